@@ -1,0 +1,73 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** Browser globals the core must never touch: it runs on Node, under no window. */
+const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement', 'indexedDB'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', '.vite/**', 'coverage/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['error'] }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts', 'migrations/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...DOM_GLOBALS],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The core runs without Electron (DESIGN.md, rules of the house).' },
+            { name: 'react', message: 'The core knows no screen.' },
+            { name: 'react-dom', message: 'The core knows no screen.' },
+          ],
+          patterns: [
+            { regex: '(^|/)(ui|host)(/|$)', message: 'src/core may not import src/ui or src/host.' },
+            { regex: '(^|/)electron/', message: 'src/core may not import electron/.' },
+            { regex: '^react($|-)|^@mantine/', message: 'The core knows no screen.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer reaches the core only through window.inson.' }],
+          patterns: [
+            {
+              // Values from the core only out of pure `*.schema` modules (and the error type); types from anywhere.
+              regex: '(^|/)core/(?!.*\\.schema$)(?!api/errors$)',
+              allowTypeImports: true,
+              message: 'src/ui may import from src/core only types and *.schema modules.',
+            },
+            { regex: '(^|/)host(/|$)', message: 'src/ui may not import src/host.' },
+            { regex: '^node:', message: 'The renderer is sandboxed: no Node modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{mjs,ts}'],
+    rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,11 @@
+import { systemMethods } from '../system/system.api';
+
+/**
+ * The whole API: every domain's methods. The router is built from this list, and the UI's
+ * client derives its types from it (`import type` only).
+ */
+export const methods = [...systemMethods] as const;
+
+type MethodUnion = (typeof methods)[number];
+export type ApiMethods = { [M in MethodUnion as M['name']]: M };
+export type MethodName = keyof ApiMethods & string;

@@ -1,0 +1,64 @@
+import { createRouter, type Router } from './api/router';
+import { methods } from './api/methods';
+import { SessionStore, type Session } from './api/session';
+import { createConsoleLogger, type Logger } from './log';
+import type { AnyMethod } from './api/method';
+
+export interface CoreOptions {
+  /** The center's data folder: database, keyring, logs. */
+  readonly dataDir: string;
+  readonly appVersion: string;
+  readonly now?: () => Date;
+  readonly log?: Logger;
+  /** Extra methods (the browser harness's test fixtures); never used by the desktop app. */
+  readonly extraMethods?: readonly AnyMethod[];
+}
+
+/** Everything a method handler may reach. One instance per running core; no module singletons. */
+export interface CoreServices {
+  readonly dataDir: string;
+  readonly appVersion: string;
+  readonly log: Logger;
+  readonly sessions: SessionStore;
+  now(): Date;
+  /** Locks a session that has been idle longer than the center's inactivity timeout. */
+  expireIdleSession(connectionId: string, session: Session): void;
+}
+
+export interface Core {
+  readonly services: CoreServices;
+  readonly router: Router;
+  call(connectionId: string, method: string, input: unknown): ReturnType<Router['call']>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_INACTIVITY_LOCK_MS = 5 * 60_000;
+
+/**
+ * Starts the application core over one data folder.
+ *
+ * @example const core = await createCore({ dataDir, appVersion: '0.1.0' });
+ */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const now = options.now ?? (() => new Date());
+  const sessions = new SessionStore();
+  const services: CoreServices = {
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    log: options.log ?? createConsoleLogger(),
+    sessions,
+    now,
+    expireIdleSession(_connectionId, session) {
+      if (!session.isLocked && now().getTime() - session.lastActivityMs > DEFAULT_INACTIVITY_LOCK_MS) {
+        session.isLocked = true;
+      }
+    },
+  };
+  const router = createRouter([...methods, ...(options.extraMethods ?? [])]);
+  return {
+    services,
+    router,
+    call: (connectionId, method, input) => router.call(services, connectionId, method, input),
+    close: async () => {},
+  };
+}
