@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import type { CryptoPrimitives, ScryptParams } from './primitives';
+
+/**
+ * Key slots (DESIGN.md D7): the database key and the confidential key are random; a slot wraps
+ * them under a key derived from one secret (a staff password or the printed recovery code).
+ * This file holds the pure wrapping; `keyring.ts` holds the file that stores the slots.
+ */
+
+/**
+ * Default cost: N=2^16, r=8, p=1 (64 MiB). Measured on the build machine (AMD EPYC, Node 24,
+ * 2026-11-25): 0.29–0.34 s per derivation; N=2^17 took 0.59–0.61 s and N=2^15 0.16 s. Center
+ * PCs are slower than that server, so 2^16 keeps them inside the 0.2–1 s budget for an unlock.
+ */
+export const DEFAULT_SCRYPT_PARAMS: ScryptParams = { N: 2 ** 16, r: 8, p: 1 };
+
+/** For tests only: orders of magnitude cheaper, so a test suite can create dozens of slots. */
+export const TEST_SCRYPT_PARAMS: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
+
+export const KEY_BYTES = 32;
+const SALT_BYTES = 16;
+const IV_BYTES = 12;
+
+/** A key sealed with AES-256-GCM; all fields base64. */
+export interface WrappedKey {
+  readonly iv: string;
+  readonly tag: string;
+  readonly ciphertext: string;
+}
+
+export interface ScryptKdf extends ScryptParams {
+  readonly name: 'scrypt';
+  /** base64 */
+  readonly salt: string;
+}
+
+/** A key sealed to an X25519 public key (ephemeral key agreement, HKDF-SHA256, AES-256-GCM). */
+export interface SealedBox extends WrappedKey {
+  /** The sender's ephemeral X25519 public key, base64. */
+  readonly epk: string;
+}
+
+const b64 = (bytes: Buffer): string => bytes.toString('base64');
+const unb64 = (text: string): Buffer => Buffer.from(text, 'base64');
+
+/** Binds a wrapped key to the slot and purpose it was made for, so blobs cannot be swapped between slots. */
+export function slotAad(slotId: string, purpose: string): Buffer {
+  return Buffer.from(`inson/keyring/v1/${slotId}/${purpose}`, 'utf8');
+}
+
+/** Passwords are compared as typed on any keyboard layout: NFC, so "ö" typed two ways is one password. */
+export function secretBytes(secret: string): Buffer {
+  return Buffer.from(secret.normalize('NFC'), 'utf8');
+}
+
+/**
+ * Derives the slot's key-encryption key from a secret; a fresh salt when none is given.
+ *
+ * @example const { kek, kdf } = await deriveSlotKey(primitives, 'correct horse battery', DEFAULT_SCRYPT_PARAMS);
+ */
+export async function deriveSlotKey(
+  primitives: CryptoPrimitives,
+  secret: string,
+  params: ScryptParams,
+  existing?: ScryptKdf,
+): Promise<{ kek: Buffer; kdf: ScryptKdf }> {
+  const kdf: ScryptKdf = existing ?? { name: 'scrypt', N: params.N, r: params.r, p: params.p, salt: b64(randomBytes(SALT_BYTES)) };
+  const kek = await primitives.scrypt(secretBytes(secret), unb64(kdf.salt), KEY_BYTES, kdf);
+  return { kek, kdf };
+}
+
+/** @example const wrapped = wrapKey(primitives, kek, databaseKey, slotAad('user:42', 'databaseKey')); */
+export function wrapKey(primitives: CryptoPrimitives, kek: Buffer, key: Buffer, aad: Buffer): WrappedKey {
+  const iv = randomBytes(IV_BYTES);
+  const sealed = primitives.aes256GcmEncrypt(kek, iv, key, aad);
+  return { iv: b64(iv), tag: b64(sealed.tag), ciphertext: b64(sealed.ciphertext) };
+}
+
+/** Returns null when the key-encryption key is wrong or the blob was altered (GCM does not authenticate). */
+export function unwrapKey(primitives: CryptoPrimitives, kek: Buffer, wrapped: WrappedKey, aad: Buffer): Buffer | null {
+  try {
+    return primitives.aes256GcmDecrypt(kek, unb64(wrapped.iv), { ciphertext: unb64(wrapped.ciphertext), tag: unb64(wrapped.tag) }, aad);
+  } catch {
+    return null;
+  }
+}
+
+export interface BoxKeyPair {
+  readonly publicKey: Buffer;
+  readonly privateKey: Buffer;
+}
+
+/** A fresh X25519 key pair; a slot keeps one so a colleague can grant it the confidential key later. */
+export function generateBoxKeyPair(primitives: CryptoPrimitives): BoxKeyPair {
+  const privateKey = randomBytes(KEY_BYTES);
+  return { privateKey, publicKey: primitives.x25519PublicKey(privateKey) };
+}
+
+function boxKey(primitives: CryptoPrimitives, shared: Buffer, epk: Buffer, recipient: Buffer): Buffer {
+  return primitives.hkdfSha256(shared, Buffer.concat([epk, recipient]), Buffer.from('inson/keyring/v1/box', 'utf8'), KEY_BYTES);
+}
+
+/**
+ * Seals a key to a recipient's X25519 public key: the granter needs no secret of the recipient.
+ *
+ * @example const box = sealToPublicKey(primitives, recipientPublicKey, confidentialKey, slotAad('user:42', 'grant'));
+ */
+export function sealToPublicKey(primitives: CryptoPrimitives, recipientPublicKey: Buffer, key: Buffer, aad: Buffer): SealedBox {
+  const ephemeral = generateBoxKeyPair(primitives);
+  const shared = primitives.x25519SharedSecret(ephemeral.privateKey, recipientPublicKey);
+  const wrapped = wrapKey(primitives, boxKey(primitives, shared, ephemeral.publicKey, recipientPublicKey), key, aad);
+  return { ...wrapped, epk: b64(ephemeral.publicKey) };
+}
+
+/** Returns null when the box was not sealed to this key pair or was altered. */
+export function openSealedBox(primitives: CryptoPrimitives, recipient: BoxKeyPair, box: SealedBox, aad: Buffer): Buffer | null {
+  try {
+    const epk = unb64(box.epk);
+    const shared = primitives.x25519SharedSecret(recipient.privateKey, epk);
+    return unwrapKey(primitives, boxKey(primitives, shared, epk, recipient.publicKey), box, aad);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand from paper survives;
+ * on input, O is read as 0 and I or L as 1.
+ */
+const RECOVERY_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const RECOVERY_GROUPS = 8;
+const RECOVERY_GROUP_LENGTH = 5;
+
+/**
+ * A fresh recovery code: 8 groups of 5 characters, 200 random bits.
+ *
+ * @example generateRecoveryCode() // 'K7M2Q-9XH4D-…' (8 groups)
+ */
+export function generateRecoveryCode(): string {
+  const bytes = randomBytes((RECOVERY_GROUPS * RECOVERY_GROUP_LENGTH * 5) / 8);
+  let bits = 0;
+  let value = 0;
+  let text = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      text += RECOVERY_ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    value &= (1 << bits) - 1;
+  }
+  const groups: string[] = [];
+  for (let i = 0; i < text.length; i += RECOVERY_GROUP_LENGTH) groups.push(text.slice(i, i + RECOVERY_GROUP_LENGTH));
+  return groups.join('-');
+}
+
+/**
+ * The canonical form a recovery code is derived from, or null if it cannot be one: case, spaces and
+ * dashes do not matter, and look-alike letters are read as the digits they resemble.
+ *
+ * @example normalizeRecoveryCode('k7m2q 9xh4d ...') // 'K7M2Q-9XH4D-...'
+ */
+export function normalizeRecoveryCode(input: string): string | null {
+  const compact = input
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  if (compact.length !== RECOVERY_GROUPS * RECOVERY_GROUP_LENGTH) return null;
+  for (const char of compact) if (!RECOVERY_ALPHABET.includes(char)) return null;
+  const groups: string[] = [];
+  for (let i = 0; i < compact.length; i += RECOVERY_GROUP_LENGTH) groups.push(compact.slice(i, i + RECOVERY_GROUP_LENGTH));
+  return groups.join('-');
+}
+
+export { b64 as toBase64, unb64 as fromBase64 };
