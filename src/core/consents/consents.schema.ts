@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * Consent purposes (issue 4, item 4). The codes are stable: they travel to the registry and key
+ * the UI's translations (`consents.purpose.<code>`).
+ */
+export const CONSENT_PURPOSES = ['services', 'registrySharing', 'referral', 'photographs'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+export const CONSENT_STATES = ['given', 'refused', 'withdrawn'] as const;
+export type ConsentState = (typeof CONSENT_STATES)[number];
+
+/** A calendar date as typed on a paper form, `YYYY-MM-DD`; the core also refuses future dates. */
+export const calendarDateSchema = z.iso.date();
+
+/** Ids are UUIDs minted by the core; the UI only passes them back. */
+export const entityIdSchema = z.string().trim().min(1).max(64);
+
+export const recordConsentInput = z.object({
+  clientId: entityIdSchema,
+  purpose: z.enum(CONSENT_PURPOSES),
+  state: z.enum(CONSENT_STATES),
+  /** The date written on the signed form (or the day the refusal was noted). */
+  decidedOn: calendarDateSchema,
+  /** The paper form's number or filing reference; optional because refusals are often verbal. */
+  formReference: z.string().trim().min(1).max(100).optional(),
+});
+export type RecordConsentInput = z.input<typeof recordConsentInput>;
+
+export const listConsentsInput = z.object({ clientId: entityIdSchema });
+
+/** One row of a client's consent history, as the API returns it. */
+export interface ConsentRecord {
+  readonly id: string;
+  readonly clientId: string;
+  readonly purpose: ConsentPurpose;
+  readonly state: ConsentState;
+  readonly decidedOn: string;
+  readonly formReference: string | null;
+  readonly recordedBy: string;
+  readonly recordedAt: string;
+}
+
+/** `consents.list`: the current state per purpose (null: never asked) and the full history, newest first. */
+export interface ConsentOverview {
+  readonly current: Readonly<Record<ConsentPurpose, ConsentRecord | null>>;
+  readonly history: readonly ConsentRecord[];
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineEvent } from './timeline.schema';
+import { sortTimeline } from './timeline';
+
+describe('sortTimeline', () => {
+  it('orders by day, then by recording time, then by key', () => {
+    const events: TimelineEvent[] = [
+      { kind: 'serviceDelivered', key: 'serviceDelivered:b', date: '2026-11-20', at: '2026-11-25T10:00:00.000Z', deliveryId: 'b', caseId: null, serviceCode: 'legal.consultation', durationMinutes: 30 },
+      { kind: 'registered', key: 'registered:c', date: '2026-11-01', at: '2026-11-01T09:00:00.000Z' },
+      { kind: 'consent', key: 'consent:z', date: '2026-11-20', at: '2026-11-20T08:00:00.000Z', consentId: 'z', purpose: 'services', state: 'given' },
+      { kind: 'consent', key: 'consent:a', date: '2026-11-20', at: '2026-11-20T08:00:00.000Z', consentId: 'a', purpose: 'referral', state: 'given' },
+    ];
+    expect(sortTimeline(events).map((event) => event.key)).toEqual(['registered:c', 'consent:a', 'consent:z', 'serviceDelivered:b']);
+  });
+
+  it('does not reorder its input in place', () => {
+    const events: TimelineEvent[] = [
+      { kind: 'registered', key: 'registered:2', date: '2026-11-02', at: '2026-11-02T00:00:00.000Z' },
+      { kind: 'registered', key: 'registered:1', date: '2026-11-01', at: '2026-11-01T00:00:00.000Z' },
+    ];
+    sortTimeline(events);
+    expect(events[0]?.key).toBe('registered:2');
+  });
+});

@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import { roleHasPermission, type Permission, type Role } from '../api/permissions';
+import type { Database } from '../db/database';
+import type { TimelineEvent } from './timeline.schema';
+
+/** Who is looking: sources hide what the viewer's role may not see. */
+export interface TimelineViewer {
+  readonly userId: string;
+  readonly role: Role;
+}
+
+/**
+ * One domain's contribution to a client's timeline. A domain that records something about a client
+ * (counseling, training) adds a source to `timeline.sources.ts` instead of the timeline reading its
+ * tables: the domain keeps deciding what of its records others may see.
+ */
+export interface TimelineSource {
+  readonly name: string;
+  /** Viewers without this permission get nothing from this source. */
+  readonly requires: Permission;
+  collect(db: Kysely<Database>, clientId: string, viewer: TimelineViewer): Promise<readonly TimelineEvent[]>;
+}
+
+/**
+ * Oldest first: by calendar day, then by the moment it was recorded, then by key so the order is
+ * stable across calls.
+ *
+ * @example sortTimeline([{ date: '2026-11-25', ... }, { date: '2026-11-01', ... }]) // 11-01 first
+ */
+export function sortTimeline(events: readonly TimelineEvent[]): TimelineEvent[] {
+  return [...events].sort((a, b) => compare(a.date, b.date) || compare(a.at, b.at) || compare(a.key, b.key));
+}
+
+/**
+ * Everything that happened to one client that the viewer may see, oldest first.
+ *
+ * @example const events = await collectTimeline(db, clientId, { userId, role: 'receptionist' }, TIMELINE_SOURCES);
+ */
+export async function collectTimeline(
+  db: Kysely<Database>,
+  clientId: string,
+  viewer: TimelineViewer,
+  sources: readonly TimelineSource[],
+): Promise<TimelineEvent[]> {
+  const visible = sources.filter((source) => roleHasPermission(viewer.role, source.requires));
+  const parts = await Promise.all(visible.map((source) => source.collect(db, clientId, viewer)));
+  return sortTimeline(parts.flat());
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
