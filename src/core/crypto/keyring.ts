@@ -168,7 +168,7 @@ export async function unlockUserSlot(
   password: string,
 ): Promise<UnlockedSlot | null> {
   const slot = findSlot(keyring, username);
-  const decoy: ScryptKdf = { name: 'scrypt', ...(keyring.slots[0]?.kdf ?? keyring.recovery.kdf), salt: DECOY_SALT };
+  const decoy: ScryptKdf = { ...(keyring.slots[0]?.kdf ?? keyring.recovery.kdf), salt: DECOY_SALT };
   const { kek } = await deriveSlotKey(primitives, password, decoy, slot?.kdf ?? decoy);
   if (!slot) return null;
   const slotId = userSlotId(slot.userId);
