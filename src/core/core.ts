@@ -2,6 +2,7 @@ import { createRouter, type Router } from './api/router';
 import { methods } from './api/methods';
 import { SessionStore, type Session } from './api/session';
 import { createConsoleLogger, type Logger } from './log';
+import { createStoreHolder, type StoreHolder } from './db/store';
 import type { AnyMethod } from './api/method';
 
 export interface CoreOptions {
@@ -20,6 +21,8 @@ export interface CoreServices {
   readonly appVersion: string;
   readonly log: Logger;
   readonly sessions: SessionStore;
+  /** The center database: `store.require()` gives the open store or throws LOCKED / NOT_SET_UP. */
+  readonly store: StoreHolder;
   now(): Date;
   /** Locks a session that has been idle longer than the center's inactivity timeout. */
   expireIdleSession(connectionId: string, session: Session): void;
@@ -42,11 +45,14 @@ export const DEFAULT_INACTIVITY_LOCK_MS = 5 * 60_000;
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const sessions = new SessionStore();
+  const log = options.log ?? createConsoleLogger();
+  const store = createStoreHolder({ dataDir: options.dataDir, log });
   const services: CoreServices = {
     dataDir: options.dataDir,
     appVersion: options.appVersion,
-    log: options.log ?? createConsoleLogger(),
+    log,
     sessions,
+    store,
     now,
     expireIdleSession(_connectionId, session) {
       if (!session.isLocked && now().getTime() - session.lastActivityMs > DEFAULT_INACTIVITY_LOCK_MS) {
@@ -59,6 +65,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     services,
     router,
     call: (connectionId, method, input) => router.call(services, connectionId, method, input),
-    close: async () => {},
+    close: () => store.close(),
   };
 }

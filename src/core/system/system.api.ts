@@ -1,16 +1,14 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { defineMethod, publicHandler } from '../api/method';
 
-export type DatabaseState = 'notSetUp' | 'locked' | 'open';
+export type { DatabaseState } from '../db/store';
 
 export const info = defineMethod({
   name: 'system.info',
   input: z.object({}),
   access: 'public',
   handler: publicHandler((ctx) => {
-    const database: DatabaseState = existsSync(join(ctx.core.dataDir, 'keyring.json')) ? 'locked' : 'notSetUp';
+    const database = ctx.core.store.state();
     return { version: ctx.core.appVersion, database, signedIn: ctx.session !== null };
   }),
 });

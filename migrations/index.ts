@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001Initial from './0001_initial';
+
+/**
+ * Every center-database migration, in order. Listed explicitly (no directory scan) so the packaged
+ * app carries exactly these. A landed migration is history: never edit it, add the next number.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001_initial': m0001Initial,
+};

@@ -1,0 +1,25 @@
+import type { ColumnType, Insertable, Selectable } from 'kysely';
+
+/**
+ * The one center this database belongs to (a single row, written at setup). `settings` is JSON text
+ * holding center-wide choices that travel with the center row; per-key settings live in `settings`.
+ */
+export interface CenterTable {
+  readonly id: string;
+  name: string;
+  /** The kind of center; values are validated by the center schema, not by a CHECK, so new kinds need no table rebuild. */
+  type: string;
+  /** SOATO code of the region. */
+  region_code: string;
+  /** SOATO code of the district. */
+  district_code: string;
+  readonly created_at: ColumnType<string, string, never>;
+  settings: ColumnType<string, string | undefined, string>;
+}
+
+export interface CenterTables {
+  readonly center: CenterTable;
+}
+
+export type CenterRow = Selectable<CenterTable>;
+export type NewCenterRow = Insertable<CenterTable>;

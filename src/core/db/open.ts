@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import driverModule from 'better-sqlite3-multiple-ciphers';
+import type DriverTypes from '../../../node_modules/better-sqlite3-multiple-ciphers/index';
+import { AppError } from '../api/errors';
+
+/** The driver's own typings, attached by path (see better-sqlite3-multiple-ciphers.d.ts for why). */
+const DatabaseDriver = driverModule as typeof DriverTypes;
+
+/** An open, unlocked connection to the center's encrypted SQLite database. */
+export type SqliteHandle = DriverTypes.Database;
+
+export interface OpenDatabaseOptions {
+  /**
+   * `existing` (default): the file must already exist (a missing file means the center is not set up).
+   * `create`: center setup makes a new file and refuses one that is already there, so a setup run can
+   * never open, let alone overwrite, a database made with another key.
+   */
+  readonly mode?: 'existing' | 'create';
+  /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
+  readonly busyTimeoutMs?: number;
+}
+
+const RAW_KEY_PATTERN = /^[0-9a-fA-F]{64}$/;
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Checks that a database key is a raw 256-bit key written as 64 hex digits.
+ * `PRAGMA key` takes no bound parameters, so the key is inlined into the statement text; only
+ * after this check can that text contain nothing but hex.
+ *
+ * @example assertRawKeyHex(randomBytes(32).toString('hex'))
+ */
+export function assertRawKeyHex(keyHex: string): void {
+  if (!RAW_KEY_PATTERN.test(keyHex)) throw new AppError('INTERNAL', { reason: 'databaseKeyFormat' });
+}
+
+/**
+ * Opens the encrypted database with a raw key: SQLCipher 4 format (`cipher='sqlcipher'`, `legacy=4`),
+ * a first read forced so that a wrong key fails here, then WAL, `synchronous=FULL` and foreign keys.
+ *
+ * A wrong key surfaces from SQLite as SQLITE_NOTADB, the same code a damaged header gives; it is
+ * always reported as WRONG_KEY and never as corruption, and nothing is ever deleted here.
+ *
+ * On logging: SQLCipher proper writes its own log (`PRAGMA cipher_log_level`); this driver bundles
+ * SQLite3MultipleCiphers instead, which has no such pragma, compiles its debug log out
+ * (`SQLITE3MC_DEBUG` is off in the bundled sqlite3.c), and better-sqlite3 installs no
+ * `SQLITE_CONFIG_LOG` callback, so nothing from the cipher layer reaches stdout or stderr.
+ *
+ * @example const handle = openDatabase(join(dataDir, 'center.db'), keyHex);
+ */
+export function openDatabase(filePath: string, keyHex: string, options: OpenDatabaseOptions = {}): SqliteHandle {
+  assertRawKeyHex(keyHex);
+  const mode = options.mode ?? 'existing';
+  const fileExists = existsSync(filePath);
+  if (mode === 'existing' && !fileExists) throw new AppError('NOT_SET_UP');
+  if (mode === 'create' && fileExists) throw new AppError('ALREADY_SET_UP');
+
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const handle = new DatabaseDriver(filePath, { fileMustExist: mode === 'existing', timeout: busyTimeoutMs });
+  try {
+    handle.pragma(`cipher='sqlcipher'`);
+    handle.pragma('legacy=4');
+    handle.pragma(`key="x'${keyHex}'"`);
+    forceFirstRead(handle);
+    handle.pragma('journal_mode=WAL');
+    handle.pragma('synchronous=FULL');
+    handle.pragma('foreign_keys=ON');
+    handle.pragma(`busy_timeout=${Math.max(0, Math.trunc(busyTimeoutMs))}`);
+    // Sorts and temporary indexes stay in memory instead of temporary files on disk.
+    handle.pragma('temp_store=MEMORY');
+    return handle;
+  } catch (error) {
+    handle.close();
+    throw error;
+  }
+}
+
+/**
+ * Re-encrypts the whole database under a new raw key ("rotate keys"). The caller rewraps every key
+ * slot with the new key afterwards; until then only the old slots know the old key, so the
+ * caller must hold the new key safely before calling this.
+ *
+ * @example rekeyDatabase(handle, randomBytes(32).toString('hex'));
+ */
+export function rekeyDatabase(handle: SqliteHandle, newKeyHex: string): void {
+  assertRawKeyHex(newKeyHex);
+  if (handle.inTransaction) throw new AppError('INTERNAL', { reason: 'rekeyInTransaction' });
+  handle.pragma(`rekey="x'${newKeyHex}'"`);
+  forceFirstRead(handle);
+}
+
+/** SQLCipher reads nothing until the first statement; this makes a wrong key fail now. */
+function forceFirstRead(handle: SqliteHandle): void {
+  try {
+    handle.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    if (isSqliteCode(error, 'SQLITE_NOTADB')) throw new AppError('WRONG_KEY');
+    throw error;
+  }
+}
+
+function isSqliteCode(error: unknown, code: string): boolean {
+  return error instanceof DatabaseDriver.SqliteError && error.code === code;
+}
