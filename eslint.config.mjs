@@ -54,8 +54,9 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer reaches the core only through window.inson.' }],
           patterns: [
             {
-              // Values from the core only out of pure `*.schema` modules (and the error type); types from anywhere.
-              regex: '(^|/)core/(?!.*\\.schema$)(?!api/errors$)',
+              // Values from the core only out of pure `*.schema` modules, the error type and the typed client
+              // (both pure); types from anywhere. Relative paths only, so `@mantine/core/...` is not caught.
+              regex: '^\\.\\.?/(.*/)?core/(?!.*\\.schema$)(?!api/(errors|client)$)',
               allowTypeImports: true,
               message: 'src/ui may import from src/core only types and *.schema modules.',
             },

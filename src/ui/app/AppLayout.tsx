@@ -1,0 +1,35 @@
+import { Anchor, AppShell, Group, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LanguageSelect } from '../components/LanguageSelect';
+import { SystemStatus } from '../components/SystemStatus';
+
+/** Header (app name, language, and what the signed-in user may open), the page, and a status foot. */
+export function AppLayout({ children, headerEnd }: { readonly children: ReactNode; readonly headerEnd?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <AppShell header={{ height: 64 }} footer={{ height: 40 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Title order={1} size="h3">
+            {t('common:appName')}
+          </Title>
+          <Group gap="md" wrap="nowrap">
+            <LanguageSelect />
+            {headerEnd}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Footer>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <SystemStatus />
+          <Anchor component={Link} to="/diagnostics" size="sm">
+            {t('common:nav.diagnostics')}
+          </Anchor>
+        </Group>
+      </AppShell.Footer>
+    </AppShell>
+  );
+}
