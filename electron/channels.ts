@@ -1,0 +1,7 @@
+/** The only two IPC channels between the renderer and main. */
+
+/** Renderer → main → core: one API call (`invoke(method, input)`). */
+export const INVOKE_CHANNEL = 'inson:invoke';
+
+/** Main → renderer: a shell event (`lock`, `quickHide`). */
+export const EVENT_CHANNEL = 'inson:event';
