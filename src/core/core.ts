@@ -4,6 +4,9 @@ import { SessionStore, type Session } from './api/session';
 import { createConsoleLogger, type Logger } from './log';
 import { createStoreHolder, type StoreHolder } from './db/store';
 import type { AnyMethod } from './api/method';
+import { nodeCryptoPrimitives, type CryptoPrimitives, type ScryptParams } from './crypto/primitives';
+import { assertCryptoSelfTest } from './crypto/self-test';
+import { createAuthServices, type AuthServices } from './staff/auth-state';
 
 export interface CoreOptions {
   /** The center's data folder: database, keyring, logs. */
@@ -13,6 +16,10 @@ export interface CoreOptions {
   readonly log?: Logger;
   /** Extra methods (the browser harness's test fixtures); never used by the desktop app. */
   readonly extraMethods?: readonly AnyMethod[];
+  /** The primitives to check and use; only the self-test's own test injects a broken one. */
+  readonly crypto?: CryptoPrimitives;
+  /** scrypt cost of new key slots; tests pass TEST_SCRYPT_PARAMS. Default: DEFAULT_SCRYPT_PARAMS. */
+  readonly keySlotParams?: ScryptParams;
 }
 
 /** Everything a method handler may reach. One instance per running core; no module singletons. */
@@ -23,6 +30,8 @@ export interface CoreServices {
   readonly sessions: SessionStore;
   /** The center database: `store.require()` gives the open store or throws LOCKED / NOT_SET_UP. */
   readonly store: StoreHolder;
+  /** Keyring, unwrapped keys, sign-in throttle, inactivity timeout. */
+  readonly auth: AuthServices;
   now(): Date;
   /** Locks a session that has been idle longer than the center's inactivity timeout. */
   expireIdleSession(connectionId: string, session: Session): void;
@@ -35,27 +44,31 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export const DEFAULT_INACTIVITY_LOCK_MS = 5 * 60_000;
-
 /**
  * Starts the application core over one data folder.
  *
  * @example const core = await createCore({ dataDir, appVersion: '0.1.0' });
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
+  // Refuse to start (SELF_TEST_FAILED) before touching any key or file if a primitive is broken.
+  const primitives = options.crypto ?? nodeCryptoPrimitives;
+  await assertCryptoSelfTest(primitives);
   const now = options.now ?? (() => new Date());
   const sessions = new SessionStore();
   const log = options.log ?? createConsoleLogger();
   const store = createStoreHolder({ dataDir: options.dataDir, log });
+  const auth = createAuthServices({ dataDir: options.dataDir, primitives, keySlotParams: options.keySlotParams });
+  auth.keyring.cleanUp();
   const services: CoreServices = {
     dataDir: options.dataDir,
     appVersion: options.appVersion,
     log,
     sessions,
     store,
+    auth,
     now,
     expireIdleSession(_connectionId, session) {
-      if (!session.isLocked && now().getTime() - session.lastActivityMs > DEFAULT_INACTIVITY_LOCK_MS) {
+      if (!session.isLocked && now().getTime() - session.lastActivityMs > auth.inactivityLockMs) {
         session.isLocked = true;
       }
     },
@@ -65,6 +78,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     services,
     router,
     call: (connectionId, method, input) => router.call(services, connectionId, method, input),
-    close: () => store.close(),
+    close: async () => {
+      for (const [connectionId] of [...sessions.all()]) sessions.delete(connectionId);
+      auth.forgetKeys();
+      await store.close();
+    },
   };
 }

@@ -1,0 +1,70 @@
+import type { Session } from '../api/session';
+import { DEFAULT_SCRYPT_PARAMS } from '../crypto/key-slots';
+import { KeyringStore } from '../crypto/keyring-store';
+import type { CryptoPrimitives, ScryptParams } from '../crypto/primitives';
+import { AttemptLimiter } from './attempt-limiter';
+
+export const DEFAULT_INACTIVITY_LOCK_MINUTES = 5;
+
+/** An authentication event that happened while the database was still locked; written when it opens. */
+export interface PendingAuthEvent {
+  readonly at: Date;
+  readonly actorId: string | null;
+  readonly action: string;
+  readonly entityId: string | null;
+  /** Non-personal scalars only, as in every audit event. */
+  readonly details: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/**
+ * The key-holding part of one running core: the keyring file, the unwrapped database key while
+ * the database is open, each session's confidential key, the sign-in throttle and the center's
+ * inactivity timeout. Lives on `CoreServices.auth`; nothing here is a module singleton.
+ */
+export interface AuthServices {
+  readonly primitives: CryptoPrimitives;
+  /** scrypt cost for new and rewrapped slots (tests pass a lower one explicitly). */
+  readonly keySlotParams: ScryptParams;
+  readonly keyring: KeyringStore;
+  readonly attempts: AttemptLimiter;
+  readonly pendingEvents: PendingAuthEvent[];
+  /** The raw database key, held from the first successful unlock until the core closes. */
+  databaseKey: Buffer | null;
+  inactivityLockMs: number;
+  confidentialKeyOf(session: Session): Buffer | null;
+  setConfidentialKey(session: Session, key: Buffer | null): void;
+  /** Forgets every key held in memory (core shutdown). */
+  forgetKeys(): void;
+}
+
+/**
+ * @example const auth = createAuthServices({ dataDir, primitives: nodeCryptoPrimitives });
+ */
+export function createAuthServices(options: {
+  readonly dataDir: string;
+  readonly primitives: CryptoPrimitives;
+  readonly keySlotParams?: ScryptParams;
+}): AuthServices {
+  // Keyed by the Session object: when the session store drops a session, its key goes with it.
+  let confidentialKeys = new WeakMap<Session, Buffer>();
+  const auth: AuthServices = {
+    primitives: options.primitives,
+    keySlotParams: options.keySlotParams ?? DEFAULT_SCRYPT_PARAMS,
+    keyring: new KeyringStore(options.dataDir),
+    attempts: new AttemptLimiter(),
+    pendingEvents: [],
+    databaseKey: null,
+    inactivityLockMs: DEFAULT_INACTIVITY_LOCK_MINUTES * 60_000,
+    confidentialKeyOf: (session) => confidentialKeys.get(session) ?? null,
+    setConfidentialKey(session, key) {
+      if (key) confidentialKeys.set(session, key);
+      else confidentialKeys.delete(session);
+    },
+    forgetKeys() {
+      auth.databaseKey?.fill(0);
+      auth.databaseKey = null;
+      confidentialKeys = new WeakMap();
+    },
+  };
+  return auth;
+}
