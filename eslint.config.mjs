@@ -68,6 +68,20 @@ export default tseslint.config(
     },
   },
   {
+    // Every IPC handler goes through the one wrapper that checks the sender frame (DESIGN.md, security model).
+    ignores: ['electron/ipc-guard.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression:matches([callee.object.name='ipcMain'], [callee.object.property.name='ipcMain'])[callee.property.name=/^(handle|handleOnce|on|once|addListener|prependListener|prependOnceListener)$/]",
+          message: 'Register IPC handlers only with handleFromAppFrame (electron/ipc-guard.ts), which checks the sender frame.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{mjs,ts}'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
