@@ -7,15 +7,7 @@ import type { CryptoPrimitives, ScryptParams } from './primitives';
  * This file holds the pure wrapping; `keyring.ts` holds the file that stores the slots.
  */
 
-/**
- * Default cost: N=2^16, r=8, p=1 (64 MiB). Measured on the build machine (AMD EPYC, Node 24,
- * 2026-11-25): 0.29–0.34 s per derivation; N=2^17 took 0.59–0.61 s and N=2^15 0.16 s. Center
- * PCs are slower than that server, so 2^16 keeps them inside the 0.2–1 s budget for an unlock.
- */
-export const DEFAULT_SCRYPT_PARAMS: ScryptParams = { N: 2 ** 16, r: 8, p: 1 };
-
-/** For tests only: orders of magnitude cheaper, so a test suite can create dozens of slots. */
-export const TEST_SCRYPT_PARAMS: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
+export { DEFAULT_SCRYPT_PARAMS, TEST_SCRYPT_PARAMS } from './primitives';
 
 export const KEY_BYTES = 32;
 const SALT_BYTES = 16;
