@@ -2,10 +2,13 @@
 // Electron Forge's Vite plugin does when packaging, but without Electron: the targets come from
 // forge.config.ts and each Vite config is resolved by the plugin's own config generator. CI runs
 // this to prove every bundle compiles; `npm run package` then only adds the Electron binary.
+// The built core process is then started under Node in a package-like folder (smokeTestCore).
 //
 // Usage: node scripts/build.mjs [--only main,preload,core-process,main_window]
-import { existsSync, readFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,13 +17,62 @@ import { build } from 'vite';
 
 const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The Vite plugin's settings (build targets and renderers) as forge.config.ts declares them. */
-async function loadVitePluginConfig() {
+/** forge.config.ts: the Vite plugin's settings (build targets, renderers) and the native-module copier. */
+async function loadForgeConfig() {
   const module = await tsImport(pathToFileURL(join(projectDir, 'forge.config.ts')).href, import.meta.url);
   const forgeConfig = module.default?.default ?? module.default;
   const vitePlugin = forgeConfig?.plugins?.find((plugin) => plugin?.name === 'vite');
   if (!vitePlugin?.config) throw new Error('forge.config.ts has no Vite plugin');
-  return vitePlugin.config;
+  const copyNativeModules = module.copyNativeModules ?? module.default?.copyNativeModules;
+  return { pluginConfig: vitePlugin.config, copyNativeModules };
+}
+
+/**
+ * Runs the built core process the way the packaged app would, as far as Node can: in a folder laid
+ * out like the package (.vite/build plus only the copied native modules), with Electron's
+ * parentPort played over Node's IPC channel. It must answer system.info and exit on shutdown.
+ */
+async function smokeTestCore(copyNativeModules) {
+  const stage = mkdtempSync(join(tmpdir(), 'inson-core-smoke-'));
+  try {
+    const appDir = join(stage, 'app');
+    mkdirSync(join(appDir, '.vite', 'build'), { recursive: true });
+    cpSync(join(projectDir, '.vite', 'build', 'core-process.cjs'), join(appDir, '.vite', 'build', 'core-process.cjs'));
+    writeFileSync(join(appDir, 'package.json'), JSON.stringify({ name: 'smoke', main: '.vite/build/main.cjs' }));
+    await copyNativeModules(projectDir, appDir, process.platform, process.arch);
+    const shim = join(stage, 'parent-port-shim.cjs');
+    writeFileSync(
+      shim,
+      [
+        "const { EventEmitter } = require('node:events');",
+        'const port = new EventEmitter();',
+        'port.postMessage = (message) => process.send(message);',
+        "process.on('message', (data) => port.emit('message', { data }));",
+        'process.parentPort = port;',
+      ].join('\n'),
+    );
+    const dataDir = join(stage, 'data');
+    mkdirSync(dataDir);
+    const child = fork(join(appDir, '.vite', 'build', 'core-process.cjs'), ['--dir', dataDir, '--app-version', '0.0.0-smoke'], {
+      cwd: stage,
+      execArgv: ['--require', shim],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const exited = new Promise((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+    const answer = new Promise((resolveAnswer) => child.once('message', resolveAnswer));
+    child.send({ type: 'call', id: 1, connectionId: 'smoke', method: 'system.info', input: {} });
+    const timeout = (ms, what) => new Promise((_, reject) => setTimeout(() => reject(new Error(`core smoke test: ${what} timed out`)), ms).unref());
+    const reply = await Promise.race([answer, exited.then((code) => ({ exitedEarly: code })), timeout(30_000, 'system.info')]);
+    if (reply?.id !== 1 || reply?.outcome?.ok !== true || reply.outcome.result?.version !== '0.0.0-smoke') {
+      child.kill();
+      throw new Error(`core smoke test: unexpected answer ${JSON.stringify(reply)}`);
+    }
+    child.send({ type: 'shutdown' });
+    const code = await Promise.race([exited, timeout(15_000, 'shutdown')]);
+    if (code !== 0) throw new Error(`core smoke test: the core exited with ${code} on shutdown`);
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
 }
 
 /** Forge's own config generator (not exported by the package, so reached by file). */
@@ -68,7 +120,7 @@ function checkOutputs(built) {
 async function main() {
   const { values } = parseArgs({ options: { only: { type: 'string' } } });
   const only = values.only ? new Set(values.only.split(',').map((name) => name.trim())) : null;
-  const pluginConfig = await loadVitePluginConfig();
+  const { pluginConfig, copyNativeModules } = await loadForgeConfig();
   const ViteConfigGenerator = await loadConfigGenerator();
   // isProd = true: the same mode `electron-forge package` builds in.
   const generator = new ViteConfigGenerator(pluginConfig, projectDir, true);
@@ -93,6 +145,12 @@ async function main() {
   const problems = checkOutputs(built);
   for (const problem of problems) console.error(`build check: ${problem}`);
   if (problems.length > 0) process.exit(1);
+
+  if (built.has('core-process')) {
+    const startedMs = Date.now();
+    await smokeTestCore(copyNativeModules);
+    console.log(`core process answered system.info from a package-like layout and shut down cleanly (${Date.now() - startedMs} ms)`);
+  }
 }
 
 main().catch((error) => {
