@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../core';
 import { silentLogger } from '../log';
+import { migrations } from '../../../migrations';
 import { appliedMigrations } from './migrator';
 import { createStoreHolder } from './store';
 
@@ -28,7 +29,7 @@ describe('store holder', () => {
     expect(holder.state()).toBe('open');
     expect(holder.require()).toBe(store);
     expect(await holder.open(key)).toBe(store);
-    expect(await appliedMigrations(store.db)).toEqual(['0001_initial']);
+    expect(await appliedMigrations(store.db)).toEqual(Object.keys(migrations));
     writeFileSync(holder.keyringPath, '{}');
     await holder.close();
     await holder.close();
