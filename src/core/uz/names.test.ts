@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   damerauLevenshtein,
-  ftsFuzzyQuery,
-  ftsMatchQuery,
   looseMatchKey,
   looseTokens,
   nameDistance,
@@ -31,14 +29,6 @@ describe('the acceptance spellings of "Shuxrat Joʻrayev"', () => {
   it('is the key the issue describes', () => {
     expect(stored).toEqual({ strict: 'juraev shuhrat', loose: 'juraev shuhrat' });
     expect(nameMatchKey('Shuxrat Joʻrayev')).toBe('shuhrat juraev');
-  });
-
-  it.each(typed)('builds an FTS5 query from %s that the stored loose key satisfies', (query) => {
-    const match = ftsMatchQuery(query);
-    expect(match).not.toBeNull();
-    for (const phrase of (match ?? '').split(' AND ')) {
-      expect(stored.loose).toContain(phrase.replaceAll('"', ''));
-    }
   });
 });
 
@@ -178,25 +168,11 @@ describe('nameTokens and nameSearchKeys', () => {
   });
 });
 
-describe('FTS5 helpers', () => {
-  it('makes an AND of quoted loose words, leaving out words trigrams cannot see', () => {
-    expect(ftsMatchQuery('Шухрат Жўр')).toBe('"jur" AND "shuhrat"');
-    expect(ftsMatchQuery('Shuxrat J')).toBe('"shuhrat"');
-    expect(ftsMatchQuery('Sh J')).toBeNull();
-    expect(ftsMatchQuery('')).toBeNull();
-  });
-
-  it('cannot be used to inject FTS5 syntax: keys hold only a–z', () => {
-    const query = ftsMatchQuery('"shux" OR * NEAR( NOT ^col:');
-    expect(query).toBe('"cal" AND "nat" AND "near" AND "shuh"');
-  });
-
-  it('lists trigrams and builds a fuzzy OR query', () => {
+describe('trigrams', () => {
+  it('lists the distinct trigrams of a word in order', () => {
     expect(trigrams('juraev')).toEqual(['jur', 'ura', 'rae', 'aev']);
     expect(trigrams('ab')).toEqual([]);
     expect(trigrams('aaaa')).toEqual(['aaa']);
-    expect(ftsFuzzyQuery('Shuhrta')).toBe('"shu" OR "huh" OR "uhr" OR "hrt" OR "rta"');
-    expect(ftsFuzzyQuery('Ли')).toBeNull();
   });
 });
 

@@ -12,20 +12,19 @@
  *   Yelena = Elena), doubled letters collapsed (Muhammad = Muhamad). Used for duplicates
  *   (same key and same date of birth) and for ranking.
  * - the loose key (`looseMatchKey`): the strict key, then o → a (Oybek = Aybek, Gʻulom ≈ Gulyam),
+ *   "huj" → "haj" (Xoʻjayev = Ходжаев),
  *   "iy" before a vowel → "i" (Mariya = Maria), a "y" between a consonant and a vowel dropped
  *   (Gulyam = Gulam), any other "y" not before a vowel → "i" (Kadyrov = Kadirov, Aybek = Aibek),
  *   doubled letters collapsed again. Used for finding.
  *
- * ## Indexing with FTS5 (the clients repository owns the SQL)
- *
- * Store `nameSearchKeys(fullName)` per client: `strict` and `loose` are the sorted word keys
- * joined by spaces (word order does not matter). Index `loose` in an FTS5 table with
- * `tokenize='trigram'`. For a query, `ftsMatchQuery(query)` gives an AND of quoted words (every
- * word of the query must occur as a substring of the stored loose key: this also makes prefixes
- * work); when it returns null (every word shorter than 3 letters, which trigrams cannot see) fall
- * back to `LIKE` on the key. For misspellings, `ftsFuzzyQuery(query)` gives an OR of the query's
- * trigrams to fetch candidates; rank them with `nameDistance`. Keys contain only a–z and spaces,
- * so the expressions need no escaping beyond the double quotes they carry.
+ * Properties the search index relies on: both keys are plain ASCII a–z words separated by single
+ * spaces (safe inside an FTS5 expression without quoting, and tokenized the same by unicode61 and
+ * trigram); every fold is applied until stable, so a key folded again is the same key
+ * (`nameMatchKey(nameMatchKey(x)) === nameMatchKey(x)`, `looseMatchKey(nameMatchKey(x)) ===
+ * looseMatchKey(x)`); a name in Uzbek Cyrillic and its Latin spelling (`toLatin`) give the same
+ * keys. The clients repository stores `nameSearchKeys(fullName)` and indexes the words (see
+ * migrations/0002_clients.ts and src/core/clients/clients.search.ts); `trigrams` and
+ * `damerauLevenshtein` serve its misspelling stage, `nameDistance` any ranking by closeness.
  */
 import { damerauLevenshtein } from './edit-distance';
 import { APOSTROPHES } from './transliterate';
@@ -77,28 +76,54 @@ function latinWords(text: string): string[] {
   return folded === '' ? [] : folded.split(' ');
 }
 
-/** Per-word spelling folds of the strict key (see the module comment). */
-function strictWord(word: string): string {
+/** Applies a fold until nothing changes, so a key folded again stays the same key. */
+function untilStable(word: string, fold: (w: string) => string): string {
+  let current = word;
+  for (let i = 0; i < 4; i += 1) {
+    const next = fold(current);
+    if (next === current) return current;
+    current = next;
+  }
+  return current;
+}
+
+/**
+ * One pass of the strict key's per-word folds (see the module comment). q and x fold first, so
+ * Latin "Sodiqxon" (q+x) and Cyrillic "Содиқхон" (қ+х) both reach "kh" and then "h".
+ */
+function strictPass(word: string): string {
   return word
+    .replace(/q/g, 'k')
+    .replace(/x/g, 'h')
+    .replace(/w/g, 'v')
+    .replace(/(.)\1+/g, '$1')
     .replace(/dzh|dj|zh/g, 'j')
     .replace(/shch/g, 'sh')
-    .replace(/kh|x/g, 'h')
-    .replace(/q/g, 'k')
+    .replace(/kh/g, 'h')
     .replace(/ts/g, 's')
-    .replace(/w/g, 'v')
     .replace(/^ye/, 'e')
     .replace(/([aeiou])ye/g, '$1e')
     .replace(/(.)\1+/g, '$1');
 }
 
-/** Per-word folds of the loose key, applied to a strict word. */
-function looseWord(strict: string): string {
+function strictWord(word: string): string {
+  return untilStable(word, strictPass);
+}
+
+/** One pass of the loose key's per-word folds, applied to a strict word. */
+function loosePass(strict: string): string {
   return strict
     .replace(/o/g, 'a')
+    // Хўжа is written Ходжа in Russian spellings (Xoʻjayev = Ходжаев): ў there became о, not у.
+    .replace(/huj/g, 'haj')
     .replace(/iy(?=[aeiou])/g, 'i')
     .replace(/([^aeiouy])y(?=[aeiou])/g, '$1')
     .replace(/y(?![aeiou])/g, 'i')
     .replace(/(.)\1+/g, '$1');
+}
+
+function looseWord(strict: string): string {
+  return untilStable(strict, (w) => strictPass(loosePass(w)));
 }
 
 /**
@@ -152,7 +177,7 @@ export function looseTokens(fullName: string): string[] {
 export interface NameSearchKeys {
   /** Sorted strict word keys joined by one space: equal for the same name in any order and script. */
   readonly strict: string;
-  /** Sorted loose word keys joined by one space: the column the FTS5 trigram index covers. */
+  /** Sorted loose word keys joined by one space: for finding despite vowel and "y" variance. */
   readonly loose: string;
 }
 
@@ -166,19 +191,8 @@ export function nameSearchKeys(fullName: string): NameSearchKeys {
   return { strict: nameTokens(fullName).join(' '), loose: looseTokens(fullName).join(' ') };
 }
 
-/** Trigram phrases shorter than 3 letters match nothing in FTS5. */
+/** Trigram length, as FTS5's trigram tokenizer cuts words. */
 const TRIGRAM_MIN = 3;
-
-/**
- * An FTS5 MATCH expression for a typed query over the loose-key column: every word of 3 or more
- * letters must occur (as a substring, so prefixes work). Null when no word is long enough.
- *
- * @example ftsMatchQuery('Шухрат Жўр') // '"jur" AND "shuhrat"'
- */
-export function ftsMatchQuery(query: string): string | null {
-  const words = looseTokens(query).filter((w) => w.length >= TRIGRAM_MIN);
-  return words.length === 0 ? null : words.map((w) => `"${w}"`).join(' AND ');
-}
 
 /**
  * The distinct trigrams of a word, in order of first appearance.
@@ -189,17 +203,6 @@ export function trigrams(word: string): string[] {
   const grams: string[] = [];
   for (let i = 0; i + TRIGRAM_MIN <= word.length; i += 1) grams.push(word.slice(i, i + TRIGRAM_MIN));
   return [...new Set(grams)];
-}
-
-/**
- * An FTS5 MATCH expression that fetches candidates for a misspelled query: any trigram of any
- * word. Null when no word has 3 letters. Rank what it returns with `nameDistance`.
- *
- * @example ftsFuzzyQuery('Shuhrta') // '"shu" OR "huh" OR "uhr" OR "hrt" OR "rta"'
- */
-export function ftsFuzzyQuery(query: string): string | null {
-  const grams = [...new Set(looseTokens(query).flatMap(trigrams))];
-  return grams.length === 0 ? null : grams.map((g) => `"${g}"`).join(' OR ');
 }
 
 /**
