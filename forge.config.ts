@@ -50,6 +50,9 @@ const config: ForgeConfig = {
     executableName: 'inson-center',
     // Required by auto-unpack-natives and by the OnlyLoadAppFromAsar and integrity fuses.
     asar: true,
+    // Packaging without network: a folder holding electron-v<version>-<platform>-<arch>.zip
+    // fetched elsewhere (Electron's release zip; its checksum is the one in electron/checksums.json).
+    ...(process.env.INSON_ELECTRON_ZIP_DIR ? { electronZipDir: process.env.INSON_ELECTRON_ZIP_DIR } : {}),
   },
   rebuildConfig: {},
   makers: [new MakerSquirrel({ name: 'inson_center' }), new MakerZIP({}, ['darwin', 'linux', 'win32'])],

@@ -142,6 +142,7 @@ describe('parseCoreArgs', () => {
       appVersion: '1.0.0',
     });
     expect(parseCoreArgs(['--dir=/d'])).toEqual({ dataDir: '/d', appVersion: '0.0.0' });
+    expect(parseCoreArgs(['/app/.vite/build/core-process.cjs', '--dir', '/d'])).toEqual({ dataDir: '/d', appVersion: '0.0.0' });
     expect(() => parseCoreArgs([])).toThrow(/--dir/);
     expect(() => parseCoreArgs(['--dir'])).toThrow(/--dir/);
   });

@@ -145,6 +145,8 @@ function electronParentPort(): ParentPortLike | undefined {
 const parentPort = electronParentPort();
 if (parentPort) {
   const log = createConsoleLogger();
-  const { dataDir, appVersion } = parseCoreArgs(process.argv.slice(2));
+  // Everything after the executable: Electron may or may not put the module path first; a stray
+  // positional is ignored.
+  const { dataDir, appVersion } = parseCoreArgs(process.argv.slice(1));
   serveCore(createCore({ dataDir, appVersion, log }), parentPort, { log, onShutdown: () => process.exit(0) });
 }
