@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001Initial from './0001_initial';
+import * as m0002Clients from './0002_clients';
 
 /**
  * Every center-database migration, in order. Listed explicitly (no directory scan) so the packaged
@@ -7,4 +8,5 @@ import * as m0001Initial from './0001_initial';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001Initial,
+  '0002_clients': m0002Clients,
 };

@@ -1,3 +1,4 @@
+import { clientsMethods } from '../clients/clients.api';
 import { systemMethods } from '../system/system.api';
 import { uzMethods } from '../uz/uz.api';
 
@@ -5,7 +6,7 @@ import { uzMethods } from '../uz/uz.api';
  * The whole API: every domain's methods. The router is built from this list, and the UI's
  * client derives its types from it (`import type` only).
  */
-export const methods = [...systemMethods, ...uzMethods] as const;
+export const methods = [...systemMethods, ...clientsMethods, ...uzMethods] as const;
 
 type MethodUnion = (typeof methods)[number];
 export type ApiMethods = { [M in MethodUnion as M['name']]: M };

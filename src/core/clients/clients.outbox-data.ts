@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import { hasRegistryConsent } from '../consents/consents.repository';
+import type { Database } from '../db/database';
+import type { OutboxValue } from '../sync/outbox';
+import type { OutboxField } from '../sync/outbox-allowlist';
+import type { ClientRow } from './clients.table';
+
+type ClientOutboxData = Partial<Record<OutboxField<'client'>, OutboxValue>>;
+
+/**
+ * The `client` outbox record for a stored row: what the registry counts (sex, birth year,
+ * categories, region, district) always; the identity fields only while the client's
+ * registry-sharing consent is given, otherwise a pseudonym placeholder the upload fills.
+ *
+ * @example await w.outbox({ type: 'client', entityId: row.id, op: 'upsert', data: await clientOutboxData(w.trx, row) });
+ */
+export async function clientOutboxData(db: Kysely<Database>, row: ClientRow): Promise<ClientOutboxData> {
+  const categories: string[] = [];
+  if (row.is_older_person === 1) categories.push('olderPerson');
+  if (row.disability_group !== null) categories.push('personWithDisability');
+  if (row.is_child === 1) categories.push('child');
+  if (row.is_survivor_of_violence === 1) categories.push('survivorOfViolence');
+  if (row.is_low_income_register === 1) categories.push('lowIncomeRegister');
+  const counted: ClientOutboxData = {
+    status: row.status,
+    mergedIntoId: row.merged_into_id,
+    sex: row.sex,
+    birthYear: row.birth_year,
+    isBirthDateEstimated: row.is_birth_date_estimated === 1,
+    categories,
+    disabilityGroup: row.disability_group,
+    regionCode: row.region_code,
+    districtCode: row.district_code,
+  };
+  if (!(await hasRegistryConsent(db, row.id))) {
+    return { ...counted, isIdentityShared: false, pseudonym: null, needsPseudonym: true };
+  }
+  return {
+    ...counted,
+    isIdentityShared: true,
+    needsPseudonym: false,
+    lastName: row.last_name,
+    firstName: row.first_name,
+    patronymic: row.patronymic,
+    pinfl: row.pinfl,
+    birthDate: row.birth_date,
+    phone: row.phone,
+    street: row.street,
+  };
+}

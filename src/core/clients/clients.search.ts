@@ -1,0 +1,311 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database';
+import { damerauLevenshtein, looseMatchKey, nameTokens, trigrams } from '../uz/names';
+import { phoneSearchDigits } from '../uz/phone';
+import { cleanPinfl } from '../uz/pinfl';
+import type { ClientMatchKind, ClientSearchItem } from './clients.schema';
+
+/**
+ * `clients.search`: one box for a name in any script and spelling, a PINFL (whole or prefix), a
+ * phone number or a date of birth.
+ *
+ * Names are found in stages, each a word lookup in `clients_name_fts` (see
+ * migrations/0002_clients.ts), and later stages run only while fewer than `limit` candidates are
+ * found: (1) every query word equals a word of the strict key, (2) every query word starts a
+ * strict word, (3) the same on the loose key, (4) misspellings: each query word is corrected
+ * against the vocabulary of stored loose words (trigram FTS5, then Damerau–Levenshtein on the
+ * few dozen words it returns) and the corrected words are looked up. Candidates are then ranked
+ * in memory: exact PINFL, phone, strict word matches, prefixes, loose matches, then edit distance.
+ */
+
+type Queryable = Kysely<Database>;
+
+/** Candidates fetched per stage, beyond `limit`, so ranking has a little room. */
+const CANDIDATE_HEADROOM = 20;
+/** Vocabulary words considered per misspelled query word. */
+const FUZZY_VOCABULARY_CANDIDATES = 60;
+/** Corrected words kept per query word. */
+const FUZZY_WORDS_PER_QUERY_WORD = 12;
+
+export interface ParsedClientQuery {
+  /** Name words' strict keys, without repeats. */
+  readonly words: readonly string[];
+  /** All digits typed, when the query has digits and no words besides a year or date. */
+  readonly digits: string | null;
+  readonly birthDate: string | null;
+  readonly birthYear: number | null;
+}
+
+const DAY_MONTH_YEAR = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DIGIT_GROUP = /^[+(]?[\d()\-.]+$/;
+
+function isoDay(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * Splits a typed query into name words, digits (PINFL or phone), a date of birth or a birth year.
+ *
+ * @example parseClientQuery('Шухрат 25.05.1990') // { words: ['shuhrat'], digits: null, birthDate: '1990-05-25', birthYear: null }
+ * @example parseClientQuery('+998 90 123-45-67') // { words: [], digits: '998901234567', ... }
+ */
+export function parseClientQuery(query: string): ParsedClientQuery {
+  const nameParts: string[] = [];
+  let digits = '';
+  let birthDate: string | null = null;
+  for (const part of query.normalize('NFC').trim().split(/\s+/)) {
+    if (part === '') continue;
+    const dmy = DAY_MONTH_YEAR.exec(part);
+    const iso = ISO_DATE.exec(part);
+    const date = dmy
+      ? isoDay(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]))
+      : iso
+        ? isoDay(Number(iso[1]), Number(iso[2]), Number(iso[3]))
+        : null;
+    if (date !== null) {
+      birthDate = date;
+    } else if (DIGIT_GROUP.test(part)) {
+      digits += part.replace(/\D/g, '');
+    } else {
+      nameParts.push(part);
+    }
+  }
+  const words = nameTokens(nameParts.join(' '));
+  // With name words, four digits that look like a year narrow by year of birth.
+  if (words.length > 0 && /^(19|20)\d\d$/.test(digits)) {
+    return { words, digits: null, birthDate, birthYear: Number(digits) };
+  }
+  return { words, digits: digits === '' ? null : digits, birthDate, birthYear: null };
+}
+
+interface CandidateRow {
+  readonly seq: number;
+  readonly id: string;
+  readonly last_name: string;
+  readonly first_name: string;
+  readonly patronymic: string | null;
+  readonly birth_date: string | null;
+  readonly birth_year: number;
+  readonly is_birth_date_estimated: number;
+  readonly sex: 'male' | 'female';
+  readonly pinfl: string | null;
+  readonly phone: string | null;
+  readonly region_code: string | null;
+  readonly district_code: string | null;
+  readonly name_key: string;
+  readonly name_key_loose: string;
+  readonly dup_key: string;
+}
+
+const CANDIDATE_COLUMNS = sql.raw(
+  'seq, id, last_name, first_name, patronymic, birth_date, birth_year, is_birth_date_estimated, sex, pinfl, phone, region_code, district_code, name_key, name_key_loose, dup_key',
+);
+
+async function rowsBySeq(db: Queryable, seqs: readonly number[]): Promise<CandidateRow[]> {
+  if (seqs.length === 0) return [];
+  const result = await sql<CandidateRow>`SELECT ${CANDIDATE_COLUMNS} FROM clients
+    WHERE seq IN (SELECT value FROM json_each(${JSON.stringify(seqs)})) AND status = 'active'`.execute(db);
+  return result.rows;
+}
+
+async function ftsSeqs(db: Queryable, match: string, limit: number): Promise<number[]> {
+  const result = await sql<{ seq: number }>`SELECT rowid AS seq FROM clients_name_fts
+    WHERE clients_name_fts MATCH ${match} LIMIT ${limit}`.execute(db);
+  return result.rows.map((row) => row.seq);
+}
+
+/** FTS5 expression over one column. Keys hold only a–z, so words need no quoting. */
+function allWords(column: 'name_key' | 'name_key_loose', words: readonly string[], asPrefix: boolean): string {
+  return `${column} : (${words.map((w) => (asPrefix ? `${w}*` : w)).join(' AND ')})`;
+}
+
+/** How far a misspelled word may be from a stored one, by its length. */
+function maxEditDistance(word: string): number {
+  if (word.length <= 3) return 0;
+  if (word.length <= 5) return 1;
+  if (word.length <= 9) return 2;
+  return 3;
+}
+
+/**
+ * Stored loose words within edit distance of a query's loose word, closest first (the vocabulary
+ * is small: distinct words, not clients).
+ */
+async function correctedWords(db: Queryable, looseWord: string): Promise<string[]> {
+  const grams = trigrams(looseWord);
+  const bound = maxEditDistance(looseWord);
+  if (grams.length === 0 || bound === 0) return [];
+  const match = grams.map((g) => `"${g}"`).join(' OR ');
+  const result = await sql<{ word: string }>`SELECT word FROM client_name_words_fts
+    WHERE client_name_words_fts MATCH ${match} ORDER BY rank LIMIT ${FUZZY_VOCABULARY_CANDIDATES}`.execute(db);
+  return result.rows
+    .map((row) => ({ word: row.word, distance: damerauLevenshtein(looseWord, row.word, bound) }))
+    .filter((entry) => entry.distance <= bound)
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, FUZZY_WORDS_PER_QUERY_WORD)
+    .map((entry) => entry.word);
+}
+
+async function nameCandidateSeqs(db: Queryable, words: readonly string[], wanted: number): Promise<number[]> {
+  const found = new Set<number>();
+  const looseWords = [...new Set(words.map((w) => looseMatchKey(w)).filter((w) => w !== ''))];
+  const stages = [
+    allWords('name_key', words, false),
+    allWords('name_key', words, true),
+    allWords('name_key_loose', looseWords, true),
+  ];
+  for (const match of stages) {
+    for (const seq of await ftsSeqs(db, match, wanted)) found.add(seq);
+    if (found.size >= wanted) return [...found];
+  }
+  const alternatives: string[] = [];
+  for (const word of looseWords) {
+    const corrected = await correctedWords(db, word);
+    const options = [...new Set([`${word}*`, ...corrected])];
+    alternatives.push(`(${options.join(' OR ')})`);
+  }
+  for (const seq of await ftsSeqs(db, `name_key_loose : (${alternatives.join(' AND ')})`, wanted)) found.add(seq);
+  return [...found];
+}
+
+interface Ranked {
+  readonly row: CandidateRow;
+  readonly matchedBy: ClientMatchKind;
+  /** Lower is better: 0 PINFL, 1 phone, 2 birth date only, then name tiers 3–7. */
+  readonly tier: number;
+  readonly distance: number;
+  /** Query words found in the last or first name (rather than the patronymic): more is better. */
+  readonly mainNameHits: number;
+}
+
+/**
+ * How well a candidate's name keys match the query words: the worst word decides the tier
+ * (3 all exact strict words, 4 strict prefixes, 5 loose exact, 6 loose prefixes, 7 misspelled).
+ */
+function rankName(row: CandidateRow, words: readonly string[]): { tier: number; distance: number; mainNameHits: number } {
+  const strict = row.name_key.split(' ');
+  const loose = row.name_key_loose.split(' ');
+  const main = row.dup_key.split(' ');
+  let tier = 3;
+  let distance = 0;
+  let mainNameHits = 0;
+  for (const word of words) {
+    const looseWord = looseMatchKey(word);
+    let wordTier: number;
+    if (strict.includes(word)) wordTier = 3;
+    else if (strict.some((s) => s.startsWith(word))) wordTier = 4;
+    else if (loose.includes(looseWord)) wordTier = 5;
+    else if (loose.some((s) => s.startsWith(looseWord))) wordTier = 6;
+    else {
+      wordTier = 7;
+      let best = 4;
+      for (const stored of loose) best = Math.min(best, damerauLevenshtein(looseWord, stored, best - 1));
+      distance += best;
+    }
+    if (main.some((m) => m.startsWith(looseWord))) mainNameHits += 1;
+    tier = Math.max(tier, wordTier);
+  }
+  return { tier, distance, mainNameHits };
+}
+
+function toItem(ranked: Ranked): ClientSearchItem {
+  const { row } = ranked;
+  return {
+    id: row.id,
+    lastName: row.last_name,
+    firstName: row.first_name,
+    patronymic: row.patronymic,
+    birthDate: row.birth_date,
+    birthYear: row.birth_year,
+    isBirthDateEstimated: row.is_birth_date_estimated === 1,
+    sex: row.sex,
+    pinfl: row.pinfl,
+    phone: row.phone,
+    regionCode: row.region_code,
+    districtCode: row.district_code,
+    matchedBy: ranked.matchedBy,
+  };
+}
+
+/** The upper bound of a prefix range: '3250' → '3251' (digits only). */
+function prefixEnd(prefix: string): string {
+  return `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
+}
+
+/** Phone digits shorter than this are more likely the start of a PINFL than of a number. */
+const MIN_PHONE_SEARCH_DIGITS = 4;
+
+async function digitCandidates(db: Queryable, digits: string, wanted: number): Promise<Ranked[]> {
+  const ranked: Ranked[] = [];
+  const pinfl = cleanPinfl(digits);
+  if (pinfl.length <= 14) {
+    const rows = await sql<CandidateRow>`SELECT ${CANDIDATE_COLUMNS} FROM clients
+      WHERE pinfl >= ${pinfl} AND pinfl < ${prefixEnd(pinfl)} AND status = 'active' ORDER BY pinfl LIMIT ${wanted}`.execute(db);
+    for (const row of rows.rows) {
+      ranked.push({ row, matchedBy: 'pinfl', tier: row.pinfl === pinfl ? 0 : 2, distance: 0, mainNameHits: 0 });
+    }
+  }
+  const national = phoneSearchDigits(digits);
+  if (national !== null && national.length >= MIN_PHONE_SEARCH_DIGITS && national.length <= 9) {
+    const phone = `+998${national}`;
+    const rows = await sql<CandidateRow>`SELECT ${CANDIDATE_COLUMNS} FROM clients
+      WHERE phone >= ${phone} AND phone < ${prefixEnd(phone)} AND status = 'active' ORDER BY phone LIMIT ${wanted}`.execute(db);
+    for (const row of rows.rows) {
+      ranked.push({ row, matchedBy: 'phone', tier: row.phone === phone ? 1 : 2, distance: 0, mainNameHits: 0 });
+    }
+  }
+  return ranked;
+}
+
+function compareRanked(a: Ranked, b: Ranked): number {
+  return (
+    a.tier - b.tier ||
+    a.distance - b.distance ||
+    b.mainNameHits - a.mainNameHits ||
+    a.row.last_name.localeCompare(b.row.last_name) ||
+    a.row.first_name.localeCompare(b.row.first_name) ||
+    a.row.seq - b.row.seq
+  );
+}
+
+/**
+ * Finds clients for a typed query, best match first. Merged-away records are never returned.
+ *
+ * @example const items = await searchClients(db, 'Шухрат Жўраев', 20);
+ */
+export async function searchClients(db: Queryable, query: string, limit: number): Promise<ClientSearchItem[]> {
+  const parsed = parseClientQuery(query);
+  const wanted = limit + CANDIDATE_HEADROOM;
+  let ranked: Ranked[] = [];
+
+  if (parsed.birthDate !== null) {
+    // A date of birth is rare enough (a few dozen clients a day at most) to fetch first and rank by name.
+    const rows = await sql<CandidateRow>`SELECT ${CANDIDATE_COLUMNS} FROM clients
+      WHERE birth_date = ${parsed.birthDate} AND status = 'active' LIMIT 500`.execute(db);
+    ranked = rows.rows.map((row) =>
+      parsed.words.length === 0
+        ? { row, matchedBy: 'birthDate' as const, tier: 2, distance: 0, mainNameHits: 0 }
+        : { row, matchedBy: 'name' as const, ...rankName(row, parsed.words) },
+    );
+  } else if (parsed.words.length > 0) {
+    const seqs = await nameCandidateSeqs(db, parsed.words, wanted);
+    ranked = (await rowsBySeq(db, seqs))
+      .filter((row) => parsed.birthYear === null || Math.abs(row.birth_year - parsed.birthYear) <= (row.is_birth_date_estimated ? 2 : 0))
+      .map((row) => {
+        const score = rankName(row, parsed.words);
+        return { row, matchedBy: score.tier === 7 ? ('similarName' as const) : ('name' as const), ...score };
+      });
+  } else if (parsed.digits !== null) {
+    ranked = await digitCandidates(db, parsed.digits, wanted);
+  }
+
+  const seen = new Set<number>();
+  return ranked
+    .sort(compareRanked)
+    .filter((entry) => (seen.has(entry.row.seq) ? false : (seen.add(entry.row.seq), true)))
+    .slice(0, limit)
+    .map(toItem);
+}
