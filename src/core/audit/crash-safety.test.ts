@@ -43,8 +43,8 @@ describe('crash safety of the write path', () => {
     const t = await createTestStore('inson-crash-');
     await t.holder.close();
     try {
-      for (let round = 0; round < 3; round += 1) {
-        const reported = await runAndKill(t.dataDir, t.keyHex, 15);
+      for (let round = 0; round < 2; round += 1) {
+        const reported = await runAndKill(t.dataDir, t.keyHex, 10);
         const store = await t.holder.open(t.keyHex);
         const report = verifyStore(store.handle);
         expect(report).toMatchObject({ ok: true, integrity: ['ok'], foreignKeys: [], auditChain: { ok: true } });

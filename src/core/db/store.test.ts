@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -50,6 +50,20 @@ describe('store holder', () => {
     await holder.close();
     await expect(holder.open(key)).rejects.toMatchObject({ code: 'DATABASE_TOO_NEW', details: { unknownMigrations: ['9999_from_the_future'] } });
     expect(holder.isOpen).toBe(false);
+  });
+
+  it('checkpoints the WAL into the encrypted file on close, so the file alone holds every commit', async () => {
+    const holder = createStoreHolder({ dataDir, log: silentLogger });
+    const key = newKey();
+    const { db } = await holder.open(key, { mode: 'create' });
+    await db.insertInto('settings').values({ key: 'kept', value: '"after close"', updated_at: 'now' }).execute();
+    expect(statSync(`${holder.databasePath}-wal`).size).toBeGreaterThan(0);
+    await holder.close();
+    expect(existsSync(`${holder.databasePath}-wal`)).toBe(false);
+    const reopened = await holder.open(key);
+    expect(reopened.handle.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(await reopened.db.selectFrom('settings').select('value').where('key', '=', 'kept').executeTakeFirst()).toEqual({ value: '"after close"' });
+    await holder.close();
   });
 
   it('shows its state through system.info', async () => {
