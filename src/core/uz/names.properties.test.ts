@@ -102,3 +102,13 @@ describe('keys are stable under refolding', () => {
     }
   });
 });
+
+describe('the fold memo', () => {
+  it('gives the same keys before and after it fills up and is cleared', () => {
+    const names = ['Shuxrat Joʻrayev', 'Шухрат Жўраев', 'Sodiqxon', 'Ходжаев', 'Gʻulomova Dilnoza'];
+    const before = names.map((n) => [nameMatchKey(n), looseMatchKey(n)]);
+    for (let i = 0; i < 60_000; i += 1) nameMatchKey(`w${i.toString(36)}`);
+    const after = names.map((n) => [nameMatchKey(n), looseMatchKey(n)]);
+    expect(after).toEqual(before);
+  });
+});

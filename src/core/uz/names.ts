@@ -91,7 +91,11 @@ function untilStable(word: string, fold: (w: string) => string): string {
  * One pass of the strict key's per-word folds (see the module comment). q and x fold first, so
  * Latin "Sodiqxon" (q+x) and Cyrillic "Содиқхон" (қ+х) both reach "kh" and then "h".
  */
+const STRICT_TRIGGER = /[qxw]|(.)\1|dzh|dj|zh|shch|kh|ts|^ye|[aeiou]ye/;
+
 function strictPass(word: string): string {
+  // Most words need none of the folds; one test is far cheaper than eleven replaces.
+  if (!STRICT_TRIGGER.test(word)) return word;
   return word
     .replace(/q/g, 'k')
     .replace(/x/g, 'h')
@@ -111,7 +115,10 @@ function strictWord(word: string): string {
 }
 
 /** One pass of the loose key's per-word folds, applied to a strict word. */
+const LOOSE_TRIGGER = /o|huj|iy[aeiou]|[^aeiouy]y[aeiou]|y(?![aeiou])|(.)\1/;
+
 function loosePass(strict: string): string {
+  if (!LOOSE_TRIGGER.test(strict)) return strict;
   return strict
     .replace(/o/g, 'a')
     // Хўжа is written Ходжа in Russian spellings (Xoʻjayev = Ходжаев): ў there became о, not у.
@@ -127,6 +134,24 @@ function looseWord(strict: string): string {
 }
 
 /**
+ * Folded forms of words already seen. Names repeat heavily (a few thousand distinct words cover
+ * most people), and search ranking refolds the same query words for every candidate, so a
+ * bounded memo of this pure function saves most of the work. Cleared whole when full.
+ */
+const FOLD_MEMO = new Map<string, { readonly strict: string; readonly loose: string }>();
+const FOLD_MEMO_LIMIT = 50_000;
+
+function foldWord(latin: string): { readonly strict: string; readonly loose: string } {
+  const known = FOLD_MEMO.get(latin);
+  if (known !== undefined) return known;
+  const strict = strictWord(latin);
+  const folded = { strict, loose: looseWord(strict) };
+  if (FOLD_MEMO.size >= FOLD_MEMO_LIMIT) FOLD_MEMO.clear();
+  FOLD_MEMO.set(latin, folded);
+  return folded;
+}
+
+/**
  * The strict match key of a name or any text, words in their typed order.
  *
  * @example nameMatchKey('Shuxrat Joʻrayev') // 'shuhrat juraev'
@@ -134,7 +159,7 @@ function looseWord(strict: string): string {
  * @example nameMatchKey('Shukhrat Djuraev') // 'shuhrat juraev'
  */
 export function nameMatchKey(text: string): string {
-  return latinWords(text).map(strictWord).filter((w) => w !== '').join(' ');
+  return latinWords(text).map((w) => foldWord(w).strict).filter((w) => w !== '').join(' ');
 }
 
 /**
@@ -145,7 +170,7 @@ export function nameMatchKey(text: string): string {
  */
 export function looseMatchKey(text: string): string {
   return latinWords(text)
-    .map((w) => looseWord(strictWord(w)))
+    .map((w) => foldWord(w).loose)
     .filter((w) => w !== '')
     .join(' ');
 }
@@ -188,7 +213,10 @@ export interface NameSearchKeys {
  * // { strict: 'juraev olimovich shuhrat', loose: 'alimavich juraev shuhrat' }
  */
 export function nameSearchKeys(fullName: string): NameSearchKeys {
-  return { strict: nameTokens(fullName).join(' '), loose: looseTokens(fullName).join(' ') };
+  const folded = latinWords(fullName).map(foldWord);
+  const strictWords = folded.map((f) => f.strict).filter((w) => w !== '');
+  const looseWords = folded.map((f) => f.loose).filter((w) => w !== '');
+  return { strict: sortedUnique(strictWords).join(' '), loose: sortedUnique(looseWords).join(' ') };
 }
 
 /** Trigram length, as FTS5's trigram tokenizer cuts words. */
