@@ -11,7 +11,7 @@
 export const UZ_COUNTRY_CODE = '998';
 
 /** Mobile operator codes in use (Beeline, Ucell, Mobiuz, Uzmobile, Humans, Perfectum and newer). */
-const MOBILE_CODES = new Set(['20', '33', '50', '77', '87', '88', '90', '91', '93', '94', '95', '97', '98', '99']);
+const MOBILE_CODES = new Set(['20', '33', '50', '77', '88', '90', '91', '93', '94', '95', '97', '98', '99']);
 /** Fixed-line area codes (Tashkent 71, 78; regions 55, 61–79). */
 const LANDLINE_CODES = new Set(['55', '61', '62', '65', '66', '67', '69', '70', '71', '72', '73', '74', '75', '76', '78', '79']);
 
