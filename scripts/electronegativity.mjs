@@ -8,13 +8,18 @@
 // judges by that file. The runner first downloads a translation file (and on Node 24 crashes
 // later in `got`'s retry timer); the download is replaced with an immediate failure, so the
 // check never touches the network and falls back to its bundled English texts.
+//
+// Usage: node scripts/electronegativity.mjs [--root <project folder>]
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
-const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// --root scans another project folder laid out the same way (the script's own tests use it).
+const { values: options } = parseArgs({ options: { root: { type: 'string' } } });
+const projectDir = options.root ? resolve(options.root) : resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 /** Checks left out, each with its reason. */
