@@ -87,12 +87,12 @@ function untilStable(word: string, fold: (w: string) => string): string {
   return current;
 }
 
+const STRICT_TRIGGER = /[qxw]|(.)\1|dzh|dj|zh|shch|kh|ts|^ye|[aeiou]ye/;
+
 /**
  * One pass of the strict key's per-word folds (see the module comment). q and x fold first, so
  * Latin "Sodiqxon" (q+x) and Cyrillic "Содиқхон" (қ+х) both reach "kh" and then "h".
  */
-const STRICT_TRIGGER = /[qxw]|(.)\1|dzh|dj|zh|shch|kh|ts|^ye|[aeiou]ye/;
-
 function strictPass(word: string): string {
   // Most words need none of the folds; one test is far cheaper than eleven replaces.
   if (!STRICT_TRIGGER.test(word)) return word;
@@ -114,9 +114,9 @@ function strictWord(word: string): string {
   return untilStable(word, strictPass);
 }
 
-/** One pass of the loose key's per-word folds, applied to a strict word. */
 const LOOSE_TRIGGER = /o|huj|iy[aeiou]|[^aeiouy]y[aeiou]|y(?![aeiou])|(.)\1/;
 
+/** One pass of the loose key's per-word folds, applied to a strict word. */
 function loosePass(strict: string): string {
   if (!LOOSE_TRIGGER.test(strict)) return strict;
   return strict
