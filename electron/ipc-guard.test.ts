@@ -31,6 +31,13 @@ describe('isAppUrl', () => {
     expect(isAppUrl(`${PACKAGED.entryUrl}#/clients/42`, PACKAGED)).toBe(true);
   });
 
+  it('matches an install path whatever characters each side escapes', () => {
+    const page = { entryUrl: 'file:///C:/Users/%D0%90%D0%B7%D0%B8%D0%B7/AppData/Local/INSON%20Center/app%20(1)/index.html' };
+    expect(isAppUrl('file:///C:/Users/Азиз/AppData/Local/INSON Center/app (1)/index.html', page)).toBe(true);
+    expect(isAppUrl('file:///C:/Users/%D0%90%D0%B7%D0%B8%D0%B7/AppData/Local/INSON%20Center/app%20%281%29/index.html', page)).toBe(true);
+    expect(isAppUrl('file:///C:/Users/Азиз/AppData/Local/INSON Center/app (2)/index.html', page)).toBe(false);
+  });
+
   it('refuses any other local file, remote page or scheme', () => {
     expect(isAppUrl('file:///tmp/evil.html', PACKAGED)).toBe(false);
     expect(isAppUrl('file:///opt/INSON%20Center/resources/app.asar/.vite/renderer/main_window/other.html', PACKAGED)).toBe(false);

@@ -21,6 +21,18 @@ export interface AppPage {
 }
 
 /**
+ * Compares two URL paths after percent-decoding: Node's pathToFileURL and Chromium may escape
+ * different characters of the same install path (a Cyrillic Windows user name, spaces, brackets).
+ */
+function samePath(a: string, b: string): boolean {
+  try {
+    return decodeURIComponent(a) === decodeURIComponent(b);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * True when `url` is the app's own page. A file:// entry must match its path exactly (any other
  * local file is foreign); an http(s) entry (the dev server) must match its origin.
  *
@@ -36,7 +48,7 @@ export function isAppUrl(url: string, page: AppPage): boolean {
     return false;
   }
   if (expected.protocol === 'file:') {
-    return actual.protocol === 'file:' && actual.host === expected.host && actual.pathname === expected.pathname;
+    return actual.protocol === 'file:' && actual.host === expected.host && samePath(actual.pathname, expected.pathname);
   }
   if (expected.protocol !== 'http:' && expected.protocol !== 'https:') return false;
   return actual.origin === expected.origin;
