@@ -31,6 +31,8 @@ export interface AuthServices {
   /** The raw database key, held from the first successful unlock until the core closes. */
   databaseKey: Buffer | null;
   inactivityLockMs: number;
+  /** True while `setup.createCenter` runs, so a second request cannot race it onto the same files. */
+  isSetupRunning: boolean;
   confidentialKeyOf(session: Session): Buffer | null;
   setConfidentialKey(session: Session, key: Buffer | null): void;
   /** Forgets every key held in memory (core shutdown). */
@@ -55,6 +57,7 @@ export function createAuthServices(options: {
     pendingEvents: [],
     databaseKey: null,
     inactivityLockMs: DEFAULT_INACTIVITY_LOCK_MINUTES * 60_000,
+    isSetupRunning: false,
     confidentialKeyOf: (session) => confidentialKeys.get(session) ?? null,
     setConfidentialKey(session, key) {
       if (key) confidentialKeys.set(session, key);

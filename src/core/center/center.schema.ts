@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { isDistrictOf } from '../uz/regions';
+import { newAccountSchema } from '../staff/staff.schema';
+
+/**
+ * Center setup and settings schemas, shared by the core and the setup wizard.
+ */
+export const CENTER_TYPES = ['mahalla', 'rehabilitation', 'inclusiveVocational'] as const;
+export type CenterType = (typeof CENTER_TYPES)[number];
+
+export const INACTIVITY_LOCK_MINUTES_MIN = 1;
+export const INACTIVITY_LOCK_MINUTES_MAX = 60;
+
+/** The region (4-digit SOATO) and district (7-digit SOATO) must be a pair from the official list. */
+export const centerProfileSchema = z
+  .object({
+    name: z.string().trim().min(2).max(200),
+    type: z.enum(CENTER_TYPES),
+    regionCode: z.string().regex(/^\d{4}$/, { message: 'soato.region' }),
+    districtCode: z.string().regex(/^\d{7}$/, { message: 'soato.district' }),
+  })
+  .refine((center) => isDistrictOf(center.regionCode, center.districtCode), {
+    path: ['districtCode'],
+    message: 'soato.districtNotInRegion',
+    params: { reason: 'districtNotInRegion' },
+  });
+
+export const createCenterInputSchema = z.object({ center: centerProfileSchema, admin: newAccountSchema });
+
+export const centerSettingsSchema = z.object({
+  inactivityLockMinutes: z.number().int().min(INACTIVITY_LOCK_MINUTES_MIN).max(INACTIVITY_LOCK_MINUTES_MAX),
+});
+export type CenterSettings = z.infer<typeof centerSettingsSchema>;
+
+export const updateCenterSettingsInputSchema = centerSettingsSchema.partial();

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { defineMethod, publicHandler } from '../api/method';
+import { changePassword, currentUser, recoverAdministrator, signIn, signOut, unlockSession } from './auth.service';
+import { changePasswordInputSchema, recoverInputSchema, signInInputSchema, unlockInputSchema } from './staff.schema';
+
+/** The current user on this connection, or null (the UI shows sign-in, or the lock screen if `isLocked`). */
+export const me = defineMethod({
+  name: 'auth.me',
+  input: z.object({}),
+  access: 'public',
+  handler: publicHandler((ctx) => {
+    if (!ctx.session) return null;
+    ctx.core.expireIdleSession(ctx.connectionId, ctx.session);
+    return currentUser(ctx.core, ctx.session);
+  }),
+});
+
+export const signInMethod = defineMethod({
+  name: 'auth.signIn',
+  input: signInInputSchema,
+  access: 'public',
+  handler: publicHandler((ctx, input: z.output<typeof signInInputSchema>) => signIn(ctx.core, ctx.connectionId, input)),
+});
+
+export const signOutMethod = defineMethod({
+  name: 'auth.signOut',
+  input: z.object({}),
+  access: 'signedIn',
+  allowWhenLocked: true,
+  allowWhenPasswordChangeRequired: true,
+  handler: async (ctx) => {
+    await signOut(ctx.core, ctx.connectionId, ctx.session);
+    return null;
+  },
+});
+
+/** The hot key and the idle timer lock; the lock screen shows nothing about clients. */
+export const lock = defineMethod({
+  name: 'auth.lock',
+  input: z.object({}),
+  access: 'signedIn',
+  allowWhenLocked: true,
+  allowWhenPasswordChangeRequired: true,
+  handler: (ctx) => {
+    ctx.session.isLocked = true;
+    return currentUser(ctx.core, ctx.session);
+  },
+});
+
+export const unlock = defineMethod({
+  name: 'auth.unlock',
+  input: unlockInputSchema,
+  access: 'signedIn',
+  allowWhenLocked: true,
+  allowWhenPasswordChangeRequired: true,
+  handler: (ctx, input) => unlockSession(ctx.core, ctx.session, input.password),
+});
+
+export const changePasswordMethod = defineMethod({
+  name: 'auth.changePassword',
+  input: changePasswordInputSchema,
+  access: 'signedIn',
+  allowWhenPasswordChangeRequired: true,
+  handler: (ctx, input) => changePassword(ctx.core, ctx.session, input),
+});
+
+/** With the printed recovery code, an administrator account gets a new password. */
+export const recover = defineMethod({
+  name: 'auth.recover',
+  input: recoverInputSchema,
+  access: 'public',
+  handler: publicHandler(async (ctx, input: z.output<typeof recoverInputSchema>) => {
+    await recoverAdministrator(ctx.core, input);
+    return null;
+  }),
+});
+
+export const authMethods = [me, signInMethod, signOutMethod, lock, unlock, changePasswordMethod, recover] as const;

@@ -1,0 +1,193 @@
+import { AppError } from '../api/errors';
+import type { Session } from '../api/session';
+import { holdsConfidentialKey, permissionsOf } from '../api/permissions';
+import { runSystemWrite } from '../audit/run-write';
+import type { CoreServices } from '../core';
+import { findSlot, isRetiredUsername, putUserSlot, rewrapUserSlot, unlockRecoverySlot, unlockUserSlot, type UnlockedSlot } from '../crypto/keyring';
+import { openStoreWithKey, recordAuthEvent } from './key-access';
+import { findStaffById, findStaffByUsername, updateStaff, type CurrentUser } from './staff.repository';
+
+/** Throttle key for recovery-code attempts, apart from any username. */
+const RECOVERY_THROTTLE_KEY = '#recovery';
+
+export function currentUser(core: CoreServices, session: Session): CurrentUser {
+  return {
+    id: session.userId,
+    username: session.username,
+    displayName: session.displayName,
+    role: session.role,
+    mustChangePassword: session.mustChangePassword,
+    isLocked: session.isLocked,
+    holdsConfidential: core.auth.confidentialKeyOf(session) !== null,
+    permissions: permissionsOf(session.role),
+  };
+}
+
+function assertNotThrottled(core: CoreServices, key: string): void {
+  const retryAfterMs = core.auth.attempts.retryAfterMs(key, core.now().getTime());
+  if (retryAfterMs > 0) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterMs });
+}
+
+/** Counts a wrong secret, records it, and throws what the caller is told. */
+async function failAttempt(core: CoreServices, key: string, userId: string | null, action: string, code: 'WRONG_PASSWORD' | 'WRONG_RECOVERY_CODE'): Promise<never> {
+  const { failures, retryAfterMs } = core.auth.attempts.recordFailure(key, core.now().getTime());
+  await recordAuthEvent(core, { actorId: null, action, entityId: userId, details: { failures, isThrottled: retryAfterMs > 0 } });
+  throw new AppError(code, retryAfterMs > 0 ? { retryAfterMs } : undefined);
+}
+
+/**
+ * Unlocks `username`'s slot with `password`, throttled and audited; throws WRONG_PASSWORD,
+ * TOO_MANY_ATTEMPTS or ACCOUNT_INACTIVE.
+ */
+async function unlockThrottled(core: CoreServices, username: string, password: string): Promise<UnlockedSlot> {
+  const keyring = core.auth.keyring.require();
+  assertNotThrottled(core, username);
+  if (!findSlot(keyring, username) && isRetiredUsername(keyring, username)) {
+    const retired = keyring.retired.find((entry) => entry.username.toLowerCase() === username.toLowerCase());
+    await recordAuthEvent(core, { actorId: null, action: 'auth.signInRefused', entityId: retired?.userId ?? null, details: { reason: 'inactive' } });
+    throw new AppError('ACCOUNT_INACTIVE');
+  }
+  const unlocked = await unlockUserSlot(core.auth.primitives, keyring, username, password);
+  if (!unlocked) return failAttempt(core, username, findSlot(keyring, username)?.userId ?? null, 'auth.signInFailed', 'WRONG_PASSWORD');
+  core.auth.attempts.recordSuccess(username);
+  return unlocked;
+}
+
+/** Folds a colleague's confidential-key grant into the slot, now that the password is at hand. */
+async function absorbPendingGrant(core: CoreServices, unlocked: UnlockedSlot, password: string): Promise<void> {
+  if (!unlocked.hasPendingGrant) return;
+  await core.auth.keyring.update((keyring) => rewrapUserSlot(core.auth.primitives, keyring, unlocked, password, core.auth.keySlotParams));
+}
+
+/**
+ * Signs a staff member in on one connection: unwraps their slot, opens the database if it is not
+ * open yet, and binds a session.
+ *
+ * @example const user = await signIn(ctx.core, ctx.connectionId, { username: 'dilnoza', password });
+ */
+export async function signIn(core: CoreServices, connectionId: string, input: { username: string; password: string }): Promise<CurrentUser> {
+  const unlocked = await unlockThrottled(core, input.username, input.password);
+  const store = await openStoreWithKey(core, unlocked.databaseKey);
+  const row = await findStaffById(store.db, unlocked.userId);
+  if (!row || row.is_active !== 1) {
+    await recordAuthEvent(core, { actorId: null, action: 'auth.signInRefused', entityId: unlocked.userId, details: { reason: 'inactive' } });
+    throw new AppError('ACCOUNT_INACTIVE');
+  }
+  await absorbPendingGrant(core, unlocked, input.password);
+  const session: Session = {
+    userId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    mustChangePassword: row.must_change_password === 1,
+    isLocked: false,
+    lastActivityMs: core.now().getTime(),
+  };
+  // A session replaced on this connection (another user signing in) takes its key with it.
+  core.sessions.set(connectionId, session);
+  core.auth.setConfidentialKey(session, holdsConfidentialKey(row.role) ? unlocked.confidentialKey : null);
+  await runSystemWrite(
+    store,
+    row.id,
+    async (w) => {
+      await updateStaff(w.trx, row.id, { last_sign_in_at: w.now.toISOString(), updated_at: w.now.toISOString() });
+      await w.audit({ action: 'auth.signIn', entityType: 'staff', entityId: row.id, details: { hasPendingGrant: unlocked.hasPendingGrant } });
+    },
+    { now: core.now(), log: core.log },
+  );
+  return currentUser(core, session);
+}
+
+/** Unlocks a locked session with the same user's password. */
+export async function unlockSession(core: CoreServices, session: Session, password: string): Promise<CurrentUser> {
+  const unlocked = await unlockThrottled(core, session.username, password);
+  if (unlocked.userId !== session.userId) throw new AppError('WRONG_PASSWORD');
+  await absorbPendingGrant(core, unlocked, password);
+  if (holdsConfidentialKey(session.role) && unlocked.confidentialKey) core.auth.setConfidentialKey(session, unlocked.confidentialKey);
+  session.isLocked = false;
+  session.lastActivityMs = core.now().getTime();
+  return currentUser(core, session);
+}
+
+/**
+ * Changes the signed-in user's password: rewraps only their slot (the old password opens nothing
+ * afterwards) and clears the "temporary password" flag.
+ */
+export async function changePassword(
+  core: CoreServices,
+  session: Session,
+  input: { currentPassword: string; newPassword: string },
+): Promise<CurrentUser> {
+  const unlocked = await unlockThrottled(core, session.username, input.currentPassword);
+  if (unlocked.userId !== session.userId) throw new AppError('WRONG_PASSWORD');
+  const store = core.store.require();
+  await runSystemWrite(
+    store,
+    session.userId,
+    async (w) => {
+      await updateStaff(w.trx, session.userId, {
+        must_change_password: 0,
+        password_changed_at: w.now.toISOString(),
+        updated_at: w.now.toISOString(),
+      });
+      await w.audit({ action: 'auth.passwordChanged', entityType: 'staff', entityId: session.userId, details: { wasTemporary: session.mustChangePassword } });
+      // Last inside the transaction: if the keyring cannot be written, the flag and the event roll back.
+      await core.auth.keyring.update((keyring) => rewrapUserSlot(core.auth.primitives, keyring, unlocked, input.newPassword, core.auth.keySlotParams));
+    },
+    { now: core.now(), log: core.log },
+  );
+  session.mustChangePassword = false;
+  if (holdsConfidentialKey(session.role) && unlocked.confidentialKey) core.auth.setConfidentialKey(session, unlocked.confidentialKey);
+  return currentUser(core, session);
+}
+
+/**
+ * Unlocks the recovery slot with the printed code (throttled like a password) and opens the store.
+ * For the CLI's `verify` and for `auth.recover`.
+ *
+ * @example const keys = await openWithRecoveryCode(core, process.env.INSON_RECOVERY_CODE);
+ */
+export async function openWithRecoveryCode(core: CoreServices, recoveryCode: string): Promise<{ databaseKey: Buffer; confidentialKey: Buffer }> {
+  const keyring = core.auth.keyring.require();
+  assertNotThrottled(core, RECOVERY_THROTTLE_KEY);
+  const keys = await unlockRecoverySlot(core.auth.primitives, keyring, recoveryCode);
+  if (!keys) return failAttempt(core, RECOVERY_THROTTLE_KEY, null, 'auth.recoveryFailed', 'WRONG_RECOVERY_CODE');
+  core.auth.attempts.recordSuccess(RECOVERY_THROTTLE_KEY);
+  await openStoreWithKey(core, keys.databaseKey);
+  return keys;
+}
+
+/**
+ * Gives an administrator account a new password with the recovery code. Ends the account's
+ * sessions; the administrator then signs in with the new password.
+ */
+export async function recoverAdministrator(core: CoreServices, input: { recoveryCode: string; username: string; newPassword: string }): Promise<void> {
+  await openWithRecoveryCode(core, input.recoveryCode);
+  const store = core.store.require();
+  const row = await findStaffByUsername(store.db, input.username);
+  if (!row || row.role !== 'administrator') throw new AppError('NOT_FOUND', { entity: 'administrator' });
+  if (row.is_active !== 1) throw new AppError('ACCOUNT_INACTIVE');
+  const databaseKey = core.auth.databaseKey;
+  if (!databaseKey) throw new AppError('LOCKED');
+  await runSystemWrite(
+    store,
+    null,
+    async (w) => {
+      await updateStaff(w.trx, row.id, { must_change_password: 0, password_changed_at: w.now.toISOString(), updated_at: w.now.toISOString() });
+      await w.audit({ action: 'auth.recovered', entityType: 'staff', entityId: row.id });
+      await core.auth.keyring.update((keyring) =>
+        putUserSlot(core.auth.primitives, keyring, { userId: row.id, username: row.username, password: input.newPassword }, databaseKey, core.auth.keySlotParams),
+      );
+    },
+    { now: core.now(), log: core.log },
+  );
+  core.auth.attempts.recordSuccess(row.username);
+  core.sessions.deleteUser(row.id);
+}
+
+/** Ends the connection's session (its confidential key goes with it). */
+export async function signOut(core: CoreServices, connectionId: string, session: Session): Promise<void> {
+  core.sessions.delete(connectionId);
+  core.auth.setConfidentialKey(session, null);
+  await recordAuthEvent(core, { actorId: session.userId, action: 'auth.signOut', entityId: session.userId, details: {} });
+}

@@ -1,0 +1,81 @@
+import { timingSafeEqual } from 'node:crypto';
+import { AppError } from '../api/errors';
+import { runSystemWrite } from '../audit/run-write';
+import { findCenter, parseCenterSettings } from '../center/center.repository';
+import type { CoreServices } from '../core';
+import type { OpenStore } from '../db/store';
+import type { PendingAuthEvent } from './auth-state';
+
+/**
+ * Opening the database with an unwrapped key, and the audit events of authentication, which may
+ * happen before the database is open (a wrong password at the first sign-in of the day).
+ */
+
+/**
+ * Opens the store with the database key a slot gave (if it is not open yet), remembers the key for
+ * wrapping new slots, applies the center's settings and writes the buffered authentication events.
+ *
+ * @example const store = await openStoreWithKey(ctx.core, unlocked.databaseKey);
+ */
+export async function openStoreWithKey(core: CoreServices, databaseKey: Buffer): Promise<OpenStore> {
+  const held = core.auth.databaseKey;
+  if (core.store.isOpen && held) {
+    // Two slots that unwrap different keys for one database would mean a damaged or forged keyring.
+    if (held.length !== databaseKey.length || !timingSafeEqual(held, databaseKey)) {
+      throw new AppError('WRONG_KEY');
+    }
+    return core.store.require();
+  }
+  const store = await core.store.open(databaseKey.toString('hex'));
+  core.auth.databaseKey = Buffer.from(databaseKey);
+  const center = await findCenter(store.db);
+  if (center) core.auth.inactivityLockMs = parseCenterSettings(center.settings).inactivityLockMinutes * 60_000;
+  await flushPendingAuthEvents(core);
+  return store;
+}
+
+/** The held database key, or LOCKED: only a sign-in (or the recovery code) provides it. */
+export function requireDatabaseKey(core: CoreServices): Buffer {
+  if (!core.auth.databaseKey || !core.store.isOpen) throw new AppError('LOCKED');
+  return core.auth.databaseKey;
+}
+
+async function writeAuthEvent(core: CoreServices, store: OpenStore, event: PendingAuthEvent): Promise<void> {
+  await runSystemWrite(
+    store,
+    event.actorId,
+    (w) => w.audit({ action: event.action, entityType: 'staff', entityId: event.entityId, details: event.details }),
+    { now: event.at, log: core.log },
+  );
+}
+
+/**
+ * Records a sign-in failure, throttle or similar event: at once when the database is open,
+ * otherwise buffered until it opens. Never throws: a failed write of a failure record must not
+ * change what the caller is told.
+ */
+export async function recordAuthEvent(core: CoreServices, event: Omit<PendingAuthEvent, 'at'>): Promise<void> {
+  const pending: PendingAuthEvent = { ...event, at: core.now() };
+  if (!core.store.isOpen) {
+    // A bound on the buffer: a script hammering the locked sign-in screen must not grow memory forever.
+    if (core.auth.pendingEvents.length < 1000) core.auth.pendingEvents.push(pending);
+    return;
+  }
+  try {
+    await writeAuthEvent(core, core.store.require(), pending);
+  } catch {
+    core.log.error('auth.auditWriteFailed', { action: event.action });
+  }
+}
+
+async function flushPendingAuthEvents(core: CoreServices): Promise<void> {
+  const store = core.store.require();
+  const events = core.auth.pendingEvents.splice(0);
+  for (const event of events) {
+    try {
+      await writeAuthEvent(core, store, event);
+    } catch {
+      core.log.error('auth.auditWriteFailed', { action: event.action });
+    }
+  }
+}

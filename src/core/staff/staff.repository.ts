@@ -1,0 +1,86 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Permission } from '../api/permissions';
+import { holdsConfidentialKey, permissionsOf } from '../api/permissions';
+import type { Database } from '../db/database';
+import type { NewStaffRow, StaffRow, StaffUpdate } from './staff.table';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A staff account as the API returns it: no key material, nothing but what screens show. */
+export interface StaffMember {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: StaffRow['role'];
+  readonly isActive: boolean;
+  readonly mustChangePassword: boolean;
+  readonly holdsConfidential: boolean;
+  /** Psychologists and supervisors should hold the confidential key; true when this one still does not. */
+  readonly needsConfidentialGrant: boolean;
+  readonly createdAt: string;
+  readonly deactivatedAt: string | null;
+  readonly lastSignInAt: string | null;
+}
+
+/** The signed-in user as `auth.me` returns it, with what the role may do so the UI can hide the rest. */
+export interface CurrentUser {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: StaffRow['role'];
+  readonly mustChangePassword: boolean;
+  readonly isLocked: boolean;
+  readonly holdsConfidential: boolean;
+  readonly permissions: readonly Permission[];
+}
+
+export function toStaffMember(row: StaffRow): StaffMember {
+  const holdsConfidential = row.holds_confidential === 1;
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    isActive: row.is_active === 1,
+    mustChangePassword: row.must_change_password === 1,
+    holdsConfidential,
+    needsConfidentialGrant: row.is_active === 1 && holdsConfidentialKey(row.role) && !holdsConfidential,
+    createdAt: row.created_at,
+    deactivatedAt: row.deactivated_at,
+    lastSignInAt: row.last_sign_in_at,
+  };
+}
+
+export { permissionsOf };
+
+/** @example const row = await findStaffById(db, userId); */
+export function findStaffById(db: Db, id: string): Promise<StaffRow | undefined> {
+  return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Usernames are unique without regard to case (the column is `COLLATE NOCASE`). */
+export function findStaffByUsername(db: Db, username: string): Promise<StaffRow | undefined> {
+  return db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export function listStaff(db: Db): Promise<StaffRow[]> {
+  return db.selectFrom('staff').selectAll().orderBy('is_active', 'desc').orderBy('display_name').orderBy('id').execute();
+}
+
+export function countActiveAdministrators(db: Db): Promise<number> {
+  return db
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('role', '=', 'administrator')
+    .where('is_active', '=', 1)
+    .executeTakeFirstOrThrow()
+    .then((row) => Number(row.count));
+}
+
+export async function insertStaff(trx: Transaction<Database>, row: NewStaffRow): Promise<void> {
+  await trx.insertInto('staff').values(row).execute();
+}
+
+export async function updateStaff(trx: Transaction<Database>, id: string, changes: StaffUpdate): Promise<void> {
+  await trx.updateTable('staff').set(changes).where('id', '=', id).execute();
+}

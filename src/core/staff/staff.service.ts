@@ -1,0 +1,147 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { AppError } from '../api/errors';
+import type { SignedInContext } from '../api/method';
+import type { Role } from '../api/permissions';
+import { holdsConfidentialKey } from '../api/permissions';
+import { runWrite } from '../audit/run-write';
+import { grantConfidentialKey, putUserSlot, removeUserSlot, sameUsername } from '../crypto/keyring';
+import { openWithRecoveryCode } from './auth.service';
+import { requireDatabaseKey } from './key-access';
+import { countActiveAdministrators, findStaffById, findStaffByUsername, insertStaff, updateStaff } from './staff.repository';
+import type { StaffRow } from './staff.table';
+
+/**
+ * Temporary passwords: 3 groups of 4 from an alphabet without look-alikes (about 62 bits), easy to
+ * read out or copy from a note, and never in the common-password list.
+ */
+const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+export function generateTemporaryPassword(): string {
+  const groups: string[] = [];
+  for (let g = 0; g < 3; g += 1) {
+    let group = '';
+    for (let i = 0; i < 4; i += 1) group += TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)];
+    groups.push(group);
+  }
+  return groups.join('-');
+}
+
+async function requireActiveStaff(ctx: SignedInContext, userId: string): Promise<StaffRow> {
+  const row = await findStaffById(ctx.core.store.require().db, userId);
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'staff' });
+  if (row.is_active !== 1) throw new AppError('ACCOUNT_INACTIVE');
+  return row;
+}
+
+/**
+ * Adds a staff account with a temporary password the user must change at first sign-in.
+ *
+ * @example const { userId, temporaryPassword } = await addStaff(ctx, { displayName, username: 'dilnoza', role: 'receptionist' });
+ */
+export async function addStaff(
+  ctx: SignedInContext,
+  input: { displayName: string; username: string; role: Role },
+): Promise<{ userId: string; temporaryPassword: string }> {
+  const { core } = ctx;
+  const databaseKey = requireDatabaseKey(core);
+  const keyring = core.auth.keyring.require();
+  const taken = await findStaffByUsername(core.store.require().db, input.username);
+  const isRetiredName = keyring.retired.some((entry) => sameUsername(entry.username, input.username));
+  if (taken || isRetiredName) throw new AppError('CONFLICT', { field: 'username' });
+  const userId = randomUUID();
+  const temporaryPassword = generateTemporaryPassword();
+  await runWrite(ctx, async (w) => {
+    const at = w.now.toISOString();
+    await insertStaff(w.trx, {
+      id: userId,
+      username: input.username,
+      display_name: input.displayName,
+      role: input.role,
+      is_active: 1,
+      must_change_password: 1,
+      holds_confidential: 0,
+      created_at: at,
+      created_by: ctx.session.userId,
+      updated_at: at,
+    });
+    await w.audit({ action: 'staff.add', entityType: 'staff', entityId: userId, details: { role: input.role } });
+    // Last: a keyring that cannot be written rolls the row back, so no account exists without a slot.
+    await core.auth.keyring.update((current) =>
+      putUserSlot(core.auth.primitives, current, { userId, username: input.username, password: temporaryPassword }, databaseKey, core.auth.keySlotParams),
+    );
+  });
+  return { userId, temporaryPassword };
+}
+
+/**
+ * Gives an account a new temporary password. Its slot is replaced, so a psychologist's or
+ * supervisor's confidential key is gone until a colleague grants it again (an administrator
+ * never holds it to rewrap).
+ */
+export async function resetStaffPassword(ctx: SignedInContext, userId: string): Promise<{ temporaryPassword: string; needsConfidentialGrant: boolean }> {
+  const { core } = ctx;
+  const databaseKey = requireDatabaseKey(core);
+  const row = await requireActiveStaff(ctx, userId);
+  const temporaryPassword = generateTemporaryPassword();
+  const needsConfidentialGrant = holdsConfidentialKey(row.role);
+  await runWrite(ctx, async (w) => {
+    await updateStaff(w.trx, userId, { must_change_password: 1, holds_confidential: 0, updated_at: w.now.toISOString() });
+    await w.audit({ action: 'staff.resetPassword', entityType: 'staff', entityId: userId, details: { confidentialKeyRevoked: row.holds_confidential === 1 } });
+    await core.auth.keyring.update((current) =>
+      putUserSlot(core.auth.primitives, current, { userId, username: row.username, password: temporaryPassword }, databaseKey, core.auth.keySlotParams),
+    );
+  });
+  core.sessions.deleteUser(userId);
+  core.auth.attempts.recordSuccess(row.username);
+  return { temporaryPassword, needsConfidentialGrant };
+}
+
+/**
+ * Deactivates an account: its slot leaves the keyring at once and its sessions end. An
+ * administrator cannot deactivate themself, nor the last active administrator.
+ */
+export async function deactivateStaff(ctx: SignedInContext, userId: string): Promise<void> {
+  const { core } = ctx;
+  if (userId === ctx.session.userId) throw new AppError('CONFLICT', { reason: 'deactivateSelf' });
+  const row = await requireActiveStaff(ctx, userId);
+  await runWrite(ctx, async (w) => {
+    if (row.role === 'administrator' && (await countActiveAdministrators(w.trx)) <= 1) {
+      throw new AppError('CONFLICT', { reason: 'lastAdministrator' });
+    }
+    const at = w.now.toISOString();
+    await updateStaff(w.trx, userId, { is_active: 0, deactivated_at: at, holds_confidential: 0, updated_at: at });
+    await w.audit({ action: 'staff.deactivate', entityType: 'staff', entityId: userId, details: { role: row.role } });
+    await core.auth.keyring.update((current) => removeUserSlot(current, userId));
+  });
+  core.sessions.deleteUser(userId);
+}
+
+async function grantTo(ctx: SignedInContext, userId: string, confidentialKey: Buffer, source: 'colleague' | 'recoveryCode'): Promise<void> {
+  const { core } = ctx;
+  const row = await requireActiveStaff(ctx, userId);
+  if (!holdsConfidentialKey(row.role)) throw new AppError('CONFLICT', { reason: 'roleHoldsNoConfidentialKey' });
+  await runWrite(ctx, async (w) => {
+    await updateStaff(w.trx, userId, { holds_confidential: 1, updated_at: w.now.toISOString() });
+    await w.audit({ action: 'staff.grantConfidential', entityType: 'staff', entityId: userId, details: { source } });
+    await core.auth.keyring.update((current) => grantConfidentialKey(core.auth.primitives, current, userId, confidentialKey));
+  });
+}
+
+/**
+ * A signed-in psychologist or supervisor grants the confidential key (which their own session
+ * holds) to a colleague; it becomes usable at the colleague's next sign-in.
+ */
+export async function grantConfidential(ctx: SignedInContext, userId: string): Promise<void> {
+  const confidentialKey = ctx.core.auth.confidentialKeyOf(ctx.session);
+  if (!confidentialKey) throw new AppError('FORBIDDEN', { reason: 'noConfidentialKey' });
+  await grantTo(ctx, userId, confidentialKey, 'colleague');
+}
+
+/**
+ * The first psychologist or supervisor has no colleague to grant the key: an administrator grants
+ * it with the printed recovery code, whose slot wraps the confidential key too.
+ */
+export async function grantConfidentialByRecovery(ctx: SignedInContext, userId: string, recoveryCode: string): Promise<void> {
+  const keys = await openWithRecoveryCode(ctx.core, recoveryCode);
+  await grantTo(ctx, userId, keys.confidentialKey, 'recoveryCode');
+}
