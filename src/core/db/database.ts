@@ -1,8 +1,10 @@
 import {
   CompiledQuery,
   Kysely,
+  SqliteAdapter,
   SqliteDialect,
   SqliteDriver,
+  type DialectAdapter,
   type DatabaseConnection,
   type Driver,
   type SqliteDatabase,
@@ -34,6 +36,20 @@ class ImmediateTransactionSqliteDriver extends SqliteDriver {
   }
 }
 
+/**
+ * SQLite's schema changes are transactional, but Kysely's SQLite adapter says they are not, so its
+ * Migrator would run migrations statement by statement outside any transaction: a crash or an
+ * error halfway through would leave a half-built schema that the next start could not migrate.
+ * Saying yes makes the Migrator run all pending migrations in one transaction, all or nothing.
+ * (Inside it `PRAGMA foreign_keys` cannot change: a migration that rebuilds a table uses
+ * `PRAGMA defer_foreign_keys = ON` instead.)
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 class CenterSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
 
@@ -44,6 +60,10 @@ class CenterSqliteDialect extends SqliteDialect {
 
   override createDriver(): Driver {
     return new ImmediateTransactionSqliteDriver(this.#config);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
   }
 }
 
