@@ -142,6 +142,26 @@ describe('runSystemWrite', () => {
     expect(verifyStore(t.store.handle).auditChain).toMatchObject({ ok: true, count: 40 });
   });
 
+  it('refuses a write started inside another write, instead of waiting for itself forever', async () => {
+    await expect(
+      runSystemWrite(t.store, null, async (w) => {
+        await w.audit({ action: 'outer', entityType: 'x', entityId: null });
+        await runSystemWrite(t.store, null, (inner) => inner.audit({ action: 'inner', entityType: 'x', entityId: null }));
+      }),
+    ).rejects.toMatchObject({ code: 'INTERNAL', details: { reason: 'nestedWrite' } });
+    expect(await counts(t)).toEqual({ settings: 0, audit: 0, outbox: 0 });
+    // A write scheduled from inside a write's work but run after it ended is not nested.
+    let later: Promise<unknown> = Promise.resolve();
+    await runSystemWrite(t.store, null, async (w) => {
+      await w.audit({ action: 'first', entityType: 'x', entityId: null });
+      later = new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
+        runSystemWrite(t.store, null, (next) => next.audit({ action: 'second', entityType: 'x', entityId: null })),
+      );
+    });
+    await later;
+    expect((await counts(t)).audit).toBe(2);
+  });
+
   it('drops not-yet-sent fields of one entity only, leaving records already in a batch as sent', async () => {
     const put = (entityId: string, name: string) =>
       runSystemWrite(t.store, null, async (w) => {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Transaction } from 'kysely';
 import { AppError } from '../api/errors';
 import type { SignedInContext } from '../api/method';
@@ -62,7 +63,29 @@ export function runSystemWrite<T>(store: OpenStore, actorId: string | null, work
   return runInTransaction(store, actorId, options.now ?? new Date(), options.log ?? silentLogger, work);
 }
 
+/**
+ * The write the current async call chain is inside, if any. Kysely queues every query on the one
+ * connection, so a write started inside another write's work would wait forever for the outer
+ * one to finish; it is refused at once instead. (Carries no state between writes: each write
+ * runs in its own context object.)
+ */
+const enclosingWrite = new AsyncLocalStorage<{ readonly store: OpenStore; isActive: boolean }>();
+
 async function runInTransaction<T>(store: OpenStore, actorId: string | null, now: Date, log: Logger, work: (w: WriteScope) => Promise<T>): Promise<T> {
+  const enclosing = enclosingWrite.getStore();
+  if (enclosing !== undefined && enclosing.isActive && enclosing.store === store) {
+    log.error('audit.nestedWrite', {});
+    throw new AppError('INTERNAL', { reason: 'nestedWrite' });
+  }
+  const context = { store, isActive: true };
+  try {
+    return await enclosingWrite.run(context, () => transact(store, actorId, now, log, work));
+  } finally {
+    context.isActive = false;
+  }
+}
+
+async function transact<T>(store: OpenStore, actorId: string | null, now: Date, log: Logger, work: (w: WriteScope) => Promise<T>): Promise<T> {
   return store.db.transaction().execute(async (trx) => {
     const scope = new WriteScopeImpl(trx, actorId, now, log);
     try {

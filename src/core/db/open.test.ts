@@ -25,6 +25,10 @@ describe('openDatabase', () => {
     expect(existsSync(`${path}-wal`)).toBe(true);
     const needle = Buffer.from(distinctive, 'utf8');
     expect(readFileSync(`${path}-wal`).includes(needle)).toBe(false);
+    if (process.platform !== 'win32') {
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      expect(statSync(`${path}-wal`).mode & 0o777).toBe(0o600);
+    }
     handle.close();
     expect(statSync(path).size).toBeGreaterThan(0);
     expect(readFileSync(path).includes(needle)).toBe(false);

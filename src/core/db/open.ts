@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import driverModule from 'better-sqlite3-multiple-ciphers';
 import type DriverTypes from '../../../node_modules/better-sqlite3-multiple-ciphers/index';
 import { AppError } from '../api/errors';
@@ -62,6 +62,9 @@ export function openDatabase(filePath: string, keyHex: string, options: OpenData
     handle.pragma('legacy=4');
     handle.pragma(`key="x'${keyHex}'"`);
     forceFirstRead(handle);
+    // Owner-only, like the keyring beside it (SQLite gives the -wal and -shm files the same mode).
+    // The content is encrypted either way; this keeps other local accounts from even copying it.
+    if (mode === 'create') chmodSync(filePath, 0o600);
     handle.pragma('journal_mode=WAL');
     handle.pragma('synchronous=FULL');
     handle.pragma('foreign_keys=ON');
