@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001Initial from './0001_initial';
 import * as m0002Clients from './0002_clients';
+import * as m0003Care from './0003_care';
 
 /**
  * Every center-database migration, in order. Listed explicitly (no directory scan) so the packaged
@@ -9,4 +10,5 @@ import * as m0002Clients from './0002_clients';
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001Initial,
   '0002_clients': m0002Clients,
+  '0003_care': m0003Care,
 };

@@ -1,4 +1,8 @@
+import { casesMethods } from '../cases/cases.api';
 import { clientsMethods } from '../clients/clients.api';
+import { consentsMethods } from '../consents/consents.api';
+import { servicesMethods } from '../services/services.api';
+import { timelineMethods } from '../timeline/timeline.api';
 import { centerMethods, setupMethods } from '../center/center.api';
 import { authMethods } from '../staff/auth.api';
 import { staffMethods } from '../staff/staff.api';
@@ -16,6 +20,10 @@ export const methods = [
   ...centerMethods,
   ...staffMethods,
   ...clientsMethods,
+  ...consentsMethods,
+  ...casesMethods,
+  ...servicesMethods,
+  ...timelineMethods,
   ...uzMethods,
 ] as const;
 

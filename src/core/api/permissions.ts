@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'cases.read',
   'cases.write',
   'services.write',
+  /** Adding the center's own entries to the service catalog. */
+  'services.manageCatalog',
   'counseling.read',
   'counseling.write',
   'training.manage',
@@ -26,8 +28,8 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  administrator: ['center.manage', 'staff.manage', 'audit.verify', 'clients.read', 'clients.merge', 'reports.read', 'sync.send'],
-  manager: ['clients.read', 'cases.read', 'reports.read', 'sync.send', 'audit.verify'],
+  administrator: ['center.manage', 'staff.manage', 'audit.verify', 'clients.read', 'clients.merge', 'reports.read', 'sync.send', 'services.manageCatalog'],
+  manager: ['clients.read', 'cases.read', 'reports.read', 'sync.send', 'audit.verify', 'services.manageCatalog'],
   receptionist: ['clients.read', 'clients.write', 'consents.write', 'cases.read', 'cases.write', 'services.write'],
   psychologist: [
     'clients.read',

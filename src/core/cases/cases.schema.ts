@@ -93,6 +93,8 @@ export const openCaseInput = z.object({
   openedOn: calendarDateSchema.optional(),
 });
 export type OpenCaseInput = z.input<typeof openCaseInput>;
+/** What the core works with after validation (defaults applied). */
+export type OpenCaseRequest = z.output<typeof openCaseInput>;
 
 export const getCaseInput = z.object({ caseId: entityIdSchema });
 export const listCasesForClientInput = z.object({ clientId: entityIdSchema });
@@ -152,6 +154,8 @@ export interface CaseRecord {
   readonly caseWorkerId: string;
   readonly openedOn: string;
   readonly openedBy: string;
+  /** ISO 8601 UTC: when the case was recorded. */
+  readonly createdAt: string;
   readonly closedOn: string | null;
   readonly closedBy: string | null;
   readonly closeReason: CaseCloseReason | null;

@@ -12,8 +12,11 @@ import {
   type SqliteStatement,
 } from 'kysely';
 import type { AuditTables } from '../audit/audit.table';
+import type { CasesTables } from '../cases/cases.table';
 import type { CenterTables } from '../center/center.table';
 import type { ClientsTables } from '../clients/clients.table';
+import type { ConsentsTables } from '../consents/consents.table';
+import type { ServicesTables } from '../services/services.table';
 import type { SettingsTables } from '../settings/settings.table';
 import type { StaffTables } from '../staff/staff.table';
 import type { OutboxTables } from '../sync/outbox.table';
@@ -23,7 +26,7 @@ import type { SqliteHandle } from './open';
  * Every table of the center database. Each domain owns its `<domain>.table.ts` and adds its tables
  * here with one `& XTables` term (in the same change as the migration that creates them).
  */
-export type Database = CenterTables & StaffTables & SettingsTables & AuditTables & OutboxTables & ClientsTables;
+export type Database = CenterTables & StaffTables & SettingsTables & AuditTables & OutboxTables & ClientsTables & ConsentsTables & CasesTables & ServicesTables;
 
 /**
  * Kysely's SQLite driver with `BEGIN IMMEDIATE` instead of a deferred `BEGIN`: a write transaction

@@ -1,0 +1,76 @@
+import { defineMethod } from '../api/method';
+import { localCalendarDate } from './calendar-date';
+import { listCasesForClient, listOverduePlanItems } from './cases.repository';
+import {
+  addPlanItemInput,
+  assignCaseInput,
+  closeCaseInput,
+  getCaseInput,
+  listCasesForClientInput,
+  openCaseInput,
+  overduePlanItemsInput,
+  updatePlanItemInput,
+} from './cases.schema';
+import { addPlanItem, assignCase, closeCase, getCase, openCase, updatePlanItem } from './cases.service';
+
+export const open = defineMethod({
+  name: 'cases.open',
+  input: openCaseInput,
+  access: 'cases.write',
+  handler: (ctx, input) => openCase(ctx, input),
+});
+
+export const get = defineMethod({
+  name: 'cases.get',
+  input: getCaseInput,
+  access: 'cases.read',
+  handler: (ctx, input) => getCase(ctx.core.store.require().db, input.caseId),
+});
+
+/** A client's cases with their plans, the open one first. */
+export const listForClient = defineMethod({
+  name: 'cases.listForClient',
+  input: listCasesForClientInput,
+  access: 'cases.read',
+  handler: async (ctx, input) => ({ items: await listCasesForClient(ctx.core.store.require().db, input.clientId) }),
+});
+
+export const assign = defineMethod({
+  name: 'cases.assign',
+  input: assignCaseInput,
+  access: 'cases.write',
+  handler: (ctx, input) => assignCase(ctx, input),
+});
+
+export const close = defineMethod({
+  name: 'cases.close',
+  input: closeCaseInput,
+  access: 'cases.write',
+  handler: (ctx, input) => closeCase(ctx, input),
+});
+
+export const addItem = defineMethod({
+  name: 'plans.addItem',
+  input: addPlanItemInput,
+  access: 'cases.write',
+  handler: (ctx, input) => addPlanItem(ctx, input),
+});
+
+export const updateItem = defineMethod({
+  name: 'plans.updateItem',
+  input: updatePlanItemInput,
+  access: 'cases.write',
+  handler: (ctx, input) => updatePlanItem(ctx, input),
+});
+
+/** The signed-in case worker's overdue plan items, most overdue first. */
+export const overdue = defineMethod({
+  name: 'plans.overdue',
+  input: overduePlanItemsInput,
+  access: 'cases.read',
+  handler: async (ctx) => ({
+    items: await listOverduePlanItems(ctx.core.store.require().db, ctx.session.userId, localCalendarDate(ctx.core.now())),
+  }),
+});
+
+export const casesMethods = [open, get, listForClient, assign, close, addItem, updateItem, overdue] as const;

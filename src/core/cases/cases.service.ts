@@ -1,0 +1,234 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../api/errors';
+import type { SignedInContext } from '../api/method';
+import { runWrite, type WriteScope } from '../audit/run-write';
+import type { Database } from '../db/database';
+import { newId } from '../db/ids';
+import { findCatalogEntry } from '../services/services.repository';
+import { assertPastDate, assertPlausibleDate, localCalendarDate } from './calendar-date';
+import { requireActiveClient, requireActor, requireCaseWorker } from './care-guards';
+import {
+  findCase,
+  findCaseWithPlan,
+  findOpenCaseId,
+  findPlanItem,
+  insertCase,
+  insertPlanItem,
+  markCaseClosed,
+  setCaseWorker,
+  updatePlanItemRow,
+} from './cases.repository';
+import type {
+  AddPlanItemInput,
+  CaseRecord,
+  CaseWithPlan,
+  CloseCaseInput,
+  OpenCaseRequest,
+  PlanItem,
+  PlanItemStatus,
+  UpdatePlanItemInput,
+} from './cases.schema';
+
+/**
+ * Case and care-plan rules that need the clock or the database. Every change appends an audit
+ * event and re-sends the case or plan item to the outbox with codes and dates only.
+ */
+
+/**
+ * `cases.open`: the intake assessment and the assigned case worker. A client has one open case at
+ * a time: a second is refused with CONFLICT naming the open one.
+ *
+ * @example await openCase(ctx, { clientId, intake: { needs: ['housing'], referralSource: 'mahalla', priority: 'high', householdSituation: '' }, caseWorkerId });
+ */
+export async function openCase(ctx: SignedInContext, input: OpenCaseRequest): Promise<CaseWithPlan> {
+  const today = localCalendarDate(ctx.core.now());
+  const openedOn = input.openedOn ?? today;
+  assertPastDate(openedOn, today, ['openedOn']);
+  return runWrite(ctx, async (w) => {
+    await requireActiveClient(w.trx, input.clientId);
+    await requireCaseWorker(w.trx, input.caseWorkerId);
+    const openCaseId = await findOpenCaseId(w.trx, input.clientId);
+    if (openCaseId !== null) throw new AppError('CONFLICT', { reason: 'caseAlreadyOpen', caseId: openCaseId });
+    const id = newId(w.now.getTime());
+    await insertCase(w.trx, {
+      id,
+      clientId: input.clientId,
+      intake: input.intake,
+      caseWorkerId: input.caseWorkerId,
+      openedOn,
+      openedBy: requireActor(w),
+      at: w.now.toISOString(),
+    });
+    await w.audit({
+      action: 'cases.open',
+      entityType: 'case',
+      entityId: id,
+      details: { clientId: input.clientId, priority: input.intake.priority, caseWorkerId: input.caseWorkerId },
+    });
+    return sendCase(w, id);
+  });
+}
+
+/** `cases.get`: the case with its plan, or NOT_FOUND. */
+export async function getCase(db: Kysely<Database>, caseId: string): Promise<CaseWithPlan> {
+  const found = await findCaseWithPlan(db, caseId);
+  if (found === null) throw new AppError('NOT_FOUND', { entity: 'case', id: caseId });
+  return found;
+}
+
+/** `cases.assign`: hands an open case to another case worker. */
+export async function assignCase(ctx: SignedInContext, input: { readonly caseId: string; readonly caseWorkerId: string }): Promise<CaseWithPlan> {
+  return runWrite(ctx, async (w) => {
+    const existing = await requireOpenCase(w.trx, input.caseId);
+    await requireCaseWorker(w.trx, input.caseWorkerId);
+    await setCaseWorker(w.trx, input.caseId, input.caseWorkerId, w.now.toISOString());
+    await w.audit({
+      action: 'cases.assign',
+      entityType: 'case',
+      entityId: input.caseId,
+      details: { fromCaseWorkerId: existing.caseWorkerId, toCaseWorkerId: input.caseWorkerId },
+    });
+    // The outbox record carries no case worker, so there is nothing new for the registry.
+    return getCase(w.trx, input.caseId);
+  });
+}
+
+/**
+ * `cases.close`: with a reason code and an optional note, on a day not before the case opened.
+ * Open plan items stay as they are (they stop counting as overdue once the case is closed).
+ */
+export async function closeCase(ctx: SignedInContext, input: CloseCaseInput): Promise<CaseWithPlan> {
+  const today = localCalendarDate(ctx.core.now());
+  const closedOn = input.closedOn ?? today;
+  assertPastDate(closedOn, today, ['closedOn']);
+  return runWrite(ctx, async (w) => {
+    const existing = await requireOpenCase(w.trx, input.caseId);
+    if (closedOn < existing.openedOn) {
+      throw new AppError('INVALID_INPUT', { issues: [{ path: ['closedOn'], code: 'before_opened', message: 'The case closes before it opened' }] });
+    }
+    await markCaseClosed(w.trx, input.caseId, {
+      reason: input.reason,
+      note: input.note ?? null,
+      closedOn,
+      closedBy: requireActor(w),
+      at: w.now.toISOString(),
+    });
+    await w.audit({ action: 'cases.close', entityType: 'case', entityId: input.caseId, details: { reason: input.reason } });
+    return sendCase(w, input.caseId);
+  });
+}
+
+/** `plans.addItem`: a planned service with a goal and a due date, on an open case. */
+export async function addPlanItem(ctx: SignedInContext, input: AddPlanItemInput): Promise<PlanItem> {
+  assertPlausibleDate(input.dueDate, ['dueDate']);
+  return runWrite(ctx, async (w) => {
+    const parent = await requireOpenCase(w.trx, input.caseId);
+    await requireActiveService(w.trx, input.serviceCode);
+    const id = newId(w.now.getTime());
+    await insertPlanItem(w.trx, {
+      id,
+      caseId: input.caseId,
+      serviceCode: input.serviceCode,
+      goal: input.goal,
+      dueDate: input.dueDate,
+      createdBy: requireActor(w),
+      at: w.now.toISOString(),
+    });
+    await w.audit({ action: 'plans.addItem', entityType: 'planItem', entityId: id, details: { caseId: input.caseId, serviceCode: input.serviceCode } });
+    return sendPlanItem(w, id, parent.clientId);
+  });
+}
+
+/**
+ * `plans.updateItem`: status, goal or due date. Reaching done or cancelled stamps today's date;
+ * reopening clears it. Items of a closed case are history and cannot change.
+ */
+export async function updatePlanItem(ctx: SignedInContext, input: UpdatePlanItemInput): Promise<PlanItem> {
+  const today = localCalendarDate(ctx.core.now());
+  if (input.dueDate !== undefined) assertPlausibleDate(input.dueDate, ['dueDate']);
+  return runWrite(ctx, async (w) => {
+    const item = await findPlanItem(w.trx, input.itemId);
+    if (item === null) throw new AppError('NOT_FOUND', { entity: 'planItem', id: input.itemId });
+    const parent = await requireOpenCase(w.trx, item.caseId);
+    const status: PlanItemStatus = input.status ?? item.status;
+    const isFinished = status === 'done' || status === 'cancelled';
+    // Only a change of status moves the finishing date: today when it finishes, none when reopened.
+    const finishedOn = status === item.status ? item.finishedOn : isFinished ? today : null;
+    await updatePlanItemRow(w.trx, item.id, {
+      status,
+      goal: input.goal ?? item.goal,
+      dueDate: input.dueDate ?? item.dueDate,
+      finishedOn,
+      at: w.now.toISOString(),
+    });
+    await w.audit({
+      action: 'plans.updateItem',
+      entityType: 'planItem',
+      entityId: item.id,
+      details: { caseId: item.caseId, fromStatus: item.status, toStatus: status, isDueDateChanged: input.dueDate !== undefined && input.dueDate !== item.dueDate },
+    });
+    return sendPlanItem(w, item.id, parent.clientId);
+  });
+}
+
+async function requireOpenCase(db: Kysely<Database>, caseId: string): Promise<CaseRecord> {
+  const found = await findCase(db, caseId);
+  if (found === null) throw new AppError('NOT_FOUND', { entity: 'case', id: caseId });
+  if (found.status !== 'open') throw new AppError('CONFLICT', { reason: 'caseClosed', caseId });
+  return found;
+}
+
+/**
+ * The service exists in the catalog and is not retired.
+ *
+ * @example await requireActiveService(w.trx, 'legal.consultation');
+ */
+export async function requireActiveService(db: Kysely<Database>, serviceCode: string) {
+  const entry = await findCatalogEntry(db, serviceCode);
+  if (entry === null || !entry.isActive) {
+    throw new AppError('INVALID_INPUT', { issues: [{ path: ['serviceCode'], code: 'unknown_service', message: 'No such service in the catalog' }] });
+  }
+  return entry;
+}
+
+/** Appends the case's current state to the outbox and returns it with its plan. */
+async function sendCase(w: WriteScope, caseId: string): Promise<CaseWithPlan> {
+  const stored = await getCase(w.trx, caseId);
+  await w.outbox({
+    type: 'case',
+    entityId: stored.id,
+    op: 'upsert',
+    data: {
+      clientId: stored.clientId,
+      status: stored.status,
+      priority: stored.intake.priority,
+      needs: stored.intake.needs,
+      referralSource: stored.intake.referralSource,
+      openedOn: stored.openedOn,
+      closedOn: stored.closedOn,
+      closeReason: stored.closeReason,
+    },
+  });
+  return stored;
+}
+
+async function sendPlanItem(w: WriteScope, itemId: string, clientId: string): Promise<PlanItem> {
+  const item = await findPlanItem(w.trx, itemId);
+  if (item === null) throw new AppError('INTERNAL', { reason: 'planItemNotStored' });
+  const service = await findCatalogEntry(w.trx, item.serviceCode);
+  await w.outbox({
+    type: 'planItem',
+    entityId: item.id,
+    op: 'upsert',
+    data: {
+      caseId: item.caseId,
+      clientId,
+      serviceCode: item.serviceCode,
+      serviceCategory: service?.category ?? null,
+      dueDate: item.dueDate,
+      status: item.status,
+      finishedOn: item.finishedOn,
+    },
+  });
+  return item;
+}

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError } from '../api/errors';
+import type { SignedInContext } from '../api/method';
+import { runWrite } from '../audit/run-write';
+import { assertPastDate, localCalendarDate } from '../cases/calendar-date';
+import { requireActiveClient, requireActor } from '../cases/care-guards';
+import { findCase } from '../cases/cases.repository';
+import { requireActiveService } from '../cases/cases.service';
+import { hasConsent } from '../consents/consents.repository';
+import { newId } from '../db/ids';
+import { findCatalogEntry, insertCatalogEntry, insertDelivery, insertReferral } from './services.repository';
+import type {
+  addCatalogEntryInput,
+  CatalogEntry,
+  CreateReferralInput,
+  RecordServiceInput,
+  Referral,
+  ServiceDelivery,
+} from './services.schema';
+
+/**
+ * `services.record`: one delivery from the catalog, on a day that has happened, optionally under
+ * one of the client's cases. The outbox gets the code, its category, the date and the duration;
+ * the note stays in the center.
+ *
+ * @example await recordService(ctx, { clientId, serviceCode: 'legal.consultation', deliveredOn: '2026-11-25', durationMinutes: 45 });
+ */
+export async function recordService(ctx: SignedInContext, input: RecordServiceInput): Promise<ServiceDelivery> {
+  assertPastDate(input.deliveredOn, localCalendarDate(ctx.core.now()), ['deliveredOn']);
+  return runWrite(ctx, async (w) => {
+    await requireActiveClient(w.trx, input.clientId);
+    const service = await requireActiveService(w.trx, input.serviceCode);
+    const caseId = input.caseId ?? null;
+    if (caseId !== null) await requireCaseOfClient(w, caseId, input.clientId);
+    const delivery = await insertDelivery(w.trx, {
+      id: newId(w.now.getTime()),
+      clientId: input.clientId,
+      caseId,
+      serviceCode: service.code,
+      deliveredOn: input.deliveredOn,
+      durationMinutes: input.durationMinutes ?? null,
+      note: input.note ?? null,
+      recordedBy: requireActor(w),
+      recordedAt: w.now.toISOString(),
+    });
+    await w.audit({
+      action: 'services.record',
+      entityType: 'serviceDelivery',
+      entityId: delivery.id,
+      details: { clientId: delivery.clientId, serviceCode: delivery.serviceCode },
+    });
+    await w.outbox({
+      type: 'serviceDelivery',
+      entityId: delivery.id,
+      op: 'upsert',
+      data: {
+        clientId: delivery.clientId,
+        caseId: delivery.caseId,
+        serviceCode: delivery.serviceCode,
+        serviceCategory: service.category,
+        deliveredOn: delivery.deliveredOn,
+        durationMinutes: delivery.durationMinutes,
+      },
+    });
+    return delivery;
+  });
+}
+
+/**
+ * `referrals.create`: an outgoing referral needs the client's current referral consent
+ * (CONSENT_REQUIRED otherwise); an incoming one records who sent the client here. Referrals hold
+ * free text (agency, reason) and stay in the center.
+ *
+ * @example await createReferral(ctx, { clientId, direction: 'out', agency: 'District hospital', reason: '…', date: '2026-11-25' });
+ */
+export async function createReferral(ctx: SignedInContext, input: CreateReferralInput): Promise<Referral> {
+  assertPastDate(input.date, localCalendarDate(ctx.core.now()), ['date']);
+  return runWrite(ctx, async (w) => {
+    await requireActiveClient(w.trx, input.clientId);
+    if (input.direction === 'out' && !(await hasConsent(w.trx, input.clientId, 'referral'))) {
+      throw new AppError('CONSENT_REQUIRED', { purpose: 'referral' });
+    }
+    const caseId = input.caseId ?? null;
+    if (caseId !== null) await requireCaseOfClient(w, caseId, input.clientId);
+    const referral = await insertReferral(w.trx, {
+      id: newId(w.now.getTime()),
+      clientId: input.clientId,
+      caseId,
+      direction: input.direction,
+      agency: input.agency,
+      reason: input.reason,
+      date: input.date,
+      recordedBy: requireActor(w),
+      recordedAt: w.now.toISOString(),
+    });
+    await w.audit({
+      action: 'referrals.create',
+      entityType: 'referral',
+      entityId: referral.id,
+      details: { clientId: referral.clientId, direction: referral.direction },
+    });
+    return referral;
+  });
+}
+
+/**
+ * `services.addCatalogEntry`: a center's own service under one of the project's categories. Its
+ * code is minted here (`center.` and 8 hex digits) and never changes; the names are data.
+ *
+ * @example await addCatalogEntry(ctx, { category: 'social', names: { 'uz-Latn': '…', 'uz-Cyrl': '…', ru: '…', en: '…' } });
+ */
+export async function addCatalogEntry(ctx: SignedInContext, input: z.output<typeof addCatalogEntryInput>): Promise<CatalogEntry> {
+  return runWrite(ctx, async (w) => {
+    let code = centerServiceCode();
+    // 32 random bits: a clash is unlikely, but a stable code must never be reused.
+    while ((await findCatalogEntry(w.trx, code)) !== null) code = centerServiceCode();
+    const entry = await insertCatalogEntry(w.trx, {
+      code,
+      category: input.category,
+      names: input.names,
+      createdBy: requireActor(w),
+      at: w.now.toISOString(),
+    });
+    await w.audit({ action: 'services.addCatalogEntry', entityType: 'serviceCatalogEntry', entityId: code, details: { category: input.category } });
+    return entry;
+  });
+}
+
+function centerServiceCode(): string {
+  return `center.${randomBytes(4).toString('hex')}`;
+}
+
+async function requireCaseOfClient(w: { readonly trx: Parameters<typeof findCase>[0] }, caseId: string, clientId: string): Promise<void> {
+  const found = await findCase(w.trx, caseId);
+  if (found === null) throw new AppError('NOT_FOUND', { entity: 'case', id: caseId });
+  if (found.clientId !== clientId) {
+    throw new AppError('INVALID_INPUT', { issues: [{ path: ['caseId'], code: 'case_of_other_client', message: 'The case belongs to another client' }] });
+  }
+}
