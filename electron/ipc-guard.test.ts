@@ -5,8 +5,9 @@ import { createIpcGuard, isAppFrame, isAppUrl, IpcSenderRefusedError, type Frame
 const PACKAGED = { entryUrl: 'file:///opt/INSON%20Center/resources/app.asar/.vite/renderer/main_window/index.html' };
 const DEV = { entryUrl: 'http://localhost:5173' };
 
+let nextToken = 1;
 function frame(url: string, parent: FrameLike | null = null): FrameLike {
-  return { url, parent };
+  return { url, parent, frameToken: `token-${nextToken++}`, processId: 4 };
 }
 
 /** Records handlers the way ipcMain.handle does and lets the test invoke them with a fake event. */
@@ -68,6 +69,12 @@ describe('isAppFrame', () => {
 
   it('refuses a frame of another window, even on the same URL', () => {
     expect(isAppFrame(frame(PACKAGED.entryUrl), mainFrame, PACKAGED)).toBe(false);
+    expect(isAppFrame({ ...mainFrame, processId: 5 }, mainFrame, PACKAGED)).toBe(false);
+    expect(isAppFrame({ ...mainFrame, frameToken: '' }, { ...mainFrame, frameToken: '' }, PACKAGED)).toBe(false);
+  });
+
+  it('accepts another wrapper object for the same frame (same token and process)', () => {
+    expect(isAppFrame({ ...mainFrame }, mainFrame, PACKAGED)).toBe(true);
   });
 
   it('refuses a sub-frame of our window', () => {

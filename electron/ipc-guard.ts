@@ -12,6 +12,14 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 export interface FrameLike {
   readonly url: string;
   readonly parent: FrameLike | null;
+  /** Identifies the frame's document host; with processId, unique while the app runs. */
+  readonly frameToken: string;
+  readonly processId: number;
+}
+
+/** Same frame: Electron normally hands out one object per frame, but the token decides. */
+function isSameFrame(a: FrameLike, b: FrameLike): boolean {
+  return a === b || (a.frameToken !== '' && a.frameToken === b.frameToken && a.processId === b.processId);
 }
 
 /** The app's own page: the Vite dev server's origin in development, the packaged index.html in production. */
@@ -61,7 +69,7 @@ export function isAppUrl(url: string, page: AppPage): boolean {
  */
 export function isAppFrame(frame: FrameLike | null | undefined, mainFrame: FrameLike | null | undefined, page: AppPage): boolean {
   if (!frame || !mainFrame) return false;
-  if (frame !== mainFrame || frame.parent !== null) return false;
+  if (!isSameFrame(frame, mainFrame) || frame.parent !== null) return false;
   return isAppUrl(frame.url, page);
 }
 
