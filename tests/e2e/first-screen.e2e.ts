@@ -1,10 +1,18 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppShellPage } from './pages/app-shell';
-import { HomePage } from './pages/home-page';
+import { SetupWizardPage } from './pages/setup-wizard';
 import { launchBrowser, type Browser } from './support/browser';
 import { startHarness, type Harness } from './support/harness';
-import { APP_VERSION, LANGUAGES, text } from './support/locales';
+import { APP_VERSION, LANGUAGES, text, type Language } from './support/locales';
+
+/** Samarqand region (SOATO 1718) as the core names it in each language. */
+const REGION_NAMES: Readonly<Record<Language, string>> = {
+  'uz-Latn': 'Samarqand viloyati',
+  'uz-Cyrl': 'Самарқанд вилояти',
+  ru: 'Самаркандская область',
+  en: 'Samarkand Region',
+};
 
 describe('first screen', () => {
   let harness: Harness;
@@ -22,32 +30,32 @@ describe('first screen', () => {
     await harness?.stop();
   });
 
-  it('opens in Uzbek (Latin) and shows the version from the core', async () => {
+  it('opens in Uzbek (Latin) on the setup wizard and shows the version from the core', async () => {
     const shell = new AppShellPage(page);
     await shell.open(harness.url);
-    const home = new HomePage(page);
-    await home.heading('uz-Latn').waitFor();
+    await new SetupWizardPage(page, 'uz-Latn').heading().waitFor();
     expect(await shell.htmlLang()).toBe('uz-Latn');
-    expect(await home.version('uz-Latn').textContent()).toBe(APP_VERSION);
-    expect(await home.databaseState('uz-Latn').textContent()).toBe(text('uz-Latn', 'common', 'databaseState.notSetUp'));
+    expect(await shell.version('uz-Latn', APP_VERSION).count()).toBe(1);
+    expect(await shell.databaseState('uz-Latn', 'notSetUp').count()).toBe(1);
   });
 
   it.each(LANGUAGES)('switches to %s at run time', async (language) => {
     const shell = new AppShellPage(page);
-    const home = new HomePage(page);
     await shell.chooseLanguage(language);
-    await home.heading(language).waitFor();
+    await new SetupWizardPage(page, language).heading().waitFor();
     expect(await shell.htmlLang()).toBe(language);
-    expect(await home.version(language).textContent()).toBe(APP_VERSION);
-    expect(await home.databaseState(language).textContent()).toBe(text(language, 'common', 'databaseState.notSetUp'));
-    expect(await page.getByText(text(language, 'common', 'status.version', { version: APP_VERSION })).count()).toBe(1);
+    expect(await shell.version(language, APP_VERSION).count()).toBe(1);
+    expect(await shell.databaseState(language, 'notSetUp').count()).toBe(1);
+    // The region list comes from the core in the same language.
+    const regions = page.getByRole('combobox', { name: text(language, 'setup', 'center.region'), exact: true });
+    expect(await regions.locator('option').allTextContents()).toContain(REGION_NAMES[language]);
   });
 
   it('remembers the language after a reload, and nothing but the language in storage', async () => {
     const shell = new AppShellPage(page);
     await shell.chooseLanguage('ru');
     await page.reload();
-    await new HomePage(page).heading('ru').waitFor();
+    await new SetupWizardPage(page, 'ru').heading().waitFor();
     expect(await shell.currentLanguage()).toBe('ru');
     expect(await shell.htmlLang()).toBe('ru');
     const storage = await page.evaluate(() => ({

@@ -1,10 +1,13 @@
 import { createTheme, MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { ApiProvider, type UiApi } from '../api/api';
-import { AppRoutes } from './AppRoutes';
+import { createServerStateRelay, type ServerStateRelay } from '../session/server-state-relay';
+import { SessionProvider, useSession } from '../session/session';
+import { SessionGate } from './SessionGate';
 
 const theme = createTheme({ primaryColor: 'teal', focusRing: 'auto', defaultRadius: 'sm' });
 
@@ -12,8 +15,10 @@ const theme = createTheme({ primaryColor: 'teal', focusRing: 'auto', defaultRadi
  * Errors are typed and final (FORBIDDEN stays FORBIDDEN), so nothing retries on its own; and
  * the renderer keeps no cache on disk, only in memory.
  */
-function createQueryClient(): QueryClient {
+function createQueryClient(relay: ServerStateRelay): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({ onError: (error) => relay.report(error) }),
+    mutationCache: new MutationCache({ onError: (error) => relay.report(error) }),
     defaultOptions: {
       queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 },
       mutations: { retry: false },
@@ -26,17 +31,29 @@ function createQueryClient(): QueryClient {
  * Electron window has no meaningful URL to share, so routes live in memory.
  */
 export function App({ api, i18n }: { readonly api: UiApi; readonly i18n: I18n }) {
+  const [relay] = useState(createServerStateRelay);
+  const [queryClient] = useState(() => createQueryClient(relay));
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme}>
-        <QueryClientProvider client={createQueryClient()}>
+        <QueryClientProvider client={queryClient}>
           <ApiProvider api={api}>
-            <MemoryRouter>
-              <AppRoutes />
-            </MemoryRouter>
+            <SessionProvider>
+              <FollowServerState relay={relay} />
+              <MemoryRouter>
+                <SessionGate />
+              </MemoryRouter>
+            </SessionProvider>
           </ApiProvider>
         </QueryClientProvider>
       </MantineProvider>
     </I18nextProvider>
   );
+}
+
+/** Applies LOCKED / UNAUTHENTICATED answers from any call to the session state. */
+function FollowServerState({ relay }: { readonly relay: ServerStateRelay }) {
+  const session = useSession();
+  useEffect(() => relay.subscribe((code) => session.followServerState(code)), [relay, session]);
+  return null;
 }

@@ -6,10 +6,10 @@ import { LanguageSelect } from '../components/LanguageSelect';
 import { SystemStatus } from '../components/SystemStatus';
 
 /** Header (app name, language, and what the signed-in user may open), the page, and a status foot. */
-export function AppLayout({ children, headerEnd }: { readonly children: ReactNode; readonly headerEnd?: ReactNode }) {
+export function AppLayout({ children, headerEnd, navbar }: { readonly children: ReactNode; readonly headerEnd?: ReactNode; readonly navbar?: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <AppShell header={{ height: 64 }} footer={{ height: 40 }} padding="md">
+    <AppShell header={{ height: 64 }} footer={{ height: 40 }} navbar={navbar ? { width: 220, breakpoint: 0 } : undefined} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Title order={1} size="h3">
@@ -21,6 +21,7 @@ export function AppLayout({ children, headerEnd }: { readonly children: ReactNod
           </Group>
         </Group>
       </AppShell.Header>
+      {navbar && <AppShell.Navbar p="xs">{navbar}</AppShell.Navbar>}
       <AppShell.Main>{children}</AppShell.Main>
       <AppShell.Footer>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">

@@ -1,5 +1,6 @@
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { PASSWORD_MIN_LENGTH } from '../../core/staff/staff.schema';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, readStoredLanguage, storeLanguage, type Language } from './languages';
 
 /** Every locale file, bundled at build time: the app works offline and never fetches strings. */
@@ -41,7 +42,8 @@ export async function initI18n(storage: Storage | undefined, root: HTMLElement):
     load: 'currentOnly',
     ns: [...NAMESPACES],
     defaultNS: 'common',
-    interpolation: { escapeValue: false },
+    // React escapes; the password policy's numbers come from the shared schema, not the texts.
+    interpolation: { escapeValue: false, defaultVariables: { passwordMinLength: PASSWORD_MIN_LENGTH } },
     returnNull: false,
   });
   root.lang = language;

@@ -22,17 +22,21 @@ export function fieldIssuesOf(error: unknown): readonly FieldIssue[] {
 }
 
 /**
- * A message key a schema put in its own error (`z.string().refine(…, 'password.common')`) is
- * translated; anything else falls back to the issue code's generic text, never to zod's English.
+ * Translates one issue. Its message may be a key (`password.common` from a shared schema, or
+ * `minLength?minimum=10` from the form's error map) with parameters after `?`; anything else
+ * (zod's English) falls back to the issue code's generic text.
  *
- * @example localizeIssue(t, { code: 'too_small', message: 'Too small' }) // "Juda qisqa."
+ * @example localizeIssue(t, { code: 'custom', message: 'password.common' }) // "Bu parol juda keng tarqalgan."
  */
-export function localizeIssue(t: TFunction, issue: { readonly code: string; readonly message?: string | undefined }, params: Record<string, unknown> = {}): string {
-  if (issue.message && /^[a-z][A-Za-z]*\.[a-z][A-Za-z.]*$/.test(issue.message)) {
-    const custom = t(issue.message, { ns: 'validation', defaultValue: '', ...params });
+export function localizeIssue(t: TFunction, issue: { readonly code: string; readonly message?: string | undefined }): string {
+  const message = issue.message ?? '';
+  const match = /^([a-z][A-Za-z]*(?:\.[a-z][A-Za-z]*)*)(?:\?(.*))?$/.exec(message);
+  if (match) {
+    const params = Object.fromEntries(new URLSearchParams(match[2] ?? ''));
+    const custom = t(match[1] ?? '', { ns: 'validation', defaultValue: '', ...params });
     if (custom) return custom;
   }
-  return t(issue.code, { ns: 'validation', defaultValue: t('invalid', { ns: 'validation' }), ...params });
+  return t(issue.code, { ns: 'validation', defaultValue: t('invalid', { ns: 'validation' }) });
 }
 
 /** The localized text of any error that reached the UI; unknown throwables become INTERNAL. */

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { anyLanguage, type Language } from '../support/locales';
+import { anyLanguage, text, type Language } from '../support/locales';
 
 /** What every screen has: the header's language switch and the footer's links and status. */
 export class AppShellPage {
@@ -25,6 +25,34 @@ export class AppShellPage {
 
   async htmlLang(): Promise<string | null> {
     return this.page.locator('html').getAttribute('lang');
+  }
+
+  /** Opens a page from the signed-in navigation by its label in the given language. */
+  async navigate(language: Language, key: string): Promise<void> {
+    await this.page.getByRole('navigation', { name: text(language, 'common', 'nav.label') }).getByRole('link', { name: text(language, 'common', key), exact: true }).click();
+  }
+
+  navigationLinks(language: Language) {
+    return this.page.getByRole('navigation', { name: text(language, 'common', 'nav.label') }).getByRole('link');
+  }
+
+  async openUserMenu(): Promise<void> {
+    await this.page.getByRole('button', { name: anyLanguage('common', 'userMenu.label', true) }).click();
+  }
+
+  async signOut(language: Language): Promise<void> {
+    await this.openUserMenu();
+    await this.page.getByRole('menuitem', { name: text(language, 'auth', 'signOut'), exact: true }).click();
+  }
+
+  /** The version line in the footer status. */
+  version(language: Language, version: string) {
+    return this.page.getByText(text(language, 'common', 'status.version', { version }), { exact: true });
+  }
+
+  databaseState(language: Language, state: 'notSetUp' | 'locked' | 'open') {
+    const stateText = text(language, 'common', `databaseState.${state}`);
+    return this.page.getByText(text(language, 'common', 'status.database', { state: stateText }), { exact: true });
   }
 
   async openDiagnostics(): Promise<void> {

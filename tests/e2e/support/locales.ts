@@ -27,8 +27,12 @@ export function text(language: Language, namespace: string, key: string, values:
 }
 
 /** A pattern matching the text in any of the four languages (for labels that change with the language). */
-export function anyLanguage(namespace: string, key: string): RegExp {
-  const escaped = LANGUAGES.map((language) => text(language, namespace, key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+export function anyLanguage(namespace: string, key: string, withValues = false): RegExp {
+  const escaped = LANGUAGES.map((language) =>
+    text(language, namespace, key, {})
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\\\{\\\{\w+\\\}\\\}/g, withValues ? '.*' : '$&'),
+  );
   return new RegExp(`^(${escaped.join('|')})$`);
 }
 

@@ -1,7 +1,8 @@
-import { Button, Code, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Code, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useUiApi } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
@@ -33,6 +34,9 @@ export function DiagnosticsPage() {
 
   return (
     <Stack maw={720}>
+      <Anchor component={Link} to="/" size="sm">
+        ← {t('common:nav.backHome')}
+      </Anchor>
       <Title order={2}>{t('common:diagnostics.title')}</Title>
       <Text>{t('common:diagnostics.intro')}</Text>
       <form onSubmit={submit} noValidate>

@@ -1,0 +1,62 @@
+import { Button, Group, NativeSelect, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { addStaffInputSchema, roleSchema } from '../../../core/staff/staff.schema';
+import { useApiMutation } from '../../api/api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { fieldError } from '../../forms/field-error';
+import { applyServerIssues, useZodForm } from '../../forms/zod-form';
+
+const EMPTY = { displayName: '', username: '', role: 'receptionist' } as const;
+
+/** Adds a staff account; the core answers with a temporary password for the parent to show once. */
+export function AddStaffForm({ onAdded }: { readonly onAdded: (username: string, temporaryPassword: string) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useZodForm(addStaffInputSchema, { defaultValues: EMPTY });
+  const add = useApiMutation('staff.add', {
+    onSuccess: (result, input) => {
+      form.reset(EMPTY);
+      void queryClient.invalidateQueries({ queryKey: ['staff.list'] });
+      onAdded(input.username.trim().toLowerCase(), result.temporaryPassword);
+    },
+    onError: (error) => applyServerIssues(form, error),
+  });
+  const { errors } = form.formState;
+
+  return (
+    <Paper p="md" withBorder>
+      <form onSubmit={form.handleSubmit((input) => add.mutate(input))} noValidate>
+        <Stack>
+          <Title order={3} size="h4">
+            {t('staff:add.title')}
+          </Title>
+          <Group grow align="flex-start">
+            <TextInput label={t('staff:displayName')} {...form.register('displayName')} error={fieldError(t, errors.displayName)} autoComplete="off" />
+            <TextInput
+              label={t('auth:username')}
+              description={t('auth:usernameHint')}
+              // The hint goes under the field so the three inputs line up.
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              {...form.register('username')}
+              error={fieldError(t, errors.username)}
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+            />
+            <NativeSelect
+              label={t('staff:role')}
+              {...form.register('role')}
+              error={fieldError(t, errors.role)}
+              data={roleSchema.options.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
+            />
+          </Group>
+          <ErrorAlert error={add.error} />
+          <Button type="submit" loading={add.isPending} style={{ alignSelf: 'flex-start' }}>
+            {t('staff:add.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Page } from 'playwright-core';
+import { text, type Language } from '../support/locales';
+
+/** Staff management: add an account, read its temporary password once, reset, deactivate. */
+export class StaffPage {
+  constructor(
+    readonly page: Page,
+    readonly language: Language,
+  ) {}
+
+  heading() {
+    return this.page.getByRole('heading', { name: text(this.language, 'staff', 'title'), exact: true });
+  }
+
+  async add(displayName: string, username: string, role: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: text(this.language, 'staff', 'displayName'), exact: true }).fill(displayName);
+    await this.page.getByRole('textbox', { name: text(this.language, 'auth', 'username'), exact: true }).fill(username);
+    await this.page.getByRole('combobox', { name: text(this.language, 'staff', 'role'), exact: true }).selectOption(role);
+    await this.page.getByRole('button', { name: text(this.language, 'staff', 'add.submit'), exact: true }).click();
+  }
+
+  /** The one-time temporary password notice (a status region). */
+  async temporaryPassword(): Promise<string> {
+    const notice = this.page.getByRole('status').filter({ hasText: text(this.language, 'staff', 'temporary.label') });
+    await notice.waitFor();
+    return ((await notice.locator('pre, code').first().textContent()) ?? '').trim();
+  }
+
+  async dismissTemporaryPassword(): Promise<void> {
+    await this.page.getByRole('button', { name: text(this.language, 'staff', 'temporary.done'), exact: true }).click();
+  }
+
+  row(displayName: string) {
+    return this.page.getByRole('table', { name: text(this.language, 'staff', 'list.title') }).getByRole('row', { name: displayName });
+  }
+}
