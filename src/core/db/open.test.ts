@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +66,11 @@ describe('openDatabase', () => {
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'WRONG_KEY' });
     expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('lets the cipher layer write nothing to stdout or stderr, even for a wrong key', () => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'open-quietly.fixture.ts'), dir], { encoding: 'utf8', timeout: 20_000 });
+    expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({ status: 0, stdout: '', stderr: '' });
   });
 
   it('refuses a key that is not 64 hex digits before it reaches PRAGMA key', () => {
