@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { AppError } from '../api/errors';
 import { runSystemWrite } from '../audit/run-write';
 import type { CoreServices } from '../core';
@@ -30,6 +30,8 @@ export async function createCenter(core: CoreServices, input: CreateCenterInput)
   }
   core.auth.isSetupRunning = true;
   try {
+    // The data folder may not exist yet on a first start (and from the CLI); only its owner may enter it.
+    mkdirSync(core.dataDir, { recursive: true, mode: 0o700 });
     const databaseKey = randomBytes(KEY_BYTES);
     const confidentialKey = randomBytes(KEY_BYTES);
     const centerId = randomUUID();
