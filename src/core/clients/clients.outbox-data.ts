@@ -7,6 +7,14 @@ import type { ClientRow } from './clients.table';
 
 type ClientOutboxData = Partial<Record<OutboxField<'client'>, OutboxValue>>;
 
+/** The columns the record is built from. */
+export type ClientOutboxSource = Pick<
+  ClientRow,
+  | 'status' | 'merged_into_id' | 'sex' | 'birth_year' | 'is_birth_date_estimated' | 'is_older_person' | 'is_child'
+  | 'is_survivor_of_violence' | 'is_low_income_register' | 'disability_group' | 'region_code' | 'district_code'
+  | 'last_name' | 'first_name' | 'patronymic' | 'pinfl' | 'birth_date' | 'phone' | 'street'
+>;
+
 /**
  * The `client` outbox record for a stored row: what the registry counts (sex, birth year,
  * categories, region, district) always; the identity fields only while the client's
@@ -15,6 +23,15 @@ type ClientOutboxData = Partial<Record<OutboxField<'client'>, OutboxValue>>;
  * @example await w.outbox({ type: 'client', entityId: row.id, op: 'upsert', data: await clientOutboxData(w.trx, row) });
  */
 export async function clientOutboxData(db: Kysely<Database>, row: ClientRow): Promise<ClientOutboxData> {
+  return clientOutboxDataWith(row, await hasRegistryConsent(db, row.id));
+}
+
+/**
+ * The same record when the caller already knows the consent state (the seed, which has just written it).
+ *
+ * @example clientOutboxDataWith(row, false) // { …, needsPseudonym: true, pseudonym: null }
+ */
+export function clientOutboxDataWith(row: ClientOutboxSource, isIdentityShared: boolean): ClientOutboxData {
   const categories: string[] = [];
   if (row.is_older_person === 1) categories.push('olderPerson');
   if (row.disability_group !== null) categories.push('personWithDisability');
@@ -32,7 +49,7 @@ export async function clientOutboxData(db: Kysely<Database>, row: ClientRow): Pr
     regionCode: row.region_code,
     districtCode: row.district_code,
   };
-  if (!(await hasRegistryConsent(db, row.id))) {
+  if (!isIdentityShared) {
     return { ...counted, isIdentityShared: false, pseudonym: null, needsPseudonym: true };
   }
   return {

@@ -1,0 +1,169 @@
+import { cpus, loadavg, totalmem } from 'node:os';
+import { statSync } from 'node:fs';
+import { sql } from 'kysely';
+import type { ClientSearchItem } from '../src/core/clients/clients.schema';
+import { createRandom, syntheticClient } from '../src/core/clients/clients.seed-data';
+import { toCyrillic, toLatin } from '../src/core/uz/transliterate';
+import { openBenchCenter, type BenchCenter } from './bench-center';
+
+/**
+ * `npm run bench`: registration and search at 200,000 clients on the encrypted database, through
+ * the real API path (router, validation, permission check, runWrite), as a receptionist.
+ * Environment: BENCH_CLIENTS (default 200000), BENCH_SAMPLES (default 200).
+ */
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200_000);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+const WARM_UP = 20;
+const TARGETS = { registrationP95Ms: 20, searchP95Ms: 30 };
+
+const log = (line: string) => console.log(line);
+
+function percentile(sortedMs: readonly number[], share: number): number {
+  const index = Math.min(sortedMs.length - 1, Math.max(0, Math.ceil(share * sortedMs.length) - 1));
+  return sortedMs[index] ?? Number.NaN;
+}
+
+interface Timing {
+  readonly p50: number;
+  readonly p95: number;
+  readonly max: number;
+}
+
+function summarize(times: readonly number[]): Timing {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted[sorted.length - 1] ?? Number.NaN };
+}
+
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+function line(label: string, timing: Timing, extra = ''): string {
+  return `${label.padEnd(44)} p50 ${ms(timing.p50).padStart(10)}   p95 ${ms(timing.p95).padStart(10)}   max ${ms(timing.max).padStart(10)}${extra}`;
+}
+
+async function timed(center: BenchCenter, method: string, input: unknown): Promise<{ ms: number; ok: boolean; result: unknown }> {
+  const started = performance.now();
+  const outcome = await center.core.call(center.connectionId, method, input);
+  const elapsed = performance.now() - started;
+  return { ms: elapsed, ok: outcome.ok, result: outcome.ok ? outcome.result : outcome.error };
+}
+
+interface Sample {
+  readonly id: string;
+  readonly last_name: string;
+  readonly first_name: string;
+  readonly pinfl: string | null;
+}
+
+async function sampleClients(center: BenchCenter, count: number, seed: number): Promise<Sample[]> {
+  const random = createRandom(seed);
+  const db = center.core.services.store.require().db;
+  const max = Number((await sql<{ n: number }>`SELECT max(seq) AS n FROM clients`.execute(db)).rows[0]?.n ?? 0);
+  const seqs = Array.from({ length: count * 2 }, () => 1 + Math.floor(random() * max));
+  const rows = await sql<Sample>`SELECT id, last_name, first_name, pinfl FROM clients
+    WHERE seq IN (SELECT value FROM json_each(${JSON.stringify(seqs)})) AND status = 'active'`.execute(db);
+  return rows.rows.slice(0, count);
+}
+
+const hasCyrillic = (text: string) => /[\u0400-\u04FF]/.test(text);
+
+/** The name as the receptionist would type it in the other script. */
+function inOtherScript(sample: Sample): string {
+  const name = `${sample.first_name} ${sample.last_name}`;
+  return hasCyrillic(name) ? toLatin(name) : toCyrillic(name);
+}
+
+/** One typing slip in the longer word: two letters swapped, one dropped or one replaced. */
+function misspelled(sample: Sample, random: () => number): string {
+  const words = toLatin(`${sample.first_name} ${sample.last_name}`).split(' ');
+  const longest = words.reduce((best, word, index) => (word.length > (words[best] ?? '').length ? index : best), 0);
+  const word = words[longest] ?? '';
+  const at = 1 + Math.floor(random() * Math.max(1, word.length - 3));
+  const kind = Math.floor(random() * 3);
+  const slipped =
+    kind === 0
+      ? `${word.slice(0, at)}${word.charAt(at + 1)}${word.charAt(at)}${word.slice(at + 2)}`
+      : kind === 1
+        ? `${word.slice(0, at)}${word.slice(at + 1)}`
+        : `${word.slice(0, at)}${word.charAt(at) === 'a' ? 'e' : 'a'}${word.slice(at + 1)}`;
+  words[longest] = slipped;
+  return words.join(' ');
+}
+
+async function measureSearch(
+  center: BenchCenter,
+  label: string,
+  queries: ReadonlyArray<{ readonly query: string; readonly expectedId: string }>,
+): Promise<{ timing: Timing; foundShare: number }> {
+  for (const { query } of queries.slice(0, WARM_UP)) await timed(center, 'clients.search', { query });
+  const times: number[] = [];
+  let found = 0;
+  for (const { query, expectedId } of queries) {
+    const run = await timed(center, 'clients.search', { query, limit: 20 });
+    if (!run.ok) throw new Error(`${label}: search failed: ${JSON.stringify(run.result)}`);
+    times.push(run.ms);
+    const items = (run.result as { items: ClientSearchItem[] }).items;
+    if (items.slice(0, 10).some((item) => item.id === expectedId)) found += 1;
+  }
+  return { timing: summarize(times), foundShare: found / queries.length };
+}
+
+async function main(): Promise<void> {
+  const cpu = cpus();
+  log('INSON Center benchmark: clients');
+  log(`machine: ${cpu[0]?.model ?? 'unknown cpu'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}, ${process.platform}/${process.arch}`);
+  log(`load average at start: ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
+
+  const center = await openBenchCenter(CLIENTS, log);
+  try {
+    const db = center.core.services.store.require().db;
+    const stored = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM clients`.execute(db)).rows[0]?.n ?? 0);
+    log(`database: ${stored} clients, ${(statSync(center.databasePath).size / 1e6).toFixed(1)} MB encrypted (SQLCipher 4), ${center.wasCached ? 'cached' : `built in ${center.manifest.buildSeconds} s`}`);
+    log(`samples: ${SAMPLES} per measurement after ${WARM_UP} warm-up calls`);
+    log('');
+
+    // Registration: new synthetic people (PINFL serials far from the seed's), possible-duplicate
+    // prompts pre-confirmed so every call saves, as the receptionist's second click would.
+    const random = createRandom(77);
+    const today = new Date().toISOString().slice(0, 10);
+    const registrations = Array.from({ length: SAMPLES + WARM_UP }, (_, i) => ({
+      ...syntheticClient(random, 700_000 + i, today).input,
+      confirmedWarnings: ['possibleDuplicate'],
+    }));
+    const registrationTimes: number[] = [];
+    let refused = 0;
+    for (const [index, input] of registrations.entries()) {
+      const run = await timed(center, 'clients.register', input);
+      if (!run.ok) refused += 1;
+      else if (index >= WARM_UP) registrationTimes.push(run.ms);
+    }
+    const registration = summarize(registrationTimes);
+    log(line('clients.register', registration, refused > 0 ? `   (${refused} refused)` : ''));
+
+    const samples = await sampleClients(center, SAMPLES + WARM_UP, 4242);
+    const slips = createRandom(99);
+    const otherScript = await measureSearch(center, 'other script', samples.map((s) => ({ query: inOtherScript(s), expectedId: s.id })));
+    log(line('clients.search: name in the other script', otherScript.timing, `   found in top 10: ${(otherScript.foundShare * 100).toFixed(1)}%`));
+    const withPinfl = samples.filter((s) => s.pinfl !== null);
+    const pinflPrefix = await measureSearch(
+      center,
+      'PINFL prefix',
+      withPinfl.map((s) => ({ query: (s.pinfl ?? '').slice(0, 6 + Math.floor(slips() * 5)), expectedId: s.id })),
+    );
+    log(line('clients.search: PINFL prefix (6–10 digits)', pinflPrefix.timing, `   found in top 10: ${(pinflPrefix.foundShare * 100).toFixed(1)}%`));
+    const misspelledName = await measureSearch(center, 'misspelled', samples.map((s) => ({ query: misspelled(s, slips), expectedId: s.id })));
+    log(line('clients.search: misspelled name', misspelledName.timing, `   found in top 10: ${(misspelledName.foundShare * 100).toFixed(1)}%`));
+
+    const searchP95 = Math.max(otherScript.timing.p95, pinflPrefix.timing.p95, misspelledName.timing.p95);
+    log('');
+    log(`targets: registration p95 ≤ ${TARGETS.registrationP95Ms} ms: ${registration.p95 <= TARGETS.registrationP95Ms ? 'met' : 'MISSED'}; search p95 ≤ ${TARGETS.searchP95Ms} ms: ${searchP95 <= TARGETS.searchP95Ms ? 'met' : 'MISSED'}`);
+    log(`load average at end: ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
+  } finally {
+    await center.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyStore } from '../audit/verify-store';
+import { createTestStore, type TestStore } from '../db/test-support';
+import { isValidPinfl, parsePinfl } from '../uz/pinfl';
+import { searchClients } from './clients.search';
+import { createRandom, russianCyrillic, russianLatin, syntheticClient } from './clients.seed-data';
+import { seedClients } from './clients.seed';
+
+describe('seedClients', () => {
+  let t: TestStore;
+  beforeEach(async () => {
+    t = await createTestStore();
+    const at = new Date().toISOString();
+    await t.store.db.insertInto('staff').values({ id: 's1', username: 'qabul', display_name: 'Qabul', role: 'receptionist', created_at: at, updated_at: at }).execute();
+  });
+  afterEach(() => t.dispose());
+
+  it('fills the center with valid, searchable clients, care records and an unbroken audit chain', async () => {
+    const result = await seedClients(t.store, 's1', { clients: 300, chunkSize: 100 });
+    expect(result.clients).toBe(300);
+    expect(result.consents).toBeGreaterThan(300);
+    expect(result.cases).toBeGreaterThan(30);
+    const rows = await t.store.db.selectFrom('clients').select(['last_name', 'pinfl', 'birth_date', 'sex', 'region_code']).execute();
+    expect(rows).toHaveLength(300);
+    for (const row of rows.filter((r) => r.pinfl !== null)) {
+      expect(isValidPinfl(row.pinfl ?? '')).toBe(true);
+      expect(parsePinfl(row.pinfl ?? '')).toMatchObject({ birthDate: row.birth_date, sex: row.sex });
+    }
+    expect(rows.some((row) => /[\u0400-\u04FF]/.test(row.last_name))).toBe(true);
+    expect(rows.some((row) => /^[A-Za-zʻ]+$/.test(row.last_name))).toBe(true);
+    expect(new Set(rows.map((row) => row.region_code)).size).toBeGreaterThan(10);
+    expect(await t.store.db.selectFrom('outbox').select('id').execute()).toHaveLength(300);
+    expect(verifyStore(t.store.handle)).toMatchObject({ ok: true, foreignKeys: [], auditChain: { ok: true, count: 300 } });
+
+    // A second run adds new people rather than colliding on PINFLs.
+    const again = await seedClients(t.store, 's1', { clients: 50 });
+    expect(again.clients + again.skipped).toBe(50);
+    expect(again.clients).toBeGreaterThan(40);
+
+    const [first] = rows;
+    const items = await searchClients(t.store.db, first?.last_name ?? '', 5);
+    expect(items.length).toBeGreaterThan(0);
+  });
+});
+
+describe('synthetic names', () => {
+  it('spells names the Russian way in both scripts', () => {
+    expect(russianLatin('Joʻrayev', () => 0)).toBe('Djuraev');
+    expect(russianLatin('Xoʻjayev', () => 0.9)).toBe('Khuzhaev');
+    expect(russianCyrillic('Joʻrayev')).toBe('Джураев');
+    expect(russianCyrillic('Qodirova')).toBe('Кодирова');
+  });
+
+  it('is deterministic for a seed', () => {
+    const a = syntheticClient(createRandom(5), 1, '2026-11-25');
+    const b = syntheticClient(createRandom(5), 1, '2026-11-25');
+    expect(a).toEqual(b);
+  });
+});

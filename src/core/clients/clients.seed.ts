@@ -1,0 +1,168 @@
+import { runSystemWrite, type WriteScope } from '../audit/run-write';
+import { CASE_PRIORITIES, NEED_CODES, REFERRAL_SOURCES } from '../cases/cases.schema';
+import { insertCase, insertPlanItem } from '../cases/cases.repository';
+import { insertConsent } from '../consents/consents.repository';
+import type { ConsentPurpose } from '../consents/consents.schema';
+import { newId } from '../db/ids';
+import type { OpenStore } from '../db/store';
+import { insertDelivery } from '../services/services.repository';
+import { clientOutboxDataWith } from './clients.outbox-data';
+import { clientColumns, findClientIdByPinfl, insertClientRow } from './clients.repository';
+import { clientFieldsSchema } from './clients.schema';
+import { createRandom, syntheticClient } from './clients.seed-data';
+import { localDay } from './clients.service';
+
+/**
+ * Fills a center with synthetic clients (`npm run cli -- seed`, and the benchmark's database):
+ * each client with its consents, and about one in four with an open case, a care plan and
+ * service deliveries. Writes go through the one write path in chunks (one transaction per chunk,
+ * one audit event per seeded client covering its consents and case), so the audit chain stays
+ * valid and `verify` passes.
+ */
+
+export interface SeedOptions {
+  readonly clients: number;
+  /** Same seed, same center. */
+  readonly randomSeed?: number;
+  /** Clients per transaction. */
+  readonly chunkSize?: number;
+  /** Staff id recorded as the case worker (defaults to the acting user). */
+  readonly caseWorkerId?: string;
+  readonly now?: Date;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface SeedResult {
+  readonly clients: number;
+  readonly consents: number;
+  readonly cases: number;
+  readonly serviceDeliveries: number;
+  /** Generated PINFLs already in the database (a second seed run): those clients were skipped. */
+  readonly skipped: number;
+}
+
+const SERVICE_CODES = ['social.consultation', 'social.benefitsAssistance', 'psychological.individualCounseling', 'legal.consultation', 'medical.examination', 'homeCare.visit', 'dayCare.attendance', 'rehabilitation.physical'];
+
+function daysBefore(today: string, days: number): string {
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Records consent decisions; returns how many, and whether registry sharing was given. */
+async function seedConsents(w: WriteScope, clientId: string, random: () => number, today: string, at: string): Promise<{ count: number; isRegistryShared: boolean }> {
+  const decisions: ReadonlyArray<readonly [ConsentPurpose, number]> = [
+    ['services', 0.95],
+    ['registrySharing', 0.6],
+    ['referral', 0.4],
+    ['photographs', 0.2],
+  ];
+  let count = 0;
+  let isRegistryShared = false;
+  for (const [purpose, givenShare] of decisions) {
+    if (purpose !== 'services' && random() < 0.3) continue; // not asked yet
+    const state = random() < givenShare ? 'given' : 'refused';
+    if (purpose === 'registrySharing') isRegistryShared = state === 'given';
+    await insertConsent(w.trx, {
+      id: newId(w.now.getTime()),
+      clientId,
+      purpose,
+      state,
+      decidedOn: daysBefore(today, Math.floor(random() * 365)),
+      formReference: random() < 0.8 ? `R-${Math.floor(random() * 100_000)}` : null,
+      recordedBy: w.actorId ?? '',
+      recordedAt: at,
+    });
+    count += 1;
+  }
+  return { count, isRegistryShared };
+}
+
+async function seedCase(w: WriteScope, clientId: string, caseWorkerId: string, random: () => number, today: string, at: string): Promise<number> {
+  const caseId = newId(w.now.getTime());
+  const openedOn = daysBefore(today, Math.floor(random() * 300));
+  const needs = NEED_CODES.filter(() => random() < 0.15);
+  await insertCase(w.trx, {
+    id: caseId,
+    clientId,
+    intake: {
+      needs: needs.length > 0 ? needs : ['documents'],
+      referralSource: REFERRAL_SOURCES[Math.floor(random() * REFERRAL_SOURCES.length)] ?? 'selfReferral',
+      priority: CASE_PRIORITIES[Math.floor(random() * CASE_PRIORITIES.length)] ?? 'medium',
+      householdSituation: '',
+    },
+    caseWorkerId,
+    openedOn,
+    openedBy: w.actorId ?? caseWorkerId,
+    at,
+  });
+  let deliveries = 0;
+  const planned = 1 + Math.floor(random() * 3);
+  for (let i = 0; i < planned; i += 1) {
+    const serviceCode = SERVICE_CODES[Math.floor(random() * SERVICE_CODES.length)] ?? 'social.consultation';
+    const itemId = newId(w.now.getTime());
+    await insertPlanItem(w.trx, { id: itemId, caseId, serviceCode, goal: 'Reja', dueDate: daysBefore(today, -30 + Math.floor(random() * 60)), createdBy: w.actorId ?? caseWorkerId, at });
+    if (random() < 0.7) {
+      const deliveryId = newId(w.now.getTime());
+      await insertDelivery(w.trx, {
+        id: deliveryId,
+        clientId,
+        caseId,
+        serviceCode,
+        deliveredOn: openedOn,
+        durationMinutes: 30 + Math.floor(random() * 4) * 15,
+        note: null,
+        recordedBy: w.actorId ?? caseWorkerId,
+        recordedAt: at,
+      });
+      deliveries += 1;
+    }
+  }
+  return deliveries;
+}
+
+/**
+ * @example await seedClients(store, adminId, { clients: 1000, onProgress: (done) => … });
+ */
+export async function seedClients(store: OpenStore, actorId: string, options: SeedOptions): Promise<SeedResult> {
+  const random = createRandom(options.randomSeed ?? 20_240_601);
+  const chunkSize = options.chunkSize ?? 500;
+  const now = options.now ?? new Date();
+  const today = localDay(now);
+  const at = now.toISOString();
+  // Serials continue after what a previous run left, so a second run adds new PINFLs.
+  const existing = Number((await store.db.selectFrom('clients').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const totals = { clients: 0, consents: 0, cases: 0, serviceDeliveries: 0, skipped: 0 };
+  for (let start = 0; start < options.clients; start += chunkSize) {
+    const end = Math.min(options.clients, start + chunkSize);
+    await runSystemWrite(
+      store,
+      actorId,
+      async (w) => {
+        for (let i = start; i < end; i += 1) {
+          const fields = clientFieldsSchema.parse(syntheticClient(random, existing + i, today).input);
+          if (fields.pinfl !== null && (await findClientIdByPinfl(w.trx, fields.pinfl)) !== null) {
+            totals.skipped += 1;
+            continue;
+          }
+          const id = newId(w.now.getTime());
+          const row = { ...clientColumns(fields, today), id, status: 'active' as const, merged_into_id: null, created_at: at, created_by: actorId, updated_at: at, updated_by: actorId };
+          await insertClientRow(w.trx, row);
+          const consents = await seedConsents(w, id, random, today, at);
+          const caseCount = random() < 0.25 ? 1 : 0;
+          const deliveries = caseCount === 1 ? await seedCase(w, id, options.caseWorkerId ?? actorId, random, today, at) : 0;
+          // One event per seeded client covers its consents and case: the chain stays whole and verifiable.
+          await w.audit({ action: 'clients.seed', entityType: 'client', entityId: id, details: { consents: consents.count, cases: caseCount, serviceDeliveries: deliveries } });
+          await w.outbox({ type: 'client', entityId: id, op: 'upsert', data: clientOutboxDataWith(row, consents.isRegistryShared) });
+          totals.consents += consents.count;
+          totals.cases += caseCount;
+          totals.serviceDeliveries += deliveries;
+          totals.clients += 1;
+        }
+      },
+      { now },
+    );
+    options.onProgress?.(end, options.clients);
+  }
+  return totals;
+}
