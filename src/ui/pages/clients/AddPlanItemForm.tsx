@@ -1,0 +1,46 @@
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { addPlanItemInput } from '../../../core/cases/cases.schema';
+import { useApiMutation } from '../../api/api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { fieldError } from '../../forms/field-error';
+import { applyServerIssues, useZodForm } from '../../forms/zod-form';
+import { useServiceNames } from './service-names';
+
+/** Adds a planned service with its goal and due date to the open case's plan. */
+export function AddPlanItemForm({ caseId }: { readonly caseId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const services = useServiceNames();
+  const defaults = { caseId, serviceCode: '', goal: '', dueDate: '' };
+  const form = useZodForm(addPlanItemInput, { defaultValues: defaults });
+  const add = useApiMutation('plans.addItem', {
+    onSuccess: () => {
+      form.reset(defaults);
+      void queryClient.invalidateQueries({ queryKey: ['cases.listForClient'] });
+      void queryClient.invalidateQueries({ queryKey: ['clients.timeline'] });
+      void queryClient.invalidateQueries({ queryKey: ['plans.overdue'] });
+    },
+    onError: (error) => applyServerIssues(form, error),
+  });
+  const { errors } = form.formState;
+  return (
+    <form onSubmit={form.handleSubmit((input) => add.mutate(input))} noValidate aria-label={t('care:plan.add')}>
+      <Group align="flex-start" grow>
+        <NativeSelect
+          label={t('care:plan.service')}
+          {...form.register('serviceCode')}
+          error={errors.serviceCode ? t('care:cases.chooseOne') : undefined}
+          data={[{ value: '', label: t('clients:field.choose') }, ...services.active.map((entry) => ({ value: entry.code, label: entry.names[services.language] }))]}
+        />
+        <TextInput label={t('care:plan.goal')} {...form.register('goal')} error={fieldError(t, errors.goal)} autoComplete="off" />
+        <TextInput type="date" label={t('care:plan.dueDate')} {...form.register('dueDate')} error={errors.dueDate ? t('care:plan.dueDateRequired') : undefined} />
+      </Group>
+      <ErrorAlert error={add.error} />
+      <Button type="submit" mt="sm" variant="light" loading={add.isPending}>
+        {t('care:plan.add')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CaseWithPlan } from '../../../core/cases/cases.schema';
+import { useApiQuery } from '../../api/api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSession } from '../../session/session';
+import { AddPlanItemForm } from './AddPlanItemForm';
+import { CarePlanTable } from './CarePlanTable';
+import { CloseCaseForm } from './CloseCaseForm';
+import { formatDay } from './client-format';
+import { OpenCaseForm } from './OpenCaseForm';
+
+function CaseSummary({ record }: { readonly record: CaseWithPlan }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const worker = record.caseWorkerId === session.user?.id ? session.user.displayName : t('care:cases.otherWorker');
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 3 }}>
+      <Stack gap={0}>
+        <Text size="xs" c="dimmed">{t('care:cases.openedOn')}</Text>
+        <Text>{formatDay(record.openedOn)}</Text>
+      </Stack>
+      <Stack gap={0}>
+        <Text size="xs" c="dimmed">{t('care:cases.priority')}</Text>
+        <Text>{t(`care:cases.priorityLevel.${record.intake.priority}`)}</Text>
+      </Stack>
+      <Stack gap={0}>
+        <Text size="xs" c="dimmed">{t('care:cases.caseWorker')}</Text>
+        <Text>{worker}</Text>
+      </Stack>
+      <Stack gap={0}>
+        <Text size="xs" c="dimmed">{t('care:cases.referralSource')}</Text>
+        <Text>{t(`care:cases.source.${record.intake.referralSource}`)}</Text>
+      </Stack>
+      <Stack gap={0} style={{ gridColumn: 'span 2' }}>
+        <Text size="xs" c="dimmed">{t('care:cases.needs')}</Text>
+        <Text>{record.intake.needs.map((need) => t(`care:cases.need.${need}`)).join(', ')}</Text>
+      </Stack>
+      {record.intake.householdSituation !== '' && (
+        <Stack gap={0} style={{ gridColumn: '1 / -1' }}>
+          <Text size="xs" c="dimmed">{t('care:cases.household')}</Text>
+          <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{record.intake.householdSituation}</Text>
+        </Stack>
+      )}
+    </SimpleGrid>
+  );
+}
+
+/** The client's open case (intake, case worker, care plan, closing) or the form to open one; earlier cases below. */
+export function CasePanel({ clientId }: { readonly clientId: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const cases = useApiQuery('cases.listForClient', { clientId });
+  const items = cases.data?.items ?? [];
+  const open = items.find((item) => item.status === 'open');
+  const closed = items.filter((item) => item.status === 'closed');
+  const canWrite = session.can('cases.write');
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="case-title">
+      <Stack gap="sm">
+        <Group gap="sm">
+          <Title order={3} size="h4" id="case-title">
+            {t('care:cases.title')}
+          </Title>
+          {open && <Badge variant="light">{t('care:cases.status.open')}</Badge>}
+        </Group>
+        <ErrorAlert error={cases.error} />
+        {cases.isSuccess && !open && !canWrite && <Text c="dimmed">{t('care:cases.none')}</Text>}
+        {cases.isSuccess && !open && canWrite && <OpenCaseForm clientId={clientId} />}
+        {open && (
+          <>
+            <CaseSummary record={open} />
+            <Title order={4} size="h5" id="plan-title">
+              {t('care:plan.title')}
+            </Title>
+            <CarePlanTable items={open.plan} canWrite={canWrite} />
+            {canWrite && <AddPlanItemForm caseId={open.id} />}
+            {canWrite && <CloseCaseForm caseId={open.id} />}
+          </>
+        )}
+        {closed.map((item) => (
+          <Text key={item.id} size="sm" c="dimmed">
+            {t('care:cases.closedInfo', {
+              opened: formatDay(item.openedOn),
+              closed: formatDay(item.closedOn),
+              reason: item.closeReason ? t(`care:cases.reason.${item.closeReason}`) : '',
+            })}
+          </Text>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,58 @@
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CASE_CLOSE_REASONS, closeCaseInput } from '../../../core/cases/cases.schema';
+import { useApiMutation } from '../../api/api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { fieldError } from '../../forms/field-error';
+import { applyServerIssues, useZodForm } from '../../forms/zod-form';
+
+/** Closes the case with a reason (and an optional note); hidden behind a button so it is not pressed by accident. */
+export function CloseCaseForm({ caseId }: { readonly caseId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [isOpen, setOpen] = useState(false);
+  const form = useZodForm(closeCaseInput, { defaultValues: { caseId, reason: '' as never, note: undefined } });
+  const close = useApiMutation('cases.close', {
+    onSuccess: () => {
+      setOpen(false);
+      void queryClient.invalidateQueries({ queryKey: ['cases.listForClient'] });
+      void queryClient.invalidateQueries({ queryKey: ['clients.timeline'] });
+      void queryClient.invalidateQueries({ queryKey: ['plans.overdue'] });
+    },
+    onError: (error) => applyServerIssues(form, error),
+  });
+  if (!isOpen) {
+    return (
+      <Button variant="subtle" color="red" onClick={() => setOpen(true)} style={{ alignSelf: 'flex-start' }}>
+        {t('care:cases.close')}
+      </Button>
+    );
+  }
+  const { errors } = form.formState;
+  return (
+    <form onSubmit={form.handleSubmit((input) => close.mutate(input))} noValidate aria-label={t('care:cases.closeTitle')}>
+      <Group align="flex-end">
+        <NativeSelect
+          label={t('care:cases.closeReason')}
+          {...form.register('reason')}
+          error={errors.reason ? t('care:cases.chooseOne') : undefined}
+          data={[{ value: '', label: t('clients:field.choose') }, ...CASE_CLOSE_REASONS.map((reason) => ({ value: reason, label: t(`care:cases.reason.${reason}`) }))]}
+        />
+        <TextInput
+          label={t('care:cases.closeNote')}
+          {...form.register('note', { setValueAs: (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value) })}
+          error={fieldError(t, errors.note)}
+        />
+        <Button type="submit" color="red" loading={close.isPending}>
+          {t('care:cases.closeConfirm')}
+        </Button>
+        <Button variant="default" onClick={() => setOpen(false)}>
+          {t('common:actions.cancel')}
+        </Button>
+      </Group>
+      <ErrorAlert error={close.error} />
+    </form>
+  );
+}

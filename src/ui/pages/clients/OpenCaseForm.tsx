@@ -1,0 +1,78 @@
+import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { CASE_PRIORITIES, NEED_CODES, openCaseInput, REFERRAL_SOURCES } from '../../../core/cases/cases.schema';
+import { useApiMutation } from '../../api/api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { fieldError } from '../../forms/field-error';
+import { applyServerIssues, useZodForm } from '../../forms/zod-form';
+import { useSession } from '../../session/session';
+
+/**
+ * Opens a case with the intake assessment. The case worker is the signed-in member of staff: no
+ * method lists colleagues to a receptionist, and an administrator can reassign later.
+ */
+export function OpenCaseForm({ clientId }: { readonly clientId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const form = useZodForm(openCaseInput, {
+    defaultValues: {
+      clientId,
+      caseWorkerId: session.user?.id ?? '',
+      intake: { needs: [], referralSource: '' as never, priority: 'medium', householdSituation: '' },
+    },
+  });
+  const openCase = useApiMutation('cases.open', {
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['cases.listForClient'] });
+      void queryClient.invalidateQueries({ queryKey: ['clients.timeline'] });
+    },
+    onError: (error) => applyServerIssues(form, error),
+  });
+  const { errors } = form.formState;
+  return (
+    <form onSubmit={form.handleSubmit((input) => openCase.mutate(input))} noValidate aria-labelledby="open-case-title">
+      <Stack gap="sm">
+        <Title order={4} size="h5" id="open-case-title">
+          {t('care:cases.openTitle')}
+        </Title>
+        <Stack gap={4} role="group" aria-labelledby="needs-label">
+          <Text size="sm" fw={500} id="needs-label">
+            {t('care:cases.needs')}
+          </Text>
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
+            {NEED_CODES.map((need) => (
+              <Checkbox key={need} value={need} label={t(`care:cases.need.${need}`)} {...form.register('intake.needs')} />
+            ))}
+          </SimpleGrid>
+          {errors.intake?.needs && (
+            <Text size="sm" c="red" role="alert">
+              {t('care:cases.needsRequired')}
+            </Text>
+          )}
+        </Stack>
+        <Group grow align="flex-start">
+          <NativeSelect
+            label={t('care:cases.referralSource')}
+            {...form.register('intake.referralSource')}
+            error={errors.intake?.referralSource ? t('care:cases.chooseOne') : undefined}
+            data={[{ value: '', label: t('clients:field.choose') }, ...REFERRAL_SOURCES.map((source) => ({ value: source, label: t(`care:cases.source.${source}`) }))]}
+          />
+          <NativeSelect
+            label={t('care:cases.priority')}
+            {...form.register('intake.priority')}
+            error={fieldError(t, errors.intake?.priority)}
+            data={CASE_PRIORITIES.map((priority) => ({ value: priority, label: t(`care:cases.priorityLevel.${priority}`) }))}
+          />
+        </Group>
+        <Textarea label={t('care:cases.household')} autosize minRows={2} {...form.register('intake.householdSituation')} error={fieldError(t, errors.intake?.householdSituation)} />
+        <Text size="sm">{t('care:cases.caseWorkerSelf', { name: session.user?.displayName ?? '' })}</Text>
+        <ErrorAlert error={openCase.error} />
+        <Button type="submit" loading={openCase.isPending} style={{ alignSelf: 'flex-start' }}>
+          {t('care:cases.open')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { CONSENT_PURPOSES, CONSENT_STATES, recordConsentInput } from '../../../core/consents/consents.schema';
+import { useApiMutation } from '../../api/api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { fieldError } from '../../forms/field-error';
+import { applyServerIssues, useZodForm } from '../../forms/zod-form';
+import { todayLocal } from './client-format';
+
+const undefinedIfBlank = (value: string) => (value.trim() === '' ? undefined : value);
+
+/** Records one decision (given, refused, withdrawn) for one purpose, with the paper form's reference. */
+export function RecordConsentForm({ clientId }: { readonly clientId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const defaults = { clientId, purpose: 'services', state: 'given', decidedOn: todayLocal(), formReference: undefined } as const;
+  const form = useZodForm(recordConsentInput, { defaultValues: defaults });
+  const record = useApiMutation('consents.record', {
+    onSuccess: (_result, input) => {
+      form.reset({ ...defaults, purpose: input.purpose });
+      void queryClient.invalidateQueries({ queryKey: ['consents.list'] });
+      void queryClient.invalidateQueries({ queryKey: ['clients.timeline'] });
+    },
+    onError: (error) => applyServerIssues(form, error),
+  });
+  const { errors } = form.formState;
+  return (
+    <form onSubmit={form.handleSubmit((input) => record.mutate(input))} noValidate aria-label={t('care:consents.record')}>
+      <Group align="flex-end" wrap="wrap">
+        <NativeSelect
+          label={t('care:consents.purposeLabel')}
+          {...form.register('purpose')}
+          error={fieldError(t, errors.purpose)}
+          data={CONSENT_PURPOSES.map((purpose) => ({ value: purpose, label: t(`care:consents.purpose.${purpose}`) }))}
+        />
+        <NativeSelect
+          label={t('care:consents.stateLabel')}
+          {...form.register('state')}
+          error={fieldError(t, errors.state)}
+          data={CONSENT_STATES.map((state) => ({ value: state, label: t(`care:consents.state.${state}`) }))}
+        />
+        <TextInput type="date" label={t('care:consents.decidedOn')} max={todayLocal()} {...form.register('decidedOn')} error={fieldError(t, errors.decidedOn)} />
+        <TextInput
+          label={t('care:consents.formReference')}
+          {...form.register('formReference', { setValueAs: (value: string | undefined) => undefinedIfBlank(value ?? '') })}
+          error={fieldError(t, errors.formReference)}
+          autoComplete="off"
+        />
+        <Button type="submit" loading={record.isPending}>
+          {t('care:consents.record')}
+        </Button>
+      </Group>
+      <ErrorAlert error={record.error} />
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+import { Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { createReferralInput, REFERRAL_DIRECTIONS } from '../../../core/services/services.schema';
+import { useApiMutation, useApiQuery } from '../../api/api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { fieldError } from '../../forms/field-error';
+import { applyServerIssues, useZodForm } from '../../forms/zod-form';
+import { useSession } from '../../session/session';
+import { formatDay, todayLocal } from './client-format';
+
+function ReferralForm({ clientId }: { readonly clientId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const defaults = { clientId, direction: 'out', agency: '', reason: '', date: todayLocal() } as const;
+  const form = useZodForm(createReferralInput, { defaultValues: defaults });
+  const create = useApiMutation('referrals.create', {
+    onSuccess: () => {
+      form.reset(defaults);
+      void queryClient.invalidateQueries({ queryKey: ['referrals.listForClient'] });
+      void queryClient.invalidateQueries({ queryKey: ['clients.timeline'] });
+    },
+    onError: (error) => applyServerIssues(form, error),
+  });
+  const { errors } = form.formState;
+  return (
+    <form onSubmit={form.handleSubmit((input) => create.mutate(input))} noValidate aria-label={t('care:referrals.create')}>
+      <Group align="flex-start" grow>
+        <NativeSelect
+          label={t('care:referrals.directionLabel')}
+          {...form.register('direction')}
+          data={REFERRAL_DIRECTIONS.map((direction) => ({ value: direction, label: t(`care:referrals.direction.${direction}`) }))}
+        />
+        <TextInput label={t('care:referrals.agency')} {...form.register('agency')} error={fieldError(t, errors.agency)} autoComplete="off" />
+        <TextInput type="date" label={t('care:referrals.date')} max={todayLocal()} {...form.register('date')} error={fieldError(t, errors.date)} />
+      </Group>
+      <TextInput mt="xs" label={t('care:referrals.reason')} {...form.register('reason')} error={fieldError(t, errors.reason)} autoComplete="off" />
+      {/* Without referral consent the core refuses (CONSENT_REQUIRED): shown here, localized. */}
+      <ErrorAlert error={create.error} />
+      <Button type="submit" mt="sm" variant="light" loading={create.isPending}>
+        {t('care:referrals.create')}
+      </Button>
+    </form>
+  );
+}
+
+/** Referrals to and from other agencies; making one needs the client's referral consent. */
+export function ReferralsPanel({ clientId }: { readonly clientId: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const referrals = useApiQuery('referrals.listForClient', { clientId });
+  const items = referrals.data?.items ?? [];
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="referrals-title">
+      <Stack gap="sm">
+        <Title order={3} size="h4" id="referrals-title">
+          {t('care:referrals.title')}
+        </Title>
+        <ErrorAlert error={referrals.error} />
+        {referrals.isSuccess && items.length === 0 && <Text c="dimmed">{t('care:referrals.empty')}</Text>}
+        {items.length > 0 && (
+          <Table aria-labelledby="referrals-title">
+            <Table.Tbody>
+              {items.map((item) => (
+                <Table.Tr key={item.id}>
+                  <Table.Td>{formatDay(item.date)}</Table.Td>
+                  <Table.Td>{t(`care:referrals.direction.${item.direction}`)}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{item.agency}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{item.reason}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {session.can('services.write') && <ReferralForm clientId={clientId} />}
+      </Stack>
+    </Paper>
+  );
+}

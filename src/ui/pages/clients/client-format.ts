@@ -1,0 +1,84 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { useApiQuery } from '../../api/api';
+import { currentLanguage } from '../../i18n/i18n';
+
+/**
+ * Display helpers shared by the client screens: names, dates, the masked PINFL, and region and
+ * district names in the interface language.
+ */
+
+/**
+ * A client's name as written: last, first, patronymic.
+ *
+ * @example fullName({ lastName: 'Жўраев', firstName: 'Шухрат', patronymic: null }) // 'Жўраев Шухрат'
+ */
+export function fullName(client: { readonly lastName: string; readonly firstName: string; readonly patronymic: string | null }): string {
+  return [client.lastName, client.firstName, client.patronymic ?? ''].filter((part) => part !== '').join(' ');
+}
+
+/**
+ * A calendar day as people in the region write it.
+ *
+ * @example formatDay('1990-05-25') // '25.05.1990'
+ */
+export function formatDay(day: string | null): string {
+  if (day === null) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : day;
+}
+
+/**
+ * A PINFL in lists shows only its last four digits: enough to tell two people apart at the desk
+ * without putting the whole number on every screen someone walks past.
+ *
+ * @example maskPinfl('32505900123459') // '••••••••••3459'
+ */
+export function maskPinfl(pinfl: string | null): string {
+  if (pinfl === null) return '';
+  return '•'.repeat(Math.max(0, pinfl.length - 4)) + pinfl.slice(-4);
+}
+
+/** Today on this PC's calendar, `YYYY-MM-DD` (what a form's date field defaults to). */
+export function todayLocal(now: Date = new Date()): string {
+  const month = String(now.getMonth() + 1).padStart(2, '0');
+  const day = String(now.getDate()).padStart(2, '0');
+  return `${now.getFullYear()}-${month}-${day}`;
+}
+
+/** The birth date, or the estimated year marked as such. */
+export function birthText(
+  t: TFunction,
+  client: { readonly birthDate: string | null; readonly birthYear: number; readonly isBirthDateEstimated: boolean },
+): string {
+  if (client.birthDate !== null && !client.isBirthDateEstimated) return formatDay(client.birthDate);
+  return t('clients:estimatedYear', { year: client.birthYear });
+}
+
+/**
+ * Region and district names from `geo.regions` in the interface language.
+ *
+ * @example const geo = useGeoNames(); geo.district('1726262') // 'Uchtepa tumani'
+ */
+export function useGeoNames() {
+  const { i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const regions = useApiQuery('geo.regions', {}, { staleTime: Infinity });
+  const list = regions.data?.regions ?? [];
+  return {
+    regions: list,
+    language,
+    region(code: string | null): string {
+      if (code === null) return '';
+      return list.find((region) => region.code === code)?.name[language] ?? code;
+    },
+    district(code: string | null): string {
+      if (code === null) return '';
+      for (const region of list) {
+        const district = region.districts.find((candidate) => candidate.code === code);
+        if (district) return district.name[language];
+      }
+      return code;
+    },
+  };
+}

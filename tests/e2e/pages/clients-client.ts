@@ -1,0 +1,91 @@
+import type { Page } from 'playwright-core';
+import { text, type Language } from '../support/locales';
+
+/** One client's page: identity, consents, case and plan, services, referrals, timeline. */
+export class ClientsClientPage {
+  constructor(
+    readonly page: Page,
+    readonly language: Language,
+  ) {}
+
+  private care(key: string, values?: Record<string, string>): string {
+    return text(this.language, 'care', key, values);
+  }
+
+  heading(name: string) {
+    return this.page.getByRole('heading', { name, exact: true, level: 2 });
+  }
+
+  section(titleKey: string) {
+    return this.page.getByRole('region', { name: this.care(titleKey), exact: true });
+  }
+
+  identity() {
+    return this.page.getByRole('region', { name: text(this.language, 'clients', 'page.identity'), exact: true });
+  }
+
+  async recordConsent(purpose: string, state: string, formReference?: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: this.care('consents.record') });
+    await form.getByLabel(this.care('consents.purposeLabel'), { exact: true }).selectOption(purpose);
+    await form.getByLabel(this.care('consents.stateLabel'), { exact: true }).selectOption(state);
+    if (formReference !== undefined) await form.getByLabel(this.care('consents.formReference'), { exact: true }).fill(formReference);
+    await form.getByRole('button', { name: this.care('consents.record'), exact: true }).click();
+  }
+
+  /** The current-consent row of one purpose. */
+  consentRow(purpose: string) {
+    return this.page.getByRole('table', { name: this.care('consents.current') }).getByRole('row', { name: this.care(`consents.purpose.${purpose}`) });
+  }
+
+  async openCase(needs: readonly string[], referralSource: string, priority: string, household: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: this.care('cases.openTitle') });
+    for (const need of needs) await form.getByRole('checkbox', { name: this.care(`cases.need.${need}`), exact: true }).check();
+    await form.getByLabel(this.care('cases.referralSource'), { exact: true }).selectOption(referralSource);
+    await form.getByLabel(this.care('cases.priority'), { exact: true }).selectOption(priority);
+    await form.getByLabel(this.care('cases.household'), { exact: true }).fill(household);
+    await form.getByRole('button', { name: this.care('cases.open'), exact: true }).click();
+  }
+
+  planTable() {
+    return this.page.getByRole('table', { name: this.care('plan.title'), exact: true });
+  }
+
+  /** Adds a plan item with the catalog entry at `serviceIndex` (1 = first after "choose"); returns its name. */
+  async addPlanItem(serviceIndex: number, goal: string, dueDate: string): Promise<string> {
+    const form = this.page.getByRole('form', { name: this.care('plan.add') });
+    const select = form.getByLabel(this.care('plan.service'), { exact: true });
+    await select.selectOption({ index: serviceIndex });
+    const serviceName = (await select.locator('option:checked').textContent()) ?? '';
+    await form.getByLabel(this.care('plan.goal'), { exact: true }).fill(goal);
+    await form.getByLabel(this.care('plan.dueDate'), { exact: true }).fill(dueDate);
+    await form.getByRole('button', { name: this.care('plan.add'), exact: true }).click();
+    return serviceName;
+  }
+
+  /** Records a delivered service (catalog entry at `serviceIndex`); returns its name. */
+  async recordService(serviceIndex: number, durationMinutes: string, note: string): Promise<string> {
+    const form = this.page.getByRole('form', { name: this.care('services.record') });
+    const select = form.getByLabel(this.care('services.service'), { exact: true });
+    await select.selectOption({ index: serviceIndex });
+    const serviceName = (await select.locator('option:checked').textContent()) ?? '';
+    await form.getByLabel(this.care('services.duration'), { exact: true }).fill(durationMinutes);
+    await form.getByLabel(this.care('services.note'), { exact: true }).fill(note);
+    await form.getByRole('button', { name: this.care('services.record'), exact: true }).click();
+    return serviceName;
+  }
+
+  async createReferral(agency: string, reason: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: this.care('referrals.create') });
+    await form.getByLabel(this.care('referrals.agency'), { exact: true }).fill(agency);
+    await form.getByLabel(this.care('referrals.reason'), { exact: true }).fill(reason);
+    await form.getByRole('button', { name: this.care('referrals.create'), exact: true }).click();
+  }
+
+  referralForm() {
+    return this.page.getByRole('form', { name: this.care('referrals.create') });
+  }
+
+  timelineItems() {
+    return this.page.getByRole('list', { name: this.care('timeline.title') }).getByRole('listitem');
+  }
+}
