@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core/core';
 import { silentLogger, type Logger } from '../core/log';
+import { AppError } from '../core/api/errors';
 import { TEST_SCRYPT_PARAMS } from '../core/crypto/key-slots';
 import { parseCoreArgs, parseCoreRequest, serveCore, type CoreResponse, type ParentPortLike } from './core-process';
 
@@ -115,6 +116,32 @@ describe('serveCore', () => {
     await nextAnswer(1);
     expect(answers[0]).toEqual({ type: 'result', id: 1, outcome: { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.INTERNAL' } } });
     expect(log.events).toContain('core.startFailed');
+  });
+
+  it('passes a typed start-up refusal on as itself', async () => {
+    const { port, answers, send, nextAnswer } = fakeParentPort();
+    serveCore(Promise.reject(new AppError('SELF_TEST_FAILED')), port, { log: silentLogger, onShutdown: () => {} });
+    send({ type: 'call', id: 1, connectionId: '1', method: 'system.info', input: {} });
+    await nextAnswer(1);
+    expect(answers[0]?.outcome).toEqual({ ok: false, error: { code: 'SELF_TEST_FAILED', messageKey: 'errors.SELF_TEST_FAILED' } });
+  });
+
+  it('still answers when a result cannot be cloned', async () => {
+    const answers: unknown[] = [];
+    let listener: (messageEvent: { readonly data: unknown }) => void = () => {};
+    const port: ParentPortLike = {
+      on: (_event, onMessage) => {
+        listener = onMessage;
+      },
+      postMessage: (message) => {
+        if (message.outcome.ok) throw new Error('An object could not be cloned.');
+        answers.push(message);
+      },
+    };
+    serveCore(startCore(), port, { log: silentLogger, onShutdown: () => {} });
+    listener({ data: { type: 'call', id: 3, connectionId: '1', method: 'system.info', input: {} } });
+    await expect.poll(() => answers.length).toBe(1);
+    expect(answers[0]).toMatchObject({ id: 3, outcome: { ok: false, error: { code: 'INTERNAL' } } });
   });
 });
 

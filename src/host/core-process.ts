@@ -80,13 +80,26 @@ export interface ServeCoreOptions {
  * @example serveCore(createCore({ dataDir, appVersion }), process.parentPort, { log, onShutdown: () => process.exit(0) });
  */
 export function serveCore(corePromise: Promise<Core>, port: ParentPortLike, options: ServeCoreOptions): void {
+  // A typed start-up refusal (e.g. SELF_TEST_FAILED) reaches the UI as itself; anything else as INTERNAL.
+  let startError = new AppError('INTERNAL').toJSON();
   const started = corePromise.then(
     (core) => core,
     (error: unknown) => {
       options.log.error('core.startFailed', { errorName: error instanceof Error ? error.name : typeof error });
+      if (error instanceof AppError) startError = error.toJSON();
       return null;
     },
   );
+
+  function answer(id: number, outcome: CallOutcome): void {
+    try {
+      port.postMessage({ type: 'result', id, outcome });
+    } catch {
+      // A result that cannot be cloned is a handler bug; the caller still gets an answer.
+      options.log.error('core.unclonableResult', {});
+      port.postMessage({ type: 'result', id, outcome: { ok: false, error: new AppError('INTERNAL').toJSON() } });
+    }
+  }
 
   port.on('message', (messageEvent) => {
     const request = parseCoreRequest(messageEvent.data);
@@ -101,10 +114,7 @@ export function serveCore(corePromise: Promise<Core>, port: ParentPortLike, opti
     const core = await started;
     switch (request.type) {
       case 'call': {
-        const outcome: CallOutcome = core
-          ? await core.call(request.connectionId, request.method, request.input)
-          : { ok: false, error: new AppError('INTERNAL').toJSON() };
-        port.postMessage({ type: 'result', id: request.id, outcome });
+        answer(request.id, core ? await core.call(request.connectionId, request.method, request.input) : { ok: false, error: startError });
         return;
       }
       case 'disconnect':
