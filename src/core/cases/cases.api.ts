@@ -1,6 +1,6 @@
 import { defineMethod } from '../api/method';
 import { localCalendarDate } from './calendar-date';
-import { listCasesForClient, listOverduePlanItems } from './cases.repository';
+import { listCasesForClient } from './cases.repository';
 import {
   addPlanItemInput,
   assignCaseInput,
@@ -11,7 +11,7 @@ import {
   overduePlanItemsInput,
   updatePlanItemInput,
 } from './cases.schema';
-import { addPlanItem, assignCase, closeCase, getCase, openCase, updatePlanItem } from './cases.service';
+import { addPlanItem, assignCase, closeCase, getCase, openCase, overdueForCaseWorker, updatePlanItem } from './cases.service';
 
 export const open = defineMethod({
   name: 'cases.open',
@@ -69,7 +69,7 @@ export const overdue = defineMethod({
   input: overduePlanItemsInput,
   access: 'cases.read',
   handler: async (ctx) => ({
-    items: await listOverduePlanItems(ctx.core.store.require().db, ctx.session.userId, localCalendarDate(ctx.core.now())),
+    items: await overdueForCaseWorker(ctx.core.store.require().db, ctx.session.userId, localCalendarDate(ctx.core.now())),
   }),
 });
 

@@ -172,3 +172,8 @@ export interface OverduePlanItem extends PlanItem {
   readonly clientId: string;
   readonly daysOverdue: number;
 }
+
+/** An overdue item with the client's name as typed, so the list reads without a call per line. */
+export interface OverduePlanItemWithClient extends OverduePlanItem {
+  readonly client: { readonly lastName: string; readonly firstName: string; readonly patronymic: string | null };
+}

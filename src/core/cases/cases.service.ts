@@ -3,6 +3,7 @@ import { AppError } from '../api/errors';
 import type { SignedInContext } from '../api/method';
 import { runWrite, type WriteScope } from '../audit/run-write';
 import type { Database } from '../db/database';
+import { findClientRow } from '../clients/clients.repository';
 import { newId } from '../db/ids';
 import { findCatalogEntry } from '../services/services.repository';
 import { assertPastDate, assertPlausibleDate, localCalendarDate } from './calendar-date';
@@ -14,6 +15,7 @@ import {
   findPlanItem,
   insertCase,
   insertPlanItem,
+  listOverduePlanItems,
   markCaseClosed,
   setCaseWorker,
   updatePlanItemRow,
@@ -24,6 +26,7 @@ import type {
   CaseWithPlan,
   CloseCaseInput,
   OpenCaseRequest,
+  OverduePlanItemWithClient,
   PlanItem,
   PlanItemStatus,
   UpdatePlanItemInput,
@@ -169,6 +172,21 @@ export async function updatePlanItem(ctx: SignedInContext, input: UpdatePlanItem
     });
     return sendPlanItem(w, item.id, parent.clientId);
   });
+}
+
+/**
+ * `plans.overdue`: the case worker's overdue items, most overdue first, each with its client's name.
+ *
+ * @example const items = await overdueForCaseWorker(db, session.userId, '2026-11-25');
+ */
+export async function overdueForCaseWorker(db: Kysely<Database>, caseWorkerId: string, today: string): Promise<OverduePlanItemWithClient[]> {
+  const items = await listOverduePlanItems(db, caseWorkerId, today);
+  const names = new Map<string, OverduePlanItemWithClient['client']>();
+  for (const clientId of new Set(items.map((item) => item.clientId))) {
+    const row = await findClientRow(db, clientId);
+    names.set(clientId, { lastName: row?.last_name ?? '', firstName: row?.first_name ?? '', patronymic: row?.patronymic ?? null });
+  }
+  return items.map((item) => ({ ...item, client: names.get(item.clientId) ?? { lastName: '', firstName: '', patronymic: null } }));
 }
 
 async function requireOpenCase(db: Kysely<Database>, caseId: string): Promise<CaseRecord> {

@@ -13,6 +13,18 @@ describe('sortTimeline', () => {
     expect(sortTimeline(events).map((event) => event.key)).toEqual(['registered:c', 'consent:a', 'consent:z', 'serviceDelivered:b']);
   });
 
+  it('puts events of the same instant in the order of a case’s life', () => {
+    const at = '2026-11-25T05:00:00.000Z';
+    const date = '2026-11-25';
+    const events: TimelineEvent[] = [
+      { kind: 'caseClosed', key: 'caseClosed:c', date, at, caseId: 'c', reason: 'goalsAchieved' },
+      { kind: 'planItemAdded', key: 'planItemAdded:p', date, at, caseId: 'c', itemId: 'p', serviceCode: 'social.consultation', goal: 'g', dueDate: date },
+      { kind: 'caseOpened', key: 'caseOpened:c', date, at, caseId: 'c', priority: 'low' },
+      { kind: 'registered', key: 'registered:x', date, at },
+    ];
+    expect(sortTimeline(events).map((event) => event.kind)).toEqual(['registered', 'caseOpened', 'planItemAdded', 'caseClosed']);
+  });
+
   it('does not reorder its input in place', () => {
     const events: TimelineEvent[] = [
       { kind: 'registered', key: 'registered:2', date: '2026-11-02', at: '2026-11-02T00:00:00.000Z' },

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { roleHasPermission, type Permission, type Role } from '../api/permissions';
 import type { Database } from '../db/database';
-import type { TimelineEvent } from './timeline.schema';
+import type { TimelineEvent, TimelineEventKind } from './timeline.schema';
 
 /** Who is looking: sources hide what the viewer's role may not see. */
 export interface TimelineViewer {
@@ -22,13 +22,29 @@ export interface TimelineSource {
 }
 
 /**
- * Oldest first: by calendar day, then by the moment it was recorded, then by key so the order is
- * stable across calls.
+ * For events recorded in the same instant (one write, or a coarse clock): the order in which such
+ * things happen in a case's life, so a case never seems to close before it opens.
+ */
+const KIND_RANK: Readonly<Record<TimelineEventKind, number>> = {
+  registered: 0,
+  consent: 1,
+  caseOpened: 2,
+  planItemAdded: 3,
+  serviceDelivered: 4,
+  counselingSession: 4,
+  referral: 5,
+  planItemFinished: 6,
+  caseClosed: 7,
+};
+
+/**
+ * Oldest first: by calendar day, then by the moment it was recorded, then by the kind's place in a
+ * case's life, then by key so the order is stable across calls.
  *
  * @example sortTimeline([{ date: '2026-11-25', ... }, { date: '2026-11-01', ... }]) // 11-01 first
  */
 export function sortTimeline(events: readonly TimelineEvent[]): TimelineEvent[] {
-  return [...events].sort((a, b) => compare(a.date, b.date) || compare(a.at, b.at) || compare(a.key, b.key));
+  return [...events].sort((a, b) => compare(a.date, b.date) || compare(a.at, b.at) || KIND_RANK[a.kind] - KIND_RANK[b.kind] || compare(a.key, b.key));
 }
 
 /**

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCareTestCenter, rejection, type CareTestCenter } from '../cases/care.test-support';
+import { collectTimeline, type TimelineSource } from './timeline';
+import { TIMELINE_SOURCES } from './timeline.sources';
+
+// 10:00 in Tashkent on 25 November 2026.
+const NOW = new Date('2026-11-25T05:00:00.000Z');
+const TODAY = '2026-11-25';
+
+describe('clients.timeline', () => {
+  let t: CareTestCenter;
+  beforeAll(async () => {
+    t = await createCareTestCenter({ now: () => NOW });
+  });
+  afterAll(() => t.dispose());
+
+  async function clientWithHistory(tag: string) {
+    const client = await t.registerClient(tag);
+    const api = t.as.receptionist;
+    await api.invoke('consents.record', { clientId: client.id, purpose: 'services', state: 'given', decidedOn: '2026-11-02' });
+    await api.invoke('consents.record', { clientId: client.id, purpose: 'referral', state: 'given', decidedOn: '2026-11-02' });
+    const opened = await api.invoke('cases.open', {
+      clientId: client.id,
+      intake: { needs: ['legalAid'], referralSource: 'police', priority: 'urgent', householdSituation: 'private text' },
+      caseWorkerId: t.staffId.receptionist,
+      openedOn: '2026-11-03',
+    });
+    const item = await api.invoke('plans.addItem', { caseId: opened.id, serviceCode: 'legal.consultation', goal: 'Protection order', dueDate: '2026-11-20' });
+    await api.invoke('services.record', { clientId: client.id, caseId: opened.id, serviceCode: 'legal.consultation', deliveredOn: '2026-11-10', durationMinutes: 60 });
+    await api.invoke('referrals.create', { clientId: client.id, direction: 'out', agency: 'Legal aid bureau', reason: 'Court', date: '2026-11-12' });
+    await api.invoke('plans.updateItem', { itemId: item.id, status: 'done' });
+    await api.invoke('cases.close', { caseId: opened.id, reason: 'goalsAchieved' });
+    return { client, opened, item };
+  }
+
+  it('shows everything that happened to the client, in date order', async () => {
+    const { client, opened, item } = await clientWithHistory('full');
+    const timeline = await t.as.receptionist.invoke('clients.timeline', { clientId: client.id });
+    expect(timeline.clientId).toBe(client.id);
+    expect(timeline.events.map((event) => `${event.date} ${event.kind}`)).toEqual([
+      '2026-11-02 consent',
+      '2026-11-02 consent',
+      '2026-11-03 caseOpened',
+      '2026-11-10 serviceDelivered',
+      '2026-11-12 referral',
+      // Registration, the plan item and both finishings were recorded today (the test clock).
+      `${TODAY} registered`,
+      `${TODAY} planItemAdded`,
+      `${TODAY} planItemFinished`,
+      `${TODAY} caseClosed`,
+    ]);
+    expect(timeline.events.find((event) => event.kind === 'caseClosed')).toMatchObject({ caseId: opened.id, reason: 'goalsAchieved' });
+    expect(timeline.events.find((event) => event.kind === 'planItemFinished')).toMatchObject({ itemId: item.id, status: 'done' });
+    expect(JSON.stringify(timeline)).not.toContain('private text');
+  });
+
+  it("shows a role without cases.read only what it may see: registration and consents", async () => {
+    const { client } = await clientWithHistory('trainer');
+    const timeline = await t.as.trainer.invoke('clients.timeline', { clientId: client.id });
+    expect(new Set(timeline.events.map((event) => event.kind))).toEqual(new Set(['registered', 'consent']));
+  });
+
+  it('answers NOT_FOUND for an unknown client and INVALID_INPUT for an empty id', async () => {
+    expect(await rejection(t.as.receptionist.invoke('clients.timeline', { clientId: 'nobody' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await rejection(t.as.receptionist.invoke('clients.timeline', { clientId: '' }))).toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('takes another domain’s source as is: counseling shows date and psychologist only', async () => {
+    const { client } = await clientWithHistory('counseling');
+    // How the counseling domain will plug in: its own source, its own query, nothing of the content.
+    const counseling: TimelineSource = {
+      name: 'counseling',
+      requires: 'clients.read',
+      collect: async () => [
+        { kind: 'counselingSession', key: 'counselingSession:s1', date: '2026-11-04', at: '2026-11-04T06:00:00.000Z', sessionId: 's1', psychologistId: t.staffId.psychologist, psychologistName: 'Test psychologist' },
+      ],
+    };
+    const events = await collectTimeline(t.db(), client.id, { userId: t.staffId.trainer, role: 'trainer' }, [...TIMELINE_SOURCES, counseling]);
+    expect(events.map((event) => event.kind)).toEqual(['consent', 'consent', 'counselingSession', 'registered']);
+  });
+
+  it('follows a client merge: the survivor’s timeline holds both records’ care history, and an unmerge gives it back', async () => {
+    const survivor = await clientWithHistory('survivor');
+    const merged = await clientWithHistory('merged');
+    const before = (await t.as.receptionist.invoke('clients.timeline', { clientId: survivor.client.id })).events.length;
+    const { mergeId } = await t.as.administrator.invoke('clients.merge', { survivorId: survivor.client.id, mergedId: merged.client.id });
+    const after = (await t.as.receptionist.invoke('clients.timeline', { clientId: survivor.client.id })).events;
+    // Everything but the merged record's own registration moved.
+    expect(after).toHaveLength(before * 2 - 1);
+    expect((await t.as.receptionist.invoke('cases.listForClient', { clientId: survivor.client.id })).items).toHaveLength(2);
+    // New records for a merged-away client are refused; they belong to the survivor.
+    expect(
+      await rejection(t.as.receptionist.invoke('services.record', { clientId: merged.client.id, serviceCode: 'social.consultation', deliveredOn: TODAY })),
+    ).toMatchObject({ code: 'CONFLICT', details: { reason: 'clientMerged', mergedIntoId: survivor.client.id } });
+
+    await t.as.administrator.invoke('clients.unmerge', { mergeId });
+    expect((await t.as.receptionist.invoke('clients.timeline', { clientId: survivor.client.id })).events).toHaveLength(before);
+    expect((await t.as.receptionist.invoke('consents.list', { clientId: merged.client.id })).history).toHaveLength(2);
+  });
+});
