@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { defineMethod } from '../core/api/method';
 import { createCore, type Core } from '../core/core';
+import type { ScryptParams } from '../core/crypto/primitives';
 import { createConsoleLogger, type Logger } from '../core/log';
 import { APP_VERSION } from '../core/version';
 import { startHttpTransport, type RunningHttpTransport } from './http-transport';
@@ -32,6 +33,8 @@ export interface WebHarnessOptions {
   readonly log?: Logger;
   /** Defaults to 32 random bytes as hex; tests may pass their own. */
   readonly token?: string;
+  /** scrypt cost of new key slots; only unit tests lower it, explicitly. */
+  readonly keySlotParams?: ScryptParams;
 }
 
 export interface RunningWebHarness {
@@ -58,6 +61,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<Runni
     appVersion: APP_VERSION,
     log: options.log ?? createConsoleLogger(),
     extraMethods: options.devMethods ? [devFailMethod] : [],
+    ...(options.keySlotParams ? { keySlotParams: options.keySlotParams } : {}),
   });
   let http: RunningHttpTransport;
   try {

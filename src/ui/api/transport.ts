@@ -37,14 +37,15 @@ export function readTokenFromHash(hash: string): string {
 
 /**
  * The browser harness's transport: `POST /api/<method>` with the token and this page's
- * connection id. Network failures and non-JSON answers become typed errors too.
+ * connection id. Network failures and non-JSON answers become typed errors too. `baseUrl` is
+ * empty in the page (same origin) and the harness's origin in tests.
  */
-export function createHttpTransport(token: string, connectionId: string, fetchImpl: typeof fetch = fetch): Transport {
+export function createHttpTransport(token: string, connectionId: string, baseUrl = '', fetchImpl: typeof fetch = fetch): Transport {
   return {
     async send(method, input) {
       let response: Response;
       try {
-        response = await fetchImpl(`/api/${encodeURIComponent(method)}`, {
+        response = await fetchImpl(`${baseUrl}/api/${encodeURIComponent(method)}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token, [CONNECTION_HEADER]: connectionId },
           body: JSON.stringify(input ?? {}),
