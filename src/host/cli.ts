@@ -5,6 +5,7 @@ import { createCore, type Core } from '../core/core';
 import { createConsoleLogger, silentLogger } from '../core/log';
 import { APP_VERSION } from '../core/version';
 import { builtInCommands, type CliCommand, type CliIo } from './cli-commands';
+import { seedCommand } from './cli-seed';
 import { defaultDataDir } from './paths';
 
 /**
@@ -15,6 +16,7 @@ import { defaultDataDir } from './paths';
  */
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   ...builtInCommands,
+  seed: seedCommand,
 };
 
 const COMMON_OPTIONS = ['dir'];
