@@ -1,0 +1,256 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePinfl } from '../../src/core/uz/pinfl';
+import { RECEPTIONIST, setUpCenterWithReceptionist } from './clients-setup';
+import { AppShellPage } from './pages/app-shell';
+import { ClientsClientPage } from './pages/clients-client';
+import { ClientsRegisterPage } from './pages/clients-register';
+import { ClientsSearchPage } from './pages/clients-search';
+import { launchBrowser, type Browser } from './support/browser';
+import { PROJECT_DIR } from './support/harness';
+import { startHarness, type Harness } from './support/harness';
+import { text } from './support/locales';
+
+const SCREENSHOTS = join(PROJECT_DIR, 'test-results/screens/clients');
+
+/** A calendar day `days` from today on this machine (the harness's core runs on the same clock). */
+function dayFromToday(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+const SHUHRAT = {
+  lastName: 'Жўраев',
+  firstName: 'Шухрат',
+  patronymic: 'Абдуллаевич',
+  birthDate: '1990-05-25',
+  sex: 'male',
+  pinfl: makePinfl('male', '1990-05-25', 417),
+  phone: '90 123 45 67',
+  regionCode: '1726',
+  districtCode: '1726262',
+  mahalla: 'Навоий',
+} as const;
+const SHUHRAT_NAME = 'Жўраев Шухрат Абдуллаевич';
+
+describe('clients: the receptionist registers, finds, and serves a client', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    harness = await startHarness();
+    await setUpCenterWithReceptionist(harness);
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await new AppShellPage(page).open(harness.url);
+    await new ClientsSearchPage(page, 'uz-Latn').signIn(RECEPTIONIST.username, RECEPTIONIST.password);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.stop();
+  });
+
+  it('registers a client typed in Cyrillic', async () => {
+    const search = new ClientsSearchPage(page, 'uz-Latn');
+    await search.navLink().waitFor();
+    await search.startRegistration();
+    const form = new ClientsRegisterPage(page, 'uz-Latn');
+    await form.heading().waitFor();
+    await form.fill(SHUHRAT);
+    await form.submit();
+    const client = new ClientsClientPage(page, 'uz-Latn');
+    await client.heading(SHUHRAT_NAME).waitFor();
+    const identity = client.identity();
+    await identity.getByText(SHUHRAT.pinfl, { exact: true }).waitFor();
+    await identity.getByText('+998901234567', { exact: true }).waitFor();
+    await identity.getByText(/Uchtepa tumani/).waitFor();
+  });
+
+  it('finds them typing Latin, in any of the usual spellings, and opens them from the keyboard', async () => {
+    const search = new ClientsSearchPage(page, 'uz-Latn');
+    await search.navLink().click();
+    await search.heading().waitFor();
+    for (const query of ['Shuxrat Joʻrayev', 'SHUHRAT JURAEV', "shuxrat jo'rayev", 'Shukhrat Djuraev']) {
+      await search.search(query);
+      await expect.poll(async () => search.results().first().textContent(), { timeout: 10_000 }).toContain(SHUHRAT_NAME);
+    }
+    await search.search(SHUHRAT.pinfl.slice(0, 7));
+    await expect.poll(async () => search.results().first().textContent(), { timeout: 10_000 }).toContain(SHUHRAT.pinfl.slice(-4));
+    // The list shows only the last four digits of a PINFL.
+    expect(await search.results().first().textContent()).not.toContain(SHUHRAT.pinfl);
+    await page.screenshot({ path: join(SCREENSHOTS, 'search-uz-Latn.png') });
+
+    await search.search('Shuxrat Joʻrayev');
+    await expect.poll(async () => search.results().count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await search.searchBox().press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await new ClientsClientPage(page, 'uz-Latn').heading(SHUHRAT_NAME).waitFor();
+  });
+
+  it('shows the possible duplicate side by side when the same person is typed with a Russian-style spelling', async () => {
+    const search = new ClientsSearchPage(page, 'uz-Latn');
+    await search.navLink().click();
+    await search.startRegistration();
+    const form = new ClientsRegisterPage(page, 'uz-Latn');
+    await form.fill({ lastName: 'Джураев', firstName: 'Шухрат', birthDate: SHUHRAT.birthDate, sex: 'male' });
+    await form.submit();
+    await form.duplicateTable().waitFor();
+    const table = (await form.duplicateTable().textContent()) ?? '';
+    expect(table).toContain('Джураев Шухрат');
+    expect(table).toContain(SHUHRAT_NAME);
+    await page.screenshot({ path: join(SCREENSHOTS, 'duplicate-uz-Latn.png'), fullPage: true });
+    // The form still holds what was typed.
+    expect(await form.field('lastName').inputValue()).toBe('Джураев');
+    await form.openExistingDuplicate(SHUHRAT_NAME);
+    await new ClientsClientPage(page, 'uz-Latn').heading(SHUHRAT_NAME).waitFor();
+  });
+
+  it('stops a second client with the same PINFL and leads to the existing one', async () => {
+    const search = new ClientsSearchPage(page, 'uz-Latn');
+    await search.navLink().click();
+    await search.startRegistration();
+    const form = new ClientsRegisterPage(page, 'uz-Latn');
+    await form.fill({ lastName: 'Karimov', firstName: 'Anvar', birthDate: '1985-01-02', sex: 'male', pinfl: SHUHRAT.pinfl });
+    await form.submit();
+    // A PINFL someone holds stops the form before any warning about it is asked.
+    await form.errorAlertWithCode('DUPLICATE_PINFL').waitFor();
+    expect(await form.fieldErrorOf('pinfl')).toBe(text('uz-Latn', 'clients', 'issue.pinflTaken'));
+    await page.getByRole('button', { name: text('uz-Latn', 'clients', 'register.openExisting'), exact: true }).click();
+    await new ClientsClientPage(page, 'uz-Latn').heading(SHUHRAT_NAME).waitFor();
+  });
+
+  it('records consents, and a referral without referral consent is refused with a localized message', async () => {
+    const client = new ClientsClientPage(page, 'uz-Latn');
+    await client.recordConsent('services', 'given', 'R-2026/117');
+    await client.consentRow('services').getByText(text('uz-Latn', 'care', 'consents.state.given')).waitFor();
+    await client.consentRow('services').getByText('R-2026/117').waitFor();
+    await client.recordConsent('registrySharing', 'refused');
+    await client.consentRow('registrySharing').getByText(text('uz-Latn', 'care', 'consents.state.refused')).waitFor();
+
+    await client.createReferral('Tuman shifoxonasi', 'Tibbiy koʻrik');
+    const refused = client.referralForm().locator('[role="alert"][data-error-code="CONSENT_REQUIRED"]');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain(text('uz-Latn', 'errors', 'CONSENT_REQUIRED'));
+  });
+
+  it('opens a case with a care plan; an overdue item is highlighted and listed on the home page', async () => {
+    const client = new ClientsClientPage(page, 'uz-Latn');
+    await client.openCase(['housing', 'legalAid'], 'mahalla', 'high', 'Ona va ikki bola bilan yashaydi');
+    await client.planTable().or(page.getByText(text('uz-Latn', 'care', 'plan.empty'))).waitFor();
+    await client.addPlanItem(1, 'Uy-joy masalasini hal qilish', dayFromToday(30));
+    await client.planTable().getByText('Uy-joy masalasini hal qilish').waitFor();
+    await client.addPlanItem(2, 'Huquqiy maslahat', dayFromToday(-3));
+    const overdueRow = client.planTable().locator('tr[data-overdue]');
+    await overdueRow.getByText('Huquqiy maslahat').waitFor();
+
+    const search = new ClientsSearchPage(page, 'uz-Latn');
+    await page.getByRole('link', { name: text('uz-Latn', 'common', 'nav.home'), exact: true }).click();
+    await search.overdueSection().getByText('Huquqiy maslahat').waitFor();
+    await search.overdueSection().getByRole('link', { name: SHUHRAT_NAME }).click();
+    await client.heading(SHUHRAT_NAME).waitFor();
+  });
+
+  it('records a service and sees everything on the timeline', async () => {
+    const client = new ClientsClientPage(page, 'uz-Latn');
+    const serviceName = await client.recordService(1, '45', 'Birinchi suhbat');
+    await client.section('services.title').getByText('Birinchi suhbat').waitFor();
+    const delivered = text('uz-Latn', 'care', 'timeline.serviceDelivered', { service: serviceName });
+    await client.timelineItems().filter({ hasText: delivered }).waitFor();
+    const timeline = (await client.timelineItems().allTextContents()).join('\n');
+    expect(timeline).toContain(text('uz-Latn', 'care', 'timeline.registered'));
+    expect(timeline).toContain(text('uz-Latn', 'care', 'timeline.caseOpened', { priority: text('uz-Latn', 'care', 'cases.priorityLevel.high') }));
+    expect(timeline).toContain('Uy-joy masalasini hal qilish');
+    await page.screenshot({ path: join(SCREENSHOTS, 'client-uz-Latn.png'), fullPage: true });
+    for (const language of ['ru', 'uz-Cyrl', 'en'] as const) {
+      await new AppShellPage(page).chooseLanguage(language);
+      await page.getByRole('heading', { name: text(language, 'care', 'timeline.title'), exact: true }).waitFor();
+      await page.screenshot({ path: join(SCREENSHOTS, `client-${language}.png`), fullPage: true });
+    }
+    await new AppShellPage(page).chooseLanguage('uz-Latn');
+  });
+
+  describe('bad input (in Russian)', () => {
+    const language = 'ru';
+
+    async function openRegistration(): Promise<ClientsRegisterPage> {
+      const search = new ClientsSearchPage(page, language);
+      await search.navLink().click();
+      await search.startRegistration();
+      const form = new ClientsRegisterPage(page, language);
+      await form.heading().waitFor();
+      return form;
+    }
+
+    beforeAll(async () => {
+      await new AppShellPage(page).chooseLanguage(language);
+    });
+
+    it('empty names, no sex and no date of birth: each field says what is missing', async () => {
+      const form = await openRegistration();
+      await form.submit();
+      expect(await form.fieldErrorOf('lastName')).toBe(text(language, 'validation', 'required'));
+      expect(await form.fieldErrorOf('firstName')).toBe(text(language, 'validation', 'required'));
+      expect(await form.fieldErrorOf('birthDate')).toBe(text(language, 'clients', 'issue.birthDateOrEstimatedYear'));
+      await page.getByText(text(language, 'clients', 'issue.sexRequired')).waitFor();
+      await page.screenshot({ path: join(SCREENSHOTS, 'register-empty-ru.png'), fullPage: true });
+    });
+
+    it('a date of birth in the future and a 13-digit PINFL are refused with localized messages, keeping what was typed', async () => {
+      const form = await openRegistration();
+      await form.fill({ lastName: 'Иванова', firstName: 'Мария', birthDate: dayFromToday(2), sex: 'female', pinfl: '3250590012345' });
+      await form.submit();
+      expect(await form.fieldErrorOf('pinfl')).toBe(text(language, 'clients', 'issue.pinflDigits'));
+      await form.field('pinfl').fill('');
+      await form.submit();
+      // The core knows today's date: its refusal lands on the field like the form's own.
+      expect(await form.fieldErrorOf('birthDate')).toBe(text(language, 'clients', 'issue.future_date'));
+      expect(await form.field('lastName').inputValue()).toBe('Иванова');
+      await page.screenshot({ path: join(SCREENSHOTS, 'register-future-ru.png'), fullPage: true });
+    });
+
+    it('a 10,000-character remark is refused whole, not cut', async () => {
+      const form = await openRegistration();
+      await form.fill({ lastName: 'Петров', firstName: 'Пётр', birthDate: '1970-03-04', sex: 'male', remarks: 'я'.repeat(10_000) });
+      await form.submit();
+      expect(await form.fieldErrorOf('remarks')).toBe(text(language, 'validation', 'maxLength', { maximum: '2000' }));
+    });
+
+    it('SQL and HTML in text fields are stored and shown verbatim, as text', async () => {
+      const form = await openRegistration();
+      const html = '<b>Ali</b><img src=x onerror=alert(1)>';
+      const sql = "Robert'); DROP TABLE clients;--";
+      const remarks = `<script>alert("x")</script> ' OR 1=1 --`;
+      await form.fill({ lastName: sql, firstName: html, birthDate: '1961-07-08', sex: 'male', mahalla: '"><svg onload=alert(2)>', remarks });
+      await form.submit();
+      const client = new ClientsClientPage(page, language);
+      await client.heading(`${sql} ${html}`).waitFor();
+      const identity = client.identity();
+      await identity.getByText(remarks, { exact: true }).waitFor();
+      await identity.getByText('"><svg onload=alert(2)>', { exact: false }).waitFor();
+      expect(await page.locator('main b, main img, main svg[onload], main script').count()).toBe(0);
+      expect(dialogs).toEqual([]);
+      // And the record is found again by its odd name.
+      const search = new ClientsSearchPage(page, language);
+      await search.navLink().click();
+      await search.search('Robert');
+      await expect.poll(async () => search.results().first().textContent(), { timeout: 10_000 }).toContain(sql);
+      await page.screenshot({ path: join(SCREENSHOTS, 'search-sql-ru.png') });
+    });
+  });
+
+  it('kept personal data out of the harness log', () => {
+    const log = harness.stderr();
+    for (const secret of [SHUHRAT.pinfl, 'Жўраев', 'Шухрат', '901234567', 'R-2026/117']) expect(log).not.toContain(secret);
+  });
+});
