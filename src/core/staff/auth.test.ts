@@ -203,8 +203,15 @@ describe('staff', () => {
     expect(await psyApi.invoke('staff.listAwaitingConfidential', {})).toEqual([
       { id: sup.userId, username: 'sup.one', displayName: 'Xodim sup.one', role: 'supervisor' },
     ]);
+    // A supervisor not yet granted the key has nothing to pass on.
+    const supBefore = await center.signedIn('sup.one', sup.temporaryPassword);
+    await supBefore.invoke('auth.changePassword', { currentPassword: sup.temporaryPassword, newPassword: 'supervising 2026' });
+    expect(await failure(supBefore.invoke('staff.grantConfidential', { userId: psy.userId }))).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { reason: 'noConfidentialKey' },
+    });
     await psyApi.invoke('staff.grantConfidential', { userId: sup.userId });
-    const supApi = await center.signedIn('sup.one', sup.temporaryPassword);
+    const supApi = await center.signedIn('sup.one', 'supervising 2026');
     expect(await supApi.invoke('auth.me', {})).toMatchObject({ holdsConfidential: true });
 
     // The psychologist still holds the key after a restart: the grant was folded into the slot.

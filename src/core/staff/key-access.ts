@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../api/errors';
 import { runSystemWrite } from '../audit/run-write';
 import { findCenter, parseCenterSettings } from '../center/center.repository';
+import type { Session } from '../api/session';
 import type { CoreServices } from '../core';
 import type { OpenStore } from '../db/store';
 import type { PendingAuthEvent } from './auth-state';
@@ -38,6 +39,18 @@ export async function openStoreWithKey(core: CoreServices, databaseKey: Buffer):
 export function requireDatabaseKey(core: CoreServices): Buffer {
   if (!core.auth.databaseKey || !core.store.isOpen) throw new AppError('LOCKED');
   return core.auth.databaseKey;
+}
+
+/**
+ * The confidential (counseling) key of a signed-in psychologist's or supervisor's session, or
+ * FORBIDDEN: for counseling notes (`encryptField`/`decryptField`) and for granting it onward.
+ *
+ * @example const key = requireConfidentialKey(ctx.core, ctx.session); const text = decryptField(key, note.id, row.text);
+ */
+export function requireConfidentialKey(core: CoreServices, session: Session): Buffer {
+  const key = core.auth.confidentialKeyOf(session);
+  if (!key) throw new AppError('FORBIDDEN', { reason: 'noConfidentialKey' });
+  return key;
 }
 
 async function writeAuthEvent(core: CoreServices, store: OpenStore, event: PendingAuthEvent): Promise<void> {

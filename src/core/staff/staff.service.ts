@@ -6,7 +6,7 @@ import { holdsConfidentialKey } from '../api/permissions';
 import { runWrite } from '../audit/run-write';
 import { grantConfidentialKey, putUserSlot, removeUserSlot, sameUsername } from '../crypto/keyring';
 import { openWithRecoveryCode } from './auth.service';
-import { requireDatabaseKey } from './key-access';
+import { requireConfidentialKey, requireDatabaseKey } from './key-access';
 import { countActiveAdministrators, findStaffById, findStaffByUsername, insertStaff, updateStaff } from './staff.repository';
 import type { StaffRow } from './staff.table';
 
@@ -132,9 +132,7 @@ async function grantTo(ctx: SignedInContext, userId: string, confidentialKey: Bu
  * holds) to a colleague; it becomes usable at the colleague's next sign-in.
  */
 export async function grantConfidential(ctx: SignedInContext, userId: string): Promise<void> {
-  const confidentialKey = ctx.core.auth.confidentialKeyOf(ctx.session);
-  if (!confidentialKey) throw new AppError('FORBIDDEN', { reason: 'noConfidentialKey' });
-  await grantTo(ctx, userId, confidentialKey, 'colleague');
+  await grantTo(ctx, userId, requireConfidentialKey(ctx.core, ctx.session), 'colleague');
 }
 
 /**
