@@ -27,6 +27,10 @@ export class SignInPage {
     await this.page.getByRole('button', { name: text(this.language, 'auth', 'signIn.submit'), exact: true }).click();
   }
 
+  async forgotPassword(): Promise<void> {
+    await this.page.getByRole('button', { name: text(this.language, 'auth', 'signIn.forgot'), exact: true }).click();
+  }
+
   errorAlert() {
     return this.page.getByRole('alert');
   }

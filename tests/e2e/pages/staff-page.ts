@@ -30,6 +30,15 @@ export class StaffPage {
     await this.page.getByRole('button', { name: text(this.language, 'staff', 'temporary.done'), exact: true }).click();
   }
 
+  /** Presses a row's action button (named for the person) and confirms it in the dialog. */
+  async act(displayName: string, action: 'reset' | 'deactivate'): Promise<void> {
+    const key = action === 'reset' ? 'resetFor' : 'deactivateFor';
+    await this.page.getByRole('button', { name: text(this.language, 'staff', key, { name: displayName }), exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: text(this.language, 'staff', `${action}.confirmTitle`) });
+    await dialog.getByRole('button', { name: text(this.language, 'staff', `${action}.action`), exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
   row(displayName: string) {
     return this.page.getByRole('table', { name: text(this.language, 'staff', 'list.title') }).getByRole('row', { name: displayName });
   }

@@ -1,0 +1,114 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppShellPage } from './pages/app-shell';
+import { LockScreenPage } from './pages/lock-screen';
+import { SignInPage } from './pages/sign-in-page';
+import { RecoverPage } from './pages/recover-page';
+import { StaffPage } from './pages/staff-page';
+import { callApi, callApiOutcome } from './support/api';
+import { launchBrowser, type Browser } from './support/browser';
+import { startHarness, type Harness } from './support/harness';
+import { text } from './support/locales';
+import { snap } from './support/screens';
+
+const ADMIN = { displayName: 'Malika Yusupova', username: 'malika', password: 'Yashil-choy-stakan-9' };
+const NEW_ADMIN_PASSWORD = 'Kok-gumbaz-minora-12';
+const TRAINER = { displayName: 'Otabek Rahimov', username: 'otabek' };
+
+/**
+ * An administrator's work on a center set up beforehand (through the API): the center's settings
+ * and the inactivity lock they drive, resetting and deactivating an account, and getting back in
+ * with the recovery code. The page's clock is Playwright's, so minutes of "no input" pass in
+ * milliseconds; the lock itself is the real UI and core code.
+ */
+describe('center administration', () => {
+  let recoveryCode = '';
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+  let shell: AppShellPage;
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    const setup = (await callApi(harness, 'setup.createCenter', {
+      center: { name: 'Yunusobod markazi', type: 'rehabilitation', regionCode: '1726', districtCode: '1726266' },
+      admin: ADMIN,
+    })) as { recoveryCode: string };
+    recoveryCode = setup.recoveryCode;
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.clock.install();
+    shell = new AppShellPage(page);
+    await shell.open(harness.url);
+    await shell.chooseLanguage('ru');
+    await new SignInPage(page, 'ru').signIn(ADMIN.username, ADMIN.password);
+    await shell.navigationLinks('ru').first().waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.stop();
+  });
+
+  it('an administrator sets the timeout on the center page', async () => {
+    await shell.navigate('ru', 'nav.center');
+    const minutes = page.getByRole('textbox', { name: text('ru', 'common', 'center.inactivityLockMinutes') });
+    await minutes.fill('2');
+    await page.getByRole('button', { name: text('ru', 'common', 'actions.save'), exact: true }).click();
+    await page.getByRole('status').getByText(text('ru', 'common', 'center.saved')).waitFor();
+    await snap(page, 'center-settings.ru');
+  });
+
+  it('stays open while there is input, and locks after two quiet minutes', async () => {
+    await shell.navigate('ru', 'nav.home');
+    await page.mouse.move(10, 10);
+    await page.clock.fastForward('01:30');
+    await page.mouse.move(20, 20);
+    await page.clock.fastForward('01:30');
+    expect(await new LockScreenPage(page, 'ru').heading().count()).toBe(0);
+    await page.clock.fastForward('00:35');
+    const lock = new LockScreenPage(page, 'ru');
+    await lock.heading().waitFor();
+    await lock.unlock(ADMIN.password);
+    await shell.navigationLinks('ru').first().waitFor();
+  });
+
+  it('resets a password (a new temporary one, shown once) and deactivates the account', async () => {
+    await shell.navigate('ru', 'nav.staff');
+    const staff = new StaffPage(page, 'ru');
+    await staff.heading().waitFor();
+    await staff.add(TRAINER.displayName, TRAINER.username, 'trainer');
+    const first = await staff.temporaryPassword();
+    await staff.dismissTemporaryPassword();
+
+    await staff.act(TRAINER.displayName, 'reset');
+    const second = await staff.temporaryPassword();
+    expect(second).not.toBe(first);
+    await staff.dismissTemporaryPassword();
+    const refused = await callApiOutcome(harness, 'auth.signIn', { username: TRAINER.username, password: first });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } });
+
+    await staff.act(TRAINER.displayName, 'deactivate');
+    await staff.row(TRAINER.displayName).getByText(text('ru', 'staff', 'states.inactive')).waitFor();
+    await snap(page, 'staff-deactivated.ru');
+    const inactive = await callApiOutcome(harness, 'auth.signIn', { username: TRAINER.username, password: second });
+    expect(inactive.ok).toBe(false);
+  });
+
+  it('gets the administrator back in with the recovery code', async () => {
+    await shell.signOut('ru');
+    await shell.chooseLanguage('uz-Latn');
+    const signIn = new SignInPage(page, 'uz-Latn');
+    await signIn.heading().waitFor();
+    await signIn.forgotPassword();
+    const recover = new RecoverPage(page, 'uz-Latn');
+    await recover.submit('AAAAA-BBBBB', ADMIN.username, NEW_ADMIN_PASSWORD);
+    await page.getByRole('alert').waitFor();
+    await snap(page, 'recover-refused.uz-Latn');
+    await recover.submit(recoveryCode.toLowerCase(), ADMIN.username, NEW_ADMIN_PASSWORD);
+    await recover.done().waitFor();
+    await recover.backToSignIn();
+    await signIn.signIn(ADMIN.username, NEW_ADMIN_PASSWORD);
+    await shell.navigationLinks('uz-Latn').first().waitFor();
+  });
+});
