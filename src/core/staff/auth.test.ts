@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../api/client';
 import { clientOf, createTestCenter, startTestCore, TEST_ADMIN, TEST_CENTER, type TestCenter } from '../center/test-center';
@@ -195,6 +196,17 @@ describe('staff', () => {
     expect(await failure(admin.invoke('staff.grantConfidentialByRecovery', { userId: clerk.userId, recoveryCode: center.recoveryCode }))).toMatchObject({
       code: 'CONFLICT',
     });
+    // A public key swapped into the keyring file (by someone with file access but no password) is refused.
+    const keyringPath = center.core.services.auth.keyring.path;
+    const original = readFileSync(keyringPath, 'utf8');
+    const forged = JSON.parse(original) as { slots: { userId: string; boxPublicKey: string }[] };
+    for (const slot of forged.slots) if (slot.userId === psy.userId) slot.boxPublicKey = Buffer.alloc(32, 9).toString('base64');
+    writeFileSync(keyringPath, JSON.stringify(forged));
+    expect(await failure(admin.invoke('staff.grantConfidentialByRecovery', { userId: psy.userId, recoveryCode: center.recoveryCode }))).toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'keyringDoesNotMatchDatabase' },
+    });
+    writeFileSync(keyringPath, original);
     await admin.invoke('staff.grantConfidentialByRecovery', { userId: psy.userId, recoveryCode: center.recoveryCode });
 
     const psyApi = await center.signedIn('psy.one', psy.temporaryPassword);

@@ -3,8 +3,8 @@ import { AppError } from '../api/errors';
 import type { SignedInContext } from '../api/method';
 import type { Role } from '../api/permissions';
 import { holdsConfidentialKey } from '../api/permissions';
-import { runWrite } from '../audit/run-write';
-import { grantConfidentialKey, putUserSlot, removeUserSlot, sameUsername } from '../crypto/keyring';
+import { runWrite, type WriteScope } from '../audit/run-write';
+import { grantConfidentialKey, putUserSlot, removeUserSlot, sameUsername, type Keyring } from '../crypto/keyring';
 import { openWithRecoveryCode } from './auth.service';
 import { requireConfidentialKey, requireDatabaseKey } from './key-access';
 import { countActiveAdministrators, findStaffById, findStaffByUsername, insertStaff, updateStaff } from './staff.repository';
@@ -24,6 +24,24 @@ export function generateTemporaryPassword(): string {
     groups.push(group);
   }
   return groups.join('-');
+}
+
+/**
+ * Each slot's X25519 public key is also kept in the (authenticated, encrypted) database. A grant
+ * seals the confidential key to the key the database names, so someone who can write the keyring
+ * file but holds no password cannot swap in a public key of their own and catch the grant.
+ */
+const boxKeySetting = (userId: string): string => `staff.boxPublicKey.${userId}`;
+
+async function recordBoxPublicKey(trx: WriteScope['trx'], keyring: Keyring, userId: string, at: string): Promise<void> {
+  const slot = keyring.slots.find((candidate) => candidate.userId === userId);
+  if (!slot) throw new AppError('INTERNAL', { reason: 'slotMissing' });
+  const value = JSON.stringify(slot.boxPublicKey);
+  await trx
+    .insertInto('settings')
+    .values({ key: boxKeySetting(userId), value, updated_at: at })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
+    .execute();
 }
 
 async function requireActiveStaff(ctx: SignedInContext, userId: string): Promise<StaffRow> {
@@ -65,10 +83,11 @@ export async function addStaff(
       updated_at: at,
     });
     await w.audit({ action: 'staff.add', entityType: 'staff', entityId: userId, details: { role: input.role } });
-    // Last: a keyring that cannot be written rolls the row back, so no account exists without a slot.
-    await core.auth.keyring.update((current) =>
+    // Late: a keyring that cannot be written rolls the row back, so no account exists without a slot.
+    const next = await core.auth.keyring.update((current) =>
       putUserSlot(core.auth.primitives, current, { userId, username: input.username, password: temporaryPassword }, databaseKey, core.auth.keySlotParams),
     );
+    await recordBoxPublicKey(w.trx, next, userId, w.now.toISOString());
   });
   return { userId, temporaryPassword };
 }
@@ -87,9 +106,10 @@ export async function resetStaffPassword(ctx: SignedInContext, userId: string): 
   await runWrite(ctx, async (w) => {
     await updateStaff(w.trx, userId, { must_change_password: 1, holds_confidential: 0, updated_at: w.now.toISOString() });
     await w.audit({ action: 'staff.resetPassword', entityType: 'staff', entityId: userId, details: { confidentialKeyRevoked: row.holds_confidential === 1 } });
-    await core.auth.keyring.update((current) =>
+    const next = await core.auth.keyring.update((current) =>
       putUserSlot(core.auth.primitives, current, { userId, username: row.username, password: temporaryPassword }, databaseKey, core.auth.keySlotParams),
     );
+    await recordBoxPublicKey(w.trx, next, userId, w.now.toISOString());
   });
   core.sessions.deleteUser(userId);
   core.auth.attempts.recordSuccess(row.username);
@@ -123,7 +143,14 @@ async function grantTo(ctx: SignedInContext, userId: string, confidentialKey: Bu
   await runWrite(ctx, async (w) => {
     await updateStaff(w.trx, userId, { holds_confidential: 1, updated_at: w.now.toISOString() });
     await w.audit({ action: 'staff.grantConfidential', entityType: 'staff', entityId: userId, details: { source } });
-    await core.auth.keyring.update((current) => grantConfidentialKey(core.auth.primitives, current, userId, confidentialKey));
+    const recorded = await w.trx.selectFrom('settings').select('value').where('key', '=', boxKeySetting(userId)).executeTakeFirst();
+    await core.auth.keyring.update((current) => {
+      const slot = current.slots.find((candidate) => candidate.userId === userId);
+      if (!slot || !recorded || JSON.stringify(slot.boxPublicKey) !== recorded.value) {
+        throw new AppError('CONFLICT', { reason: 'keyringDoesNotMatchDatabase' });
+      }
+      return grantConfidentialKey(core.auth.primitives, current, userId, confidentialKey);
+    });
   });
 }
 
