@@ -23,6 +23,15 @@ export async function requireActiveClient(db: Kysely<Database>, clientId: string
 }
 
 /**
+ * For reads: the client exists (merged-away records still answer, with what stayed on them).
+ *
+ * @example await requireClient(db, input.clientId);
+ */
+export async function requireClient(db: Kysely<Database>, clientId: string): Promise<void> {
+  if ((await findClientRow(db, clientId)) === null) throw new AppError('NOT_FOUND', { entity: 'client', id: clientId });
+}
+
+/**
  * A case worker must be an active staff member whose role can read cases (a trainer's or an
  * administrator's could not even open the case they were given).
  *

@@ -1,5 +1,6 @@
 import { defineMethod } from '../api/method';
 import { localCalendarDate } from './calendar-date';
+import { requireClient } from './care-guards';
 import { listCasesForClient } from './cases.repository';
 import {
   addPlanItemInput,
@@ -32,7 +33,11 @@ export const listForClient = defineMethod({
   name: 'cases.listForClient',
   input: listCasesForClientInput,
   access: 'cases.read',
-  handler: async (ctx, input) => ({ items: await listCasesForClient(ctx.core.store.require().db, input.clientId) }),
+  handler: async (ctx, input) => {
+    const { db } = ctx.core.store.require();
+    await requireClient(db, input.clientId);
+    return { items: await listCasesForClient(db, input.clientId) };
+  },
 });
 
 export const assign = defineMethod({

@@ -1,4 +1,5 @@
 import { defineMethod } from '../api/method';
+import { requireClient } from '../cases/care-guards';
 import { consentOverview } from './consents.repository';
 import { listConsentsInput, recordConsentInput } from './consents.schema';
 import { recordConsent } from './consents.service';
@@ -16,7 +17,11 @@ export const list = defineMethod({
   name: 'consents.list',
   input: listConsentsInput,
   access: 'clients.read',
-  handler: (ctx, input) => consentOverview(ctx.core.store.require().db, input.clientId),
+  handler: async (ctx, input) => {
+    const { db } = ctx.core.store.require();
+    await requireClient(db, input.clientId);
+    return consentOverview(db, input.clientId);
+  },
 });
 
 export const consentsMethods = [record, list] as const;

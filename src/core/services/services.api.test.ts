@@ -50,6 +50,36 @@ describe('service catalog, deliveries and referrals', () => {
     expect(await count('service_catalog')).toBe(before);
   });
 
+  it('renames and retires catalog entries; a retired service cannot be planned or delivered, old records keep it', async () => {
+    const client = await t.registerClient('retire');
+    const entry = await t.as.manager.invoke('services.addCatalogEntry', {
+      category: 'dayCare',
+      names: { 'uz-Latn': 'Kutubxona', 'uz-Cyrl': 'Кутубхона', ru: 'Библиотека', en: 'Library' },
+    });
+    const earlier = await t.as.receptionist.invoke('services.record', { clientId: client.id, serviceCode: entry.code, deliveredOn: TODAY });
+    const renamed = await t.as.administrator.invoke('services.updateCatalogEntry', { code: entry.code, names: { ...entry.names, en: 'Reading room' } });
+    expect(renamed.names.en).toBe('Reading room');
+    const retired = await t.as.manager.invoke('services.updateCatalogEntry', { code: entry.code, isActive: false });
+    expect(retired).toMatchObject({ code: entry.code, isActive: false, names: { en: 'Reading room' } });
+    expect((await t.as.receptionist.invoke('services.catalog', {})).items.map((e) => e.code)).not.toContain(entry.code);
+    expect((await t.as.receptionist.invoke('services.catalog', { includeInactive: true })).items.map((e) => e.code)).toContain(entry.code);
+    expect(await rejection(t.as.receptionist.invoke('services.record', { clientId: client.id, serviceCode: entry.code, deliveredOn: TODAY }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { issues: [{ path: ['serviceCode'], code: 'unknown_service' }] },
+    });
+    expect((await t.as.receptionist.invoke('services.listForClient', { clientId: client.id })).items.map((d) => d.id)).toEqual([earlier.id]);
+    expect(await rejection(t.as.receptionist.invoke('services.updateCatalogEntry', { code: entry.code, isActive: true }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejection(t.as.manager.invoke('services.updateCatalogEntry', { code: entry.code }))).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await rejection(t.as.manager.invoke('services.updateCatalogEntry', { code: 'center.00000000', isActive: true }))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('answers NOT_FOUND when listing for an unknown client', async () => {
+    expect(await rejection(t.as.receptionist.invoke('services.listForClient', { clientId: 'ghost' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await rejection(t.as.receptionist.invoke('referrals.listForClient', { clientId: 'ghost' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await rejection(t.as.receptionist.invoke('cases.listForClient', { clientId: 'ghost' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await rejection(t.as.receptionist.invoke('consents.list', { clientId: 'ghost' }))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('records a delivery: stored with its note, the outbox gets code, category, date and duration only', async () => {
     const client = await t.registerClient('deliver');
     const opened = await t.as.receptionist.invoke('cases.open', {

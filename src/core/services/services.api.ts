@@ -1,10 +1,12 @@
 import { defineMethod } from '../api/method';
-import { createReferral, addCatalogEntry as addEntry, recordService } from './services.service';
+import { requireClient } from '../cases/care-guards';
+import { createReferral, addCatalogEntry as addEntry, recordService, updateCatalogEntry as updateEntry } from './services.service';
 import { listCatalog, listDeliveriesForClient, listReferralsForClient } from './services.repository';
 import {
   addCatalogEntryInput,
   catalogInput,
   createReferralInput,
+  updateCatalogEntryInput,
   listReferralsForClientInput,
   listServicesForClientInput,
   recordServiceInput,
@@ -25,6 +27,13 @@ export const addCatalogEntry = defineMethod({
   handler: (ctx, input) => addEntry(ctx, input),
 });
 
+export const updateCatalogEntry = defineMethod({
+  name: 'services.updateCatalogEntry',
+  input: updateCatalogEntryInput,
+  access: 'services.manageCatalog',
+  handler: (ctx, input) => updateEntry(ctx, input),
+});
+
 export const record = defineMethod({
   name: 'services.record',
   input: recordServiceInput,
@@ -37,7 +46,11 @@ export const listForClient = defineMethod({
   name: 'services.listForClient',
   input: listServicesForClientInput,
   access: 'cases.read',
-  handler: async (ctx, input) => ({ items: await listDeliveriesForClient(ctx.core.store.require().db, input.clientId) }),
+  handler: async (ctx, input) => {
+    const { db } = ctx.core.store.require();
+    await requireClient(db, input.clientId);
+    return { items: await listDeliveriesForClient(db, input.clientId) };
+  },
 });
 
 export const createReferralMethod = defineMethod({
@@ -51,7 +64,11 @@ export const listReferrals = defineMethod({
   name: 'referrals.listForClient',
   input: listReferralsForClientInput,
   access: 'cases.read',
-  handler: async (ctx, input) => ({ items: await listReferralsForClient(ctx.core.store.require().db, input.clientId) }),
+  handler: async (ctx, input) => {
+    const { db } = ctx.core.store.require();
+    await requireClient(db, input.clientId);
+    return { items: await listReferralsForClient(db, input.clientId) };
+  },
 });
 
-export const servicesMethods = [catalog, addCatalogEntry, record, listForClient, createReferralMethod, listReferrals] as const;
+export const servicesMethods = [catalog, addCatalogEntry, updateCatalogEntry, record, listForClient, createReferralMethod, listReferrals] as const;

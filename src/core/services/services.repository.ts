@@ -55,6 +55,18 @@ export async function insertCatalogEntry(db: Queryable, entry: NewCatalogEntry):
   return { code: entry.code, category: entry.category, names: entry.names, isBuiltIn: false, isActive: true };
 }
 
+/** @example await updateCatalogRow(w.trx, 'center.1a2b3c4d', { isActive: false }); */
+export async function updateCatalogRow(db: Queryable, code: string, change: { readonly names?: LocalizedNames; readonly isActive?: boolean }): Promise<void> {
+  await db
+    .updateTable('service_catalog')
+    .set({
+      ...(change.names === undefined ? {} : { names_json: JSON.stringify(change.names) }),
+      ...(change.isActive === undefined ? {} : { is_active: change.isActive ? 1 : 0 }),
+    })
+    .where('code', '=', code)
+    .execute();
+}
+
 export interface NewDelivery {
   readonly id: string;
   readonly clientId: string;

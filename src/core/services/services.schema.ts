@@ -47,6 +47,16 @@ export const addCatalogEntryInput = z.object({
 });
 export type AddCatalogEntryInput = z.input<typeof addCatalogEntryInput>;
 
+/** Renames an entry (names are data, built-in ones included) or retires / restores it; the code never changes. */
+export const updateCatalogEntryInput = z
+  .object({
+    code: serviceCodeSchema,
+    names: localizedNamesSchema.optional(),
+    isActive: z.boolean().optional(),
+  })
+  .refine((input) => input.names !== undefined || input.isActive !== undefined, { message: 'Nothing to change' });
+export type UpdateCatalogEntryInput = z.input<typeof updateCatalogEntryInput>;
+
 export const NOTE_MAX_CHARS = 2000;
 /** A day is the longest single delivery we accept; longer care is several deliveries. */
 export const MAX_DURATION_MINUTES = 24 * 60;

@@ -9,7 +9,7 @@ import { findCase } from '../cases/cases.repository';
 import { requireActiveService } from '../cases/cases.service';
 import { hasConsent } from '../consents/consents.repository';
 import { newId } from '../db/ids';
-import { findCatalogEntry, insertCatalogEntry, insertDelivery, insertReferral } from './services.repository';
+import { findCatalogEntry, insertCatalogEntry, insertDelivery, insertReferral, updateCatalogRow } from './services.repository';
 import type {
   addCatalogEntryInput,
   CatalogEntry,
@@ -17,6 +17,7 @@ import type {
   RecordServiceInput,
   Referral,
   ServiceDelivery,
+  UpdateCatalogEntryInput,
 } from './services.schema';
 
 /**
@@ -124,6 +125,29 @@ export async function addCatalogEntry(ctx: SignedInContext, input: z.output<type
     });
     await w.audit({ action: 'services.addCatalogEntry', entityType: 'serviceCatalogEntry', entityId: code, details: { category: input.category } });
     return entry;
+  });
+}
+
+/**
+ * `services.updateCatalogEntry`: new names or retiring / restoring an entry. A retired entry
+ * cannot be planned or delivered any more, and stays readable on old records.
+ *
+ * @example await updateCatalogEntry(ctx, { code: 'center.1a2b3c4d', isActive: false });
+ */
+export async function updateCatalogEntry(ctx: SignedInContext, input: UpdateCatalogEntryInput): Promise<CatalogEntry> {
+  return runWrite(ctx, async (w) => {
+    const existing = await findCatalogEntry(w.trx, input.code);
+    if (existing === null) throw new AppError('NOT_FOUND', { entity: 'serviceCatalogEntry', id: input.code });
+    await updateCatalogRow(w.trx, input.code, { names: input.names, isActive: input.isActive });
+    await w.audit({
+      action: 'services.updateCatalogEntry',
+      entityType: 'serviceCatalogEntry',
+      entityId: input.code,
+      details: { isRenamed: input.names !== undefined, isActive: input.isActive ?? existing.isActive },
+    });
+    const updated = await findCatalogEntry(w.trx, input.code);
+    if (updated === null) throw new AppError('INTERNAL', { reason: 'catalogEntryVanished' });
+    return updated;
   });
 }
 

@@ -1,6 +1,5 @@
-import { AppError } from '../api/errors';
 import { defineMethod } from '../api/method';
-import { findClientRow } from '../clients/clients.repository';
+import { requireClient } from '../cases/care-guards';
 import { collectTimeline } from './timeline';
 import { clientTimelineInput, type ClientTimeline } from './timeline.schema';
 import { TIMELINE_SOURCES } from './timeline.sources';
@@ -16,7 +15,7 @@ export const timeline = defineMethod({
   access: 'clients.read',
   handler: async (ctx, input): Promise<ClientTimeline> => {
     const { db } = ctx.core.store.require();
-    if ((await findClientRow(db, input.clientId)) === null) throw new AppError('NOT_FOUND', { entity: 'client', id: input.clientId });
+    await requireClient(db, input.clientId);
     const events = await collectTimeline(db, input.clientId, { userId: ctx.session.userId, role: ctx.session.role }, TIMELINE_SOURCES);
     return { clientId: input.clientId, events };
   },
