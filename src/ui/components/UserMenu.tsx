@@ -10,11 +10,13 @@ export function UserMenu() {
   const navigate = useNavigate();
   const user = session.user;
   if (!user) return null;
+  const role = t(`common:roles.${user.role}`);
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="default" size="xs" aria-label={t('common:userMenu.label', { name: user.displayName })}>
-          {user.displayName} · {t(`common:roles.${user.role}`)}
+        {/* The accessible name starts with the visible text (WCAG 2.5.3, label in name). */}
+        <Button variant="default" size="xs" aria-label={t('common:userMenu.label', { name: user.displayName, role })}>
+          {user.displayName} · {role}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
