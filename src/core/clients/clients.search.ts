@@ -24,6 +24,8 @@ type Queryable = Kysely<Database>;
 const CANDIDATE_HEADROOM = 20;
 /** Vocabulary words considered per misspelled query word. */
 const FUZZY_VOCABULARY_CANDIDATES = 60;
+/** Vocabulary words sharing the first two letters considered per misspelled query word. */
+const FUZZY_PREFIX_CANDIDATES = 400;
 /** Corrected words kept per query word. */
 const FUZZY_WORDS_PER_QUERY_WORD = 12;
 
@@ -124,8 +126,9 @@ function allWords(column: 'name_key' | 'name_key_loose', words: readonly string[
 
 /** How far a misspelled word may be from a stored one, by its length. */
 function maxEditDistance(word: string): number {
-  if (word.length <= 3) return 0;
-  if (word.length <= 5) return 1;
+  if (word.length <= 2) return 0;
+  if (word.length <= 4) return 1;
+  // Folding collapses doubled letters, so one slip ("Umaarova") can cost two edits on the key.
   if (word.length <= 9) return 2;
   return 3;
 }
@@ -135,14 +138,24 @@ function maxEditDistance(word: string): number {
  * is small: distinct words, not clients).
  */
 async function correctedWords(db: Queryable, looseWord: string): Promise<string[]> {
-  const grams = trigrams(looseWord);
   const bound = maxEditDistance(looseWord);
-  if (grams.length === 0 || bound === 0) return [];
-  const match = grams.map((g) => `"${g}"`).join(' OR ');
-  const result = await sql<{ word: string }>`SELECT word FROM client_name_words_fts
-    WHERE client_name_words_fts MATCH ${match} ORDER BY rank LIMIT ${FUZZY_VOCABULARY_CANDIDATES}`.execute(db);
-  return result.rows
-    .map((row) => ({ word: row.word, distance: damerauLevenshtein(looseWord, row.word, bound) }))
+  if (bound === 0) return [];
+  const candidates = new Set<string>();
+  const grams = trigrams(looseWord);
+  if (grams.length > 0) {
+    const match = grams.map((g) => `"${g}"`).join(' OR ');
+    const byTrigram = await sql<{ word: string }>`SELECT word FROM client_name_words_fts
+      WHERE client_name_words_fts MATCH ${match} ORDER BY rank LIMIT ${FUZZY_VOCABULARY_CANDIDATES}`.execute(db);
+    for (const row of byTrigram.rows) candidates.add(row.word);
+  }
+  // A slip in a short word can leave no trigram in common ("muasev" for "musaev"); the first two
+  // letters are rarely the ones mistyped, so words sharing them are candidates too.
+  const start = looseWord.slice(0, 2);
+  const byStart = await sql<{ word: string }>`SELECT word FROM client_name_words
+    WHERE word >= ${start} AND word < ${prefixEnd(start)} LIMIT ${FUZZY_PREFIX_CANDIDATES}`.execute(db);
+  for (const row of byStart.rows) candidates.add(row.word);
+  return [...candidates]
+    .map((word) => ({ word, distance: damerauLevenshtein(looseWord, word, bound) }))
     .filter((entry) => entry.distance <= bound)
     .sort((a, b) => a.distance - b.distance)
     .slice(0, FUZZY_WORDS_PER_QUERY_WORD)
