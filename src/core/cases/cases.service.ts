@@ -6,6 +6,7 @@ import type { Database } from '../db/database';
 import { findClientRow } from '../clients/clients.repository';
 import { newId } from '../db/ids';
 import { findCatalogEntry } from '../services/services.repository';
+import { requireActiveService } from '../services/services.service';
 import { assertPastDate, assertPlausibleDate, localCalendarDate } from './calendar-date';
 import { requireActiveClient, requireActor, requireCaseWorker } from './care-guards';
 import {
@@ -194,19 +195,6 @@ async function requireOpenCase(db: Kysely<Database>, caseId: string): Promise<Ca
   if (found === null) throw new AppError('NOT_FOUND', { entity: 'case', id: caseId });
   if (found.status !== 'open') throw new AppError('CONFLICT', { reason: 'caseClosed', caseId });
   return found;
-}
-
-/**
- * The service exists in the catalog and is not retired.
- *
- * @example await requireActiveService(w.trx, 'legal.consultation');
- */
-export async function requireActiveService(db: Kysely<Database>, serviceCode: string) {
-  const entry = await findCatalogEntry(db, serviceCode);
-  if (entry === null || !entry.isActive) {
-    throw new AppError('INVALID_INPUT', { issues: [{ path: ['serviceCode'], code: 'unknown_service', message: 'No such service in the catalog' }] });
-  }
-  return entry;
 }
 
 /** Appends the case's current state to the outbox and returns it with its plan. */

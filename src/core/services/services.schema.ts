@@ -46,6 +46,7 @@ export const addCatalogEntryInput = z.object({
   names: localizedNamesSchema,
 });
 export type AddCatalogEntryInput = z.input<typeof addCatalogEntryInput>;
+export type AddCatalogEntryRequest = z.output<typeof addCatalogEntryInput>;
 
 /** Renames an entry (names are data, built-in ones included) or retires / restores it; the code never changes. */
 export const updateCatalogEntryInput = z

@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import type { z } from 'zod';
+import type { Kysely } from 'kysely';
 import { AppError } from '../api/errors';
 import type { SignedInContext } from '../api/method';
 import { runWrite } from '../audit/run-write';
 import { assertPastDate, localCalendarDate } from '../cases/calendar-date';
 import { requireActiveClient, requireActor } from '../cases/care-guards';
 import { findCase } from '../cases/cases.repository';
-import { requireActiveService } from '../cases/cases.service';
 import { hasConsent } from '../consents/consents.repository';
+import type { Database } from '../db/database';
 import { newId } from '../db/ids';
 import { findCatalogEntry, insertCatalogEntry, insertDelivery, insertReferral, updateCatalogRow } from './services.repository';
 import type {
-  addCatalogEntryInput,
+  AddCatalogEntryRequest,
   CatalogEntry,
   CreateReferralInput,
   RecordServiceInput,
@@ -33,7 +33,7 @@ export async function recordService(ctx: SignedInContext, input: RecordServiceIn
     await requireActiveClient(w.trx, input.clientId);
     const service = await requireActiveService(w.trx, input.serviceCode);
     const caseId = input.caseId ?? null;
-    if (caseId !== null) await requireCaseOfClient(w, caseId, input.clientId);
+    if (caseId !== null) await requireCaseOfClient(w.trx, caseId, input.clientId);
     const delivery = await insertDelivery(w.trx, {
       id: newId(w.now.getTime()),
       clientId: input.clientId,
@@ -83,7 +83,7 @@ export async function createReferral(ctx: SignedInContext, input: CreateReferral
       throw new AppError('CONSENT_REQUIRED', { purpose: 'referral' });
     }
     const caseId = input.caseId ?? null;
-    if (caseId !== null) await requireCaseOfClient(w, caseId, input.clientId);
+    if (caseId !== null) await requireCaseOfClient(w.trx, caseId, input.clientId);
     const referral = await insertReferral(w.trx, {
       id: newId(w.now.getTime()),
       clientId: input.clientId,
@@ -111,7 +111,7 @@ export async function createReferral(ctx: SignedInContext, input: CreateReferral
  *
  * @example await addCatalogEntry(ctx, { category: 'social', names: { 'uz-Latn': '…', 'uz-Cyrl': '…', ru: '…', en: '…' } });
  */
-export async function addCatalogEntry(ctx: SignedInContext, input: z.output<typeof addCatalogEntryInput>): Promise<CatalogEntry> {
+export async function addCatalogEntry(ctx: SignedInContext, input: AddCatalogEntryRequest): Promise<CatalogEntry> {
   return runWrite(ctx, async (w) => {
     let code = centerServiceCode();
     // 32 random bits: a clash is unlikely, but a stable code must never be reused.
@@ -151,12 +151,26 @@ export async function updateCatalogEntry(ctx: SignedInContext, input: UpdateCata
   });
 }
 
+/**
+ * The service exists in the catalog and is not retired.
+ *
+ * @example await requireActiveService(w.trx, 'legal.consultation');
+ */
+export async function requireActiveService(db: Kysely<Database>, serviceCode: string): Promise<CatalogEntry> {
+  const entry = await findCatalogEntry(db, serviceCode);
+  if (entry === null || !entry.isActive) {
+    throw new AppError('INVALID_INPUT', { issues: [{ path: ['serviceCode'], code: 'unknown_service', message: 'No such service in the catalog' }] });
+  }
+  return entry;
+}
+
 function centerServiceCode(): string {
   return `center.${randomBytes(4).toString('hex')}`;
 }
 
-async function requireCaseOfClient(w: { readonly trx: Parameters<typeof findCase>[0] }, caseId: string, clientId: string): Promise<void> {
-  const found = await findCase(w.trx, caseId);
+/** A delivery or referral filed under a case must name one of the same client's cases. */
+async function requireCaseOfClient(db: Kysely<Database>, caseId: string, clientId: string): Promise<void> {
+  const found = await findCase(db, caseId);
   if (found === null) throw new AppError('NOT_FOUND', { entity: 'case', id: caseId });
   if (found.clientId !== clientId) {
     throw new AppError('INVALID_INPUT', { issues: [{ path: ['caseId'], code: 'case_of_other_client', message: 'The case belongs to another client' }] });
