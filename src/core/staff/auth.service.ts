@@ -3,7 +3,7 @@ import type { Session } from '../api/session';
 import { holdsConfidentialKey, permissionsOf } from '../api/permissions';
 import { runSystemWrite } from '../audit/run-write';
 import type { CoreServices } from '../core';
-import { findSlot, isRetiredUsername, putUserSlot, rewrapUserSlot, unlockRecoverySlot, unlockUserSlot, type UnlockedSlot } from '../crypto/keyring';
+import { findSlot, isRetiredUsername, putUserSlot, rewrapUserSlot, sameUsername, unlockRecoverySlot, unlockUserSlot, type UnlockedSlot } from '../crypto/keyring';
 import { openStoreWithKey, recordAuthEvent } from './key-access';
 import { findStaffById, findStaffByUsername, updateStaff, type CurrentUser } from './staff.repository';
 
@@ -43,7 +43,7 @@ async function unlockThrottled(core: CoreServices, username: string, password: s
   const keyring = core.auth.keyring.require();
   assertNotThrottled(core, username);
   if (!findSlot(keyring, username) && isRetiredUsername(keyring, username)) {
-    const retired = keyring.retired.find((entry) => entry.username.toLowerCase() === username.toLowerCase());
+    const retired = keyring.retired.find((entry) => sameUsername(entry.username, username));
     await recordAuthEvent(core, { actorId: null, action: 'auth.signInRefused', entityId: retired?.userId ?? null, details: { reason: 'inactive' } });
     throw new AppError('ACCOUNT_INACTIVE');
   }
