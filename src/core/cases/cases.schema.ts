@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDateSchema, entityIdSchema } from '../consents/consents.schema';
+import { calendarDateSchema, entityIdSchema, multiLineText, optionalMultiLineText } from './care-fields.schema';
 
 /**
  * Intake needs checklist. Codes are stable (they are counted and sent to the registry); the UI
@@ -81,7 +81,7 @@ export const intakeSchema = z.object({
     .refine((needs) => new Set(needs).size === needs.length, { message: 'Each need once' }),
   referralSource: z.enum(REFERRAL_SOURCES),
   priority: z.enum(CASE_PRIORITIES),
-  householdSituation: z.string().trim().max(HOUSEHOLD_SITUATION_MAX_CHARS).default(''),
+  householdSituation: optionalMultiLineText(HOUSEHOLD_SITUATION_MAX_CHARS).default(''),
 });
 export type Intake = z.output<typeof intakeSchema>;
 
@@ -103,7 +103,7 @@ export const assignCaseInput = z.object({ caseId: entityIdSchema, caseWorkerId: 
 export const closeCaseInput = z.object({
   caseId: entityIdSchema,
   reason: z.enum(CASE_CLOSE_REASONS),
-  note: z.string().trim().min(1).max(CLOSE_NOTE_MAX_CHARS).optional(),
+  note: multiLineText(CLOSE_NOTE_MAX_CHARS).optional(),
   /** Defaults to today. */
   closedOn: calendarDateSchema.optional(),
 });
@@ -112,7 +112,7 @@ export type CloseCaseInput = z.input<typeof closeCaseInput>;
 export const addPlanItemInput = z.object({
   caseId: entityIdSchema,
   serviceCode: serviceCodeSchema,
-  goal: z.string().trim().min(1).max(GOAL_MAX_CHARS),
+  goal: multiLineText(GOAL_MAX_CHARS),
   /** May lie in the future (that is the point of a plan). */
   dueDate: calendarDateSchema,
 });
@@ -122,7 +122,7 @@ export const updatePlanItemInput = z
   .object({
     itemId: entityIdSchema,
     status: z.enum(PLAN_ITEM_STATUSES).optional(),
-    goal: z.string().trim().min(1).max(GOAL_MAX_CHARS).optional(),
+    goal: multiLineText(GOAL_MAX_CHARS).optional(),
     dueDate: calendarDateSchema.optional(),
   })
   .refine((input) => input.status !== undefined || input.goal !== undefined || input.dueDate !== undefined, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDateSchema, entityIdSchema, singleLineText } from '../cases/care-fields.schema';
 
 /**
  * Consent purposes (issue 4, item 4). The codes are stable: they travel to the registry and key
@@ -10,11 +11,7 @@ export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const CONSENT_STATES = ['given', 'refused', 'withdrawn'] as const;
 export type ConsentState = (typeof CONSENT_STATES)[number];
 
-/** A calendar date as typed on a paper form, `YYYY-MM-DD`; the core also refuses future dates. */
-export const calendarDateSchema = z.iso.date();
-
-/** Ids are UUIDs minted by the core; the UI only passes them back. */
-export const entityIdSchema = z.string().trim().min(1).max(64);
+export { calendarDateSchema, entityIdSchema } from '../cases/care-fields.schema';
 
 export const recordConsentInput = z.object({
   clientId: entityIdSchema,
@@ -23,7 +20,7 @@ export const recordConsentInput = z.object({
   /** The date written on the signed form (or the day the refusal was noted). */
   decidedOn: calendarDateSchema,
   /** The paper form's number or filing reference; optional because refusals are often verbal. */
-  formReference: z.string().trim().min(1).max(100).optional(),
+  formReference: singleLineText(100).optional(),
 });
 export type RecordConsentInput = z.input<typeof recordConsentInput>;
 

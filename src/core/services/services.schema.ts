@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { serviceCodeSchema } from '../cases/cases.schema';
-import { calendarDateSchema, entityIdSchema } from '../consents/consents.schema';
+import { calendarDateSchema, entityIdSchema, multiLineText, singleLineText } from '../cases/care-fields.schema';
 
 /** The project's service categories (issue 4, item 5); every catalog entry belongs to one. */
 export const SERVICE_CATEGORIES = [
@@ -18,7 +18,7 @@ export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
 export const CATALOG_LANGUAGES = ['uz-Latn', 'uz-Cyrl', 'ru', 'en'] as const;
 export type CatalogLanguage = (typeof CATALOG_LANGUAGES)[number];
 
-const catalogName = z.string().trim().min(1).max(200);
+const catalogName = singleLineText(200);
 export const localizedNamesSchema = z.object({
   'uz-Latn': catalogName,
   'uz-Cyrl': catalogName,
@@ -68,7 +68,7 @@ export const recordServiceInput = z.object({
   serviceCode: serviceCodeSchema,
   deliveredOn: calendarDateSchema,
   durationMinutes: z.number().int().min(1).max(MAX_DURATION_MINUTES).optional(),
-  note: z.string().trim().min(1).max(NOTE_MAX_CHARS).optional(),
+  note: multiLineText(NOTE_MAX_CHARS).optional(),
 });
 export type RecordServiceInput = z.input<typeof recordServiceInput>;
 
@@ -93,8 +93,8 @@ export const createReferralInput = z.object({
   clientId: entityIdSchema,
   caseId: entityIdSchema.optional(),
   direction: z.enum(REFERRAL_DIRECTIONS),
-  agency: z.string().trim().min(1).max(200),
-  reason: z.string().trim().min(1).max(NOTE_MAX_CHARS),
+  agency: singleLineText(200),
+  reason: multiLineText(NOTE_MAX_CHARS),
   date: calendarDateSchema,
 });
 export type CreateReferralInput = z.input<typeof createReferralInput>;
