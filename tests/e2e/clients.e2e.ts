@@ -137,6 +137,8 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     await client.consentRow('services').getByText('R-2026/117').waitFor();
     await client.recordConsent('registrySharing', 'refused');
     await client.consentRow('registrySharing').getByText(text('uz-Latn', 'care', 'consents.state.refused')).waitFor();
+    // The form was emptied after the first decision: the refusal carries no form reference.
+    expect(await client.consentRow('registrySharing').textContent()).not.toContain('R-2026/117');
 
     await client.createReferral('Tuman shifoxonasi', 'Tibbiy koʻrik');
     const refused = client.referralForm().locator('[role="alert"][data-error-code="CONSENT_REQUIRED"]');
@@ -165,6 +167,8 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     const client = new ClientsClientPage(page, 'uz-Latn');
     const serviceName = await client.recordService(1, '45', 'Birinchi suhbat');
     await client.section('services.title').getByText('Birinchi suhbat').waitFor();
+    const serviceForm = page.getByRole('form', { name: text('uz-Latn', 'care', 'services.record') });
+    expect(await serviceForm.getByLabel(text('uz-Latn', 'care', 'services.note'), { exact: true }).inputValue()).toBe('');
     const delivered = text('uz-Latn', 'care', 'timeline.serviceDelivered', { service: serviceName });
     await client.timelineItems().filter({ hasText: delivered }).waitFor();
     const timeline = (await client.timelineItems().allTextContents()).join('\n');

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { addPlanItemInput } from '../../../core/cases/cases.schema';
 import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { fieldError } from '../../forms/field-error';
+import { clientFieldError } from './client-form';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { useServiceNames } from './service-names';
 
@@ -34,7 +34,7 @@ export function AddPlanItemForm({ caseId }: { readonly caseId: string }) {
           error={errors.serviceCode ? t('care:cases.chooseOne') : undefined}
           data={[{ value: '', label: t('clients:field.choose') }, ...services.active.map((entry) => ({ value: entry.code, label: entry.names[services.language] }))]}
         />
-        <TextInput label={t('care:plan.goal')} {...form.register('goal')} error={fieldError(t, errors.goal)} autoComplete="off" />
+        <TextInput label={t('care:plan.goal')} {...form.register('goal')} error={clientFieldError(t, errors.goal, 'care')} autoComplete="off" />
         <TextInput type="date" label={t('care:plan.dueDate')} {...form.register('dueDate')} error={errors.dueDate ? t('care:plan.dueDateRequired') : undefined} />
       </Group>
       <ErrorAlert error={add.error} />

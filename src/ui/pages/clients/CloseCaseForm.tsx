@@ -2,18 +2,28 @@ import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_CLOSE_REASONS, closeCaseInput } from '../../../core/cases/cases.schema';
+import { z } from 'zod';
+import { CASE_CLOSE_REASONS, CLOSE_NOTE_MAX_CHARS, closeCaseInput } from '../../../core/cases/cases.schema';
 import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { fieldError } from '../../forms/field-error';
+import { clientFieldError } from './client-form';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
+
+/** The core's schema with the optional note typed as text (empty: none). */
+const closeFormSchema = closeCaseInput.extend({
+  note: z
+    .string()
+    .trim()
+    .max(CLOSE_NOTE_MAX_CHARS)
+    .transform((value) => (value === '' ? undefined : value)),
+});
 
 /** Closes the case with a reason (and an optional note); hidden behind a button so it is not pressed by accident. */
 export function CloseCaseForm({ caseId }: { readonly caseId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [isOpen, setOpen] = useState(false);
-  const form = useZodForm(closeCaseInput, { defaultValues: { caseId, reason: '' as never, note: undefined } });
+  const form = useZodForm(closeFormSchema, { defaultValues: { caseId, reason: '' as never, note: '' } });
   const close = useApiMutation('cases.close', {
     onSuccess: () => {
       setOpen(false);
@@ -42,8 +52,8 @@ export function CloseCaseForm({ caseId }: { readonly caseId: string }) {
         />
         <TextInput
           label={t('care:cases.closeNote')}
-          {...form.register('note', { setValueAs: (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value) })}
-          error={fieldError(t, errors.note)}
+          {...form.register('note')}
+          error={clientFieldError(t, errors.note, 'care')}
         />
         <Button type="submit" color="red" loading={close.isPending}>
           {t('care:cases.closeConfirm')}

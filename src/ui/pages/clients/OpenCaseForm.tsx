@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CASE_PRIORITIES, NEED_CODES, openCaseInput, REFERRAL_SOURCES } from '../../../core/cases/cases.schema';
 import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { fieldError } from '../../forms/field-error';
+import { clientFieldError } from './client-form';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { useSession } from '../../session/session';
 
@@ -62,11 +62,11 @@ export function OpenCaseForm({ clientId }: { readonly clientId: string }) {
           <NativeSelect
             label={t('care:cases.priority')}
             {...form.register('intake.priority')}
-            error={fieldError(t, errors.intake?.priority)}
+            error={clientFieldError(t, errors.intake?.priority, 'care')}
             data={CASE_PRIORITIES.map((priority) => ({ value: priority, label: t(`care:cases.priorityLevel.${priority}`) }))}
           />
         </Group>
-        <Textarea label={t('care:cases.household')} autosize minRows={2} {...form.register('intake.householdSituation')} error={fieldError(t, errors.intake?.householdSituation)} />
+        <Textarea label={t('care:cases.household')} autosize minRows={2} {...form.register('intake.householdSituation')} error={clientFieldError(t, errors.intake?.householdSituation, 'care')} />
         <Text size="sm">{t('care:cases.caseWorkerSelf', { name: session.user?.displayName ?? '' })}</Text>
         <ErrorAlert error={openCase.error} />
         <Button type="submit" loading={openCase.isPending} style={{ alignSelf: 'flex-start' }}>

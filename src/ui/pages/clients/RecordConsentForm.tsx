@@ -1,21 +1,29 @@
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { CONSENT_PURPOSES, CONSENT_STATES, recordConsentInput } from '../../../core/consents/consents.schema';
 import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { fieldError } from '../../forms/field-error';
+import { clientFieldError } from './client-form';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { todayLocal } from './client-format';
 
-const undefinedIfBlank = (value: string) => (value.trim() === '' ? undefined : value);
+/** The core's schema, with the optional reference typed as text (empty: none), so a reset form is really empty. */
+const consentFormSchema = recordConsentInput.extend({
+  formReference: z
+    .string()
+    .trim()
+    .max(100)
+    .transform((value) => (value === '' ? undefined : value)),
+});
 
 /** Records one decision (given, refused, withdrawn) for one purpose, with the paper form's reference. */
 export function RecordConsentForm({ clientId }: { readonly clientId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const defaults = { clientId, purpose: 'services', state: 'given', decidedOn: todayLocal(), formReference: undefined } as const;
-  const form = useZodForm(recordConsentInput, { defaultValues: defaults });
+  const defaults = { clientId, purpose: 'services', state: 'given', decidedOn: todayLocal(), formReference: '' } as const;
+  const form = useZodForm(consentFormSchema, { defaultValues: defaults });
   const record = useApiMutation('consents.record', {
     onSuccess: (_result, input) => {
       form.reset({ ...defaults, purpose: input.purpose });
@@ -31,20 +39,20 @@ export function RecordConsentForm({ clientId }: { readonly clientId: string }) {
         <NativeSelect
           label={t('care:consents.purposeLabel')}
           {...form.register('purpose')}
-          error={fieldError(t, errors.purpose)}
+          error={clientFieldError(t, errors.purpose, 'care')}
           data={CONSENT_PURPOSES.map((purpose) => ({ value: purpose, label: t(`care:consents.purpose.${purpose}`) }))}
         />
         <NativeSelect
           label={t('care:consents.stateLabel')}
           {...form.register('state')}
-          error={fieldError(t, errors.state)}
+          error={clientFieldError(t, errors.state, 'care')}
           data={CONSENT_STATES.map((state) => ({ value: state, label: t(`care:consents.state.${state}`) }))}
         />
-        <TextInput type="date" label={t('care:consents.decidedOn')} max={todayLocal()} {...form.register('decidedOn')} error={fieldError(t, errors.decidedOn)} />
+        <TextInput type="date" label={t('care:consents.decidedOn')} max={todayLocal()} {...form.register('decidedOn')} error={clientFieldError(t, errors.decidedOn, 'care')} />
         <TextInput
           label={t('care:consents.formReference')}
-          {...form.register('formReference', { setValueAs: (value: string | undefined) => undefinedIfBlank(value ?? '') })}
-          error={fieldError(t, errors.formReference)}
+          {...form.register('formReference')}
+          error={clientFieldError(t, errors.formReference, 'care')}
           autoComplete="off"
         />
         <Button type="submit" loading={record.isPending}>

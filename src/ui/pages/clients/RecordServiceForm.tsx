@@ -1,23 +1,36 @@
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { recordServiceInput } from '../../../core/services/services.schema';
+import { z } from 'zod';
+import { MAX_DURATION_MINUTES, NOTE_MAX_CHARS, recordServiceInput } from '../../../core/services/services.schema';
 import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { fieldError } from '../../forms/field-error';
+import { clientFieldError } from './client-form';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { todayLocal } from './client-format';
 import { useServiceNames } from './service-names';
 
-const blankAsUndefined = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value);
+/** The core's schema with the optional fields typed as text (empty: not given), so a reset form is really empty. */
+const serviceFormSchema = recordServiceInput.extend({
+  durationMinutes: z
+    .string()
+    .trim()
+    .transform((value) => (value === '' ? undefined : Number(value)))
+    .pipe(z.number().int().min(1).max(MAX_DURATION_MINUTES).optional()),
+  note: z
+    .string()
+    .trim()
+    .max(NOTE_MAX_CHARS)
+    .transform((value) => (value === '' ? undefined : value)),
+});
 
 /** Records one delivered service from the catalog, linked to the open case when there is one. */
 export function RecordServiceForm({ clientId, caseId }: { readonly clientId: string; readonly caseId: string | undefined }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const services = useServiceNames();
-  const defaults = { clientId, serviceCode: '', deliveredOn: todayLocal(), durationMinutes: undefined, note: undefined };
-  const form = useZodForm(recordServiceInput, { defaultValues: defaults });
+  const defaults = { clientId, serviceCode: '', deliveredOn: todayLocal(), durationMinutes: '', note: '' };
+  const form = useZodForm(serviceFormSchema, { defaultValues: defaults });
   const record = useApiMutation('services.record', {
     onSuccess: () => {
       form.reset(defaults);
@@ -40,16 +53,16 @@ export function RecordServiceForm({ clientId, caseId }: { readonly clientId: str
           error={errors.serviceCode ? t('care:cases.chooseOne') : undefined}
           data={[{ value: '', label: t('clients:field.choose') }, ...services.active.map((entry) => ({ value: entry.code, label: entry.names[services.language] }))]}
         />
-        <TextInput type="date" label={t('care:services.deliveredOn')} max={todayLocal()} {...form.register('deliveredOn')} error={fieldError(t, errors.deliveredOn)} />
+        <TextInput type="date" label={t('care:services.deliveredOn')} max={todayLocal()} {...form.register('deliveredOn')} error={clientFieldError(t, errors.deliveredOn, 'care')} />
         <TextInput
           label={t('care:services.duration')}
           inputMode="numeric"
-          {...form.register('durationMinutes', { setValueAs: (value: unknown) => (value === '' || value === undefined ? undefined : Number(value)) })}
-          error={fieldError(t, errors.durationMinutes)}
+          {...form.register('durationMinutes')}
+          error={clientFieldError(t, errors.durationMinutes, 'care')}
           autoComplete="off"
         />
       </Group>
-      <TextInput mt="xs" label={t('care:services.note')} {...form.register('note', { setValueAs: blankAsUndefined })} error={fieldError(t, errors.note)} autoComplete="off" />
+      <TextInput mt="xs" label={t('care:services.note')} {...form.register('note')} error={clientFieldError(t, errors.note, 'care')} autoComplete="off" />
       <ErrorAlert error={record.error} />
       <Button type="submit" mt="sm" loading={record.isPending}>
         {t('care:services.record')}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { createReferralInput, REFERRAL_DIRECTIONS } from '../../../core/services/services.schema';
 import { useApiMutation, useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { fieldError } from '../../forms/field-error';
+import { clientFieldError } from './client-form';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { useSession } from '../../session/session';
 import { formatDay, todayLocal } from './client-format';
@@ -31,10 +31,10 @@ function ReferralForm({ clientId }: { readonly clientId: string }) {
           {...form.register('direction')}
           data={REFERRAL_DIRECTIONS.map((direction) => ({ value: direction, label: t(`care:referrals.direction.${direction}`) }))}
         />
-        <TextInput label={t('care:referrals.agency')} {...form.register('agency')} error={fieldError(t, errors.agency)} autoComplete="off" />
-        <TextInput type="date" label={t('care:referrals.date')} max={todayLocal()} {...form.register('date')} error={fieldError(t, errors.date)} />
+        <TextInput label={t('care:referrals.agency')} {...form.register('agency')} error={clientFieldError(t, errors.agency, 'care')} autoComplete="off" />
+        <TextInput type="date" label={t('care:referrals.date')} max={todayLocal()} {...form.register('date')} error={clientFieldError(t, errors.date, 'care')} />
       </Group>
-      <TextInput mt="xs" label={t('care:referrals.reason')} {...form.register('reason')} error={fieldError(t, errors.reason)} autoComplete="off" />
+      <TextInput mt="xs" label={t('care:referrals.reason')} {...form.register('reason')} error={clientFieldError(t, errors.reason, 'care')} autoComplete="off" />
       {/* Without referral consent the core refuses (CONSENT_REQUIRED): shown here, localized. */}
       <ErrorAlert error={create.error} />
       <Button type="submit" mt="sm" variant="light" loading={create.isPending}>

@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, List, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientWarning, PossibleDuplicate } from '../../../core/clients/clients.schema';
 import { DuplicateCompare, type TypedRecord } from './DuplicateCompare';
@@ -31,11 +31,17 @@ export function RegistrationConfirm({
 }) {
   const { t } = useTranslation();
   const [isChecked, setChecked] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  // The question appears below a long form: bring it into view where the receptionist is looking.
+  useEffect(() => {
+    // A block body: newer browsers return a promise from scrollIntoView, which must not become React's cleanup.
+    ref.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [pending]);
   const documentWarnings = pending.warnings.filter((warning) => warning !== 'possibleDuplicate');
   const hasDuplicates = pending.warnings.includes('possibleDuplicate') && pending.possibleDuplicates.length > 0;
   const canConfirm = documentWarnings.length === 0 || isChecked;
   return (
-    <Alert color="yellow" title={t('clients:confirm.title')} role="alert" data-confirmation>
+    <Alert ref={ref} color="yellow" title={t('clients:confirm.title')} role="alert" data-confirmation>
       <Stack gap="sm">
         {documentWarnings.length > 0 && (
           <>

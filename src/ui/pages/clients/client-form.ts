@@ -131,16 +131,17 @@ export const clientFormResolver: Resolver<ClientFormValues, unknown, RegisterCli
 
 /**
  * The localized text of a field error on the client forms: this area's own messages
- * (`clients:issue.<key>`, by message key or by code such as the core's `future_date`), else the
+ * (`clients:issue.<key>`, or `care:issue.<key>` for the care forms; by message key or by code such
+ * as the core's `future_date`), else the
  * shared validation texts.
  *
  * @example clientFieldError(t, errors.pinfl) // 'A PINFL has exactly 14 digits.'
  */
-export function clientFieldError(t: TFunction, error: FieldError | undefined): string | undefined {
+export function clientFieldError(t: TFunction, error: FieldError | undefined, namespace: 'clients' | 'care' = 'clients'): string | undefined {
   if (!error) return undefined;
   for (const key of [error.message, typeof error.type === 'string' ? error.type : undefined]) {
     if (key && /^[a-zA-Z_]+$/.test(key)) {
-      const text = t(`clients:issue.${key}`, { defaultValue: '' });
+      const text = t(`${namespace}:issue.${key}`, { defaultValue: '' });
       if (text) return text;
     }
   }
