@@ -68,6 +68,20 @@ describe('cases and care plans', () => {
     expect(await rejection(t.as.administrator.invoke('plans.overdue', {}))).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it("lets the case's own case worker keep its plan without cases.write; other read-only roles may not", async () => {
+    const client = await t.registerClient('ownplan');
+    const opened = await openFor(client, { caseWorkerId: t.staffId.psychologist });
+    const item = await t.as.psychologist.invoke('plans.addItem', { caseId: opened.id, serviceCode: 'psychological.individualCounseling', goal: 'Weekly sessions', dueDate: '2026-12-01' });
+    expect(await t.as.psychologist.invoke('plans.updateItem', { itemId: item.id, status: 'inProgress' })).toMatchObject({ status: 'inProgress' });
+    expect(await rejection(t.as.manager.invoke('plans.updateItem', { itemId: item.id, status: 'done' }))).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'notCaseWorker' } });
+    expect(await rejection(t.as.manager.invoke('plans.addItem', { caseId: opened.id, serviceCode: 'legal.consultation', goal: 'x', dueDate: '2026-12-01' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejection(t.as.trainer.invoke('plans.updateItem', { itemId: item.id, status: 'done' }))).toMatchObject({ code: 'FORBIDDEN' });
+    // Handed to the receptionist, the psychologist no longer edits it.
+    await t.as.receptionist.invoke('cases.assign', { caseId: opened.id, caseWorkerId: t.staffId.receptionist });
+    expect(await rejection(t.as.psychologist.invoke('plans.updateItem', { itemId: item.id, status: 'done' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await t.as.receptionist.invoke('cases.get', { caseId: opened.id })).plan[0]?.status).toBe('inProgress');
+  });
+
   it('refuses a case worker who is not staff or whose role cannot read cases', async () => {
     const client = await t.registerClient('worker');
     expect(await rejection(openFor(client, { caseWorkerId: 'nobody' }))).toMatchObject({ code: 'NOT_FOUND', details: { field: 'caseWorkerId' } });

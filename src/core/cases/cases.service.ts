@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../api/errors';
+import { roleHasPermission } from '../api/permissions';
 import type { SignedInContext } from '../api/method';
 import { runWrite, type WriteScope } from '../audit/run-write';
 import type { Database } from '../db/database';
@@ -127,6 +128,7 @@ export async function addPlanItem(ctx: SignedInContext, input: AddPlanItemInput)
   assertPlausibleDate(input.dueDate, ['dueDate']);
   return runWrite(ctx, async (w) => {
     const parent = await requireOpenCase(w.trx, input.caseId);
+    requirePlanEditor(ctx, parent);
     await requireActiveService(w.trx, input.serviceCode);
     const id = newId(w.now.getTime());
     await insertPlanItem(w.trx, {
@@ -154,6 +156,7 @@ export async function updatePlanItem(ctx: SignedInContext, input: UpdatePlanItem
     const item = await findPlanItem(w.trx, input.itemId);
     if (item === null) throw new AppError('NOT_FOUND', { entity: 'planItem', id: input.itemId });
     const parent = await requireOpenCase(w.trx, item.caseId);
+    requirePlanEditor(ctx, parent);
     const status: PlanItemStatus = input.status ?? item.status;
     const isFinished = status === 'done' || status === 'cancelled';
     // Only a change of status moves the finishing date: today when it finishes, none when reopened.
@@ -188,6 +191,17 @@ export async function overdueForCaseWorker(db: Kysely<Database>, caseWorkerId: s
     names.set(clientId, { lastName: row?.last_name ?? '', firstName: row?.first_name ?? '', patronymic: row?.patronymic ?? null });
   }
   return items.map((item) => ({ ...item, client: names.get(item.clientId) ?? { lastName: '', firstName: '', patronymic: null } }));
+}
+
+/**
+ * Who may change a care plan: holders of `cases.write`, and the case's own case worker whatever
+ * their role (a psychologist who is the case worker keeps the plan they work from), since the
+ * method itself only asks for `cases.read`.
+ */
+function requirePlanEditor(ctx: SignedInContext, parent: CaseRecord): void {
+  if (roleHasPermission(ctx.session.role, 'cases.write')) return;
+  if (parent.caseWorkerId === ctx.session.userId) return;
+  throw new AppError('FORBIDDEN', { reason: 'notCaseWorker', caseId: parent.id });
 }
 
 async function requireOpenCase(db: Kysely<Database>, caseId: string): Promise<CaseRecord> {
