@@ -65,4 +65,22 @@ describe('first screen', () => {
     }));
     expect(storage).toEqual({ local: ['inson.language'], session: [], cookies: '' });
   });
+
+  it('is usable from the keyboard, with a visible focus ring', async () => {
+    await page.reload();
+    await new SetupWizardPage(page, 'ru').heading().waitFor();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!(element instanceof HTMLElement)) return null;
+      const style = getComputedStyle(element);
+      return { label: element.getAttribute('aria-label') ?? element.labels?.[0]?.textContent ?? '', outline: style.outlineStyle, outlineWidth: style.outlineWidth };
+    });
+    expect(focused?.label).toBe(text('ru', 'common', 'language.label'));
+    expect(focused?.outline).not.toBe('none');
+    expect(focused?.outlineWidth).not.toBe('0px');
+    // The language switch answers the arrow keys, like any native select.
+    await page.keyboard.press('ArrowDown');
+    await new SetupWizardPage(page, 'en').heading().waitFor();
+  });
 });
