@@ -41,6 +41,8 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
   let browser: Browser;
   let page: Page;
   const dialogs: string[] = [];
+  /** The catalog name of the plan item that was overdue and then done. */
+  let lateServiceName = '';
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -152,7 +154,7 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     await client.planTable().or(page.getByText(text('uz-Latn', 'care', 'plan.empty'))).waitFor();
     await client.addPlanItem(1, 'Uy-joy masalasini hal qilish', dayFromToday(30));
     await client.planTable().getByText('Uy-joy masalasini hal qilish').waitFor();
-    await client.addPlanItem(2, 'Huquqiy maslahat', dayFromToday(-3));
+    lateServiceName = await client.addPlanItem(2, 'Huquqiy maslahat', dayFromToday(-3));
     const overdueRow = client.planTable().locator('tr[data-overdue]');
     await overdueRow.getByText('Huquqiy maslahat').waitFor();
 
@@ -161,6 +163,10 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     await search.overdueSection().getByText('Huquqiy maslahat').waitFor();
     await search.overdueSection().getByRole('link', { name: SHUHRAT_NAME }).click();
     await client.heading(SHUHRAT_NAME).waitFor();
+
+    // Done: no longer overdue, here or on the home page.
+    await client.setPlanItemStatus('Huquqiy maslahat', 'done');
+    await expect.poll(async () => client.planTable().locator('tr[data-overdue]').count(), { timeout: 10_000 }).toBe(0);
   });
 
   it('records a service and sees everything on the timeline', async () => {
@@ -175,6 +181,7 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     expect(timeline).toContain(text('uz-Latn', 'care', 'timeline.registered'));
     expect(timeline).toContain(text('uz-Latn', 'care', 'timeline.caseOpened', { priority: text('uz-Latn', 'care', 'cases.priorityLevel.high') }));
     expect(timeline).toContain('Uy-joy masalasini hal qilish');
+    expect(timeline).toContain(text('uz-Latn', 'care', 'timeline.planItemFinished', { status: text('uz-Latn', 'care', 'plan.statusLabel.done'), service: lateServiceName }));
     await page.screenshot({ path: join(SCREENSHOTS, 'client-uz-Latn.png'), fullPage: true });
     for (const language of ['ru', 'uz-Cyrl', 'en'] as const) {
       await new AppShellPage(page).chooseLanguage(language);
@@ -182,6 +189,15 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
       await page.screenshot({ path: join(SCREENSHOTS, `client-${language}.png`), fullPage: true });
     }
     await new AppShellPage(page).chooseLanguage('uz-Latn');
+  });
+
+  it('closes the case with a reason; a new one can be opened later', async () => {
+    const client = new ClientsClientPage(page, 'uz-Latn');
+    await client.closeCase('goalsAchieved');
+    await page.getByText(text('uz-Latn', 'care', 'cases.reason.goalsAchieved'), { exact: false }).first().waitFor();
+    await page.getByRole('form', { name: text('uz-Latn', 'care', 'cases.openTitle') }).waitFor();
+    const closed = text('uz-Latn', 'care', 'timeline.caseClosed', { reason: text('uz-Latn', 'care', 'cases.reason.goalsAchieved') });
+    await client.timelineItems().filter({ hasText: closed }).waitFor();
   });
 
   describe('bad input (in Russian)', () => {

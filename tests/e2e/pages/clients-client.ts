@@ -74,6 +74,17 @@ export class ClientsClientPage {
     return serviceName;
   }
 
+  async setPlanItemStatus(goal: string, status: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: this.care('plan.statusOf', { goal }), exact: true }).selectOption(status);
+  }
+
+  async closeCase(reason: string): Promise<void> {
+    await this.page.getByRole('button', { name: this.care('cases.close'), exact: true }).click();
+    const form = this.page.getByRole('form', { name: this.care('cases.closeTitle') });
+    await form.getByLabel(this.care('cases.closeReason'), { exact: true }).selectOption(reason);
+    await form.getByRole('button', { name: this.care('cases.closeConfirm'), exact: true }).click();
+  }
+
   async createReferral(agency: string, reason: string): Promise<void> {
     const form = this.page.getByRole('form', { name: this.care('referrals.create') });
     await form.getByLabel(this.care('referrals.agency'), { exact: true }).fill(agency);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { addPlanItemInput } from '../../../core/cases/cases.schema';
 import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { clientFieldError } from './client-form';
+import { alertError, clientFieldError } from './client-form';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { useServiceNames } from './service-names';
 
@@ -37,7 +37,7 @@ export function AddPlanItemForm({ caseId }: { readonly caseId: string }) {
         <TextInput label={t('care:plan.goal')} {...form.register('goal')} error={clientFieldError(t, errors.goal, 'care')} autoComplete="off" />
         <TextInput type="date" label={t('care:plan.dueDate')} {...form.register('dueDate')} error={errors.dueDate ? t('care:plan.dueDateRequired') : undefined} />
       </Group>
-      <ErrorAlert error={add.error} />
+      <ErrorAlert error={alertError(add.error, ['serviceCode', 'goal', 'dueDate'])} />
       <Button type="submit" mt="sm" variant="light" loading={add.isPending}>
         {t('care:plan.add')}
       </Button>

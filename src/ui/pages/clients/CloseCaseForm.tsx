@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CASE_CLOSE_REASONS, CLOSE_NOTE_MAX_CHARS, closeCaseInput } from '../../../core/cases/cases.schema';
 import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { clientFieldError } from './client-form';
+import { alertError, clientFieldError } from './client-form';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 
 /** The core's schema with the optional note typed as text (empty: none). */
@@ -62,7 +62,7 @@ export function CloseCaseForm({ caseId }: { readonly caseId: string }) {
           {t('common:actions.cancel')}
         </Button>
       </Group>
-      <ErrorAlert error={close.error} />
+      <ErrorAlert error={alertError(close.error, ['reason', 'note'])} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CASE_PRIORITIES, NEED_CODES, openCaseInput, REFERRAL_SOURCES } from '../../../core/cases/cases.schema';
 import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { clientFieldError } from './client-form';
+import { alertError, clientFieldError } from './client-form';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { useSession } from '../../session/session';
 
@@ -68,7 +68,7 @@ export function OpenCaseForm({ clientId }: { readonly clientId: string }) {
         </Group>
         <Textarea label={t('care:cases.household')} autosize minRows={2} {...form.register('intake.householdSituation')} error={clientFieldError(t, errors.intake?.householdSituation, 'care')} />
         <Text size="sm">{t('care:cases.caseWorkerSelf', { name: session.user?.displayName ?? '' })}</Text>
-        <ErrorAlert error={openCase.error} />
+        <ErrorAlert error={alertError(openCase.error, ['intake'])} />
         <Button type="submit" loading={openCase.isPending} style={{ alignSelf: 'flex-start' }}>
           {t('care:cases.open')}
         </Button>

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CONSENT_PURPOSES, CONSENT_STATES, recordConsentInput } from '../../../core/consents/consents.schema';
 import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { clientFieldError } from './client-form';
+import { alertError, clientFieldError } from './client-form';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { todayLocal } from './client-format';
 
@@ -59,7 +59,7 @@ export function RecordConsentForm({ clientId }: { readonly clientId: string }) {
           {t('care:consents.record')}
         </Button>
       </Group>
-      <ErrorAlert error={record.error} />
+      <ErrorAlert error={alertError(record.error, ['purpose', 'state', 'decidedOn', 'formReference'])} />
     </form>
   );
 }

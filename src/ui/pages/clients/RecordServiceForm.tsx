@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { MAX_DURATION_MINUTES, NOTE_MAX_CHARS, recordServiceInput } from '../../../core/services/services.schema';
 import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { clientFieldError } from './client-form';
+import { alertError, clientFieldError } from './client-form';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { todayLocal } from './client-format';
 import { useServiceNames } from './service-names';
@@ -63,7 +63,7 @@ export function RecordServiceForm({ clientId, caseId }: { readonly clientId: str
         />
       </Group>
       <TextInput mt="xs" label={t('care:services.note')} {...form.register('note')} error={clientFieldError(t, errors.note, 'care')} autoComplete="off" />
-      <ErrorAlert error={record.error} />
+      <ErrorAlert error={alertError(record.error, ['serviceCode', 'deliveredOn', 'durationMinutes', 'note'])} />
       <Button type="submit" mt="sm" loading={record.isPending}>
         {t('care:services.record')}
       </Button>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { createReferralInput, REFERRAL_DIRECTIONS } from '../../../core/services/services.schema';
 import { useApiMutation, useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { clientFieldError } from './client-form';
+import { alertError, clientFieldError } from './client-form';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { useSession } from '../../session/session';
 import { formatDay, todayLocal } from './client-format';
@@ -36,7 +36,7 @@ function ReferralForm({ clientId }: { readonly clientId: string }) {
       </Group>
       <TextInput mt="xs" label={t('care:referrals.reason')} {...form.register('reason')} error={clientFieldError(t, errors.reason, 'care')} autoComplete="off" />
       {/* Without referral consent the core refuses (CONSENT_REQUIRED): shown here, localized. */}
-      <ErrorAlert error={create.error} />
+      <ErrorAlert error={alertError(create.error, ['direction', 'agency', 'reason', 'date'])} />
       <Button type="submit" mt="sm" variant="light" loading={create.isPending}>
         {t('care:referrals.create')}
       </Button>

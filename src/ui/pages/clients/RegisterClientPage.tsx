@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerIssues } from '../../forms/zod-form';
 import { ClientAddressFields } from './ClientAddressFields';
 import { ClientCategoryFields } from './ClientCategoryFields';
-import { clientFormResolver, EMPTY_CLIENT_FORM, toRegisterInput, type ClientFormValues } from './client-form';
+import { alertError, clientFormResolver, EMPTY_CLIENT_FORM, toRegisterInput, type ClientFormValues } from './client-form';
 import { ClientIdentityFields } from './ClientIdentityFields';
 import type { TypedRecord } from './DuplicateCompare';
 import { RegistrationConfirm, type PendingConfirmation } from './RegistrationConfirm';
@@ -87,7 +87,8 @@ export function RegisterClientPage() {
   const submit = (confirmedWarnings: readonly ClientWarning[]) =>
     form.handleSubmit((input) => register.mutate({ ...input, confirmedWarnings: [...confirmedWarnings] }));
 
-  const shownError = register.error instanceof AppError && ['CONFIRMATION_REQUIRED', 'DUPLICATE_PINFL'].includes(register.error.code) ? null : register.error;
+  const isAnswered = register.error instanceof AppError && ['CONFIRMATION_REQUIRED', 'DUPLICATE_PINFL'].includes(register.error.code);
+  const shownError = isAnswered ? null : alertError(register.error, Object.keys(EMPTY_CLIENT_FORM).concat('estimatedBirthYear'));
 
   return (
     <Stack maw={900}>

@@ -3,6 +3,7 @@ import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
 import { registerClientInput, type ClientCategory, type ClientLanguage, type RegisterClientInput } from '../../../core/clients/clients.schema';
 import { fieldError } from '../../forms/field-error';
 import { issueMessageKey } from '../../forms/zod-form';
+import { fieldIssuesOf } from '../../i18n/issues';
 
 /**
  * The registration form's values: what the inputs hold (strings, checkbox lists), shaped like the
@@ -146,4 +147,17 @@ export function clientFieldError(t: TFunction, error: FieldError | undefined, na
     }
   }
   return fieldError(t, error);
+}
+
+/**
+ * The error to show in a form's alert: null when it is an INVALID_INPUT whose every issue sits on
+ * one of the form's own fields (those are shown under the fields already, localized).
+ *
+ * @example <ErrorAlert error={alertError(save.error, ['decidedOn', 'formReference'])} />
+ */
+export function alertError(error: unknown, fields: readonly string[]): unknown {
+  const issues = fieldIssuesOf(error);
+  if (issues.length === 0) return error;
+  const isAllOnFields = issues.every((issue) => fields.some((field) => issue.path.join('.') === field || issue.path.join('.').startsWith(`${field}.`)));
+  return isAllOnFields ? null : error;
 }
