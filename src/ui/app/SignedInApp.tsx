@@ -4,6 +4,9 @@ import { Link, Route, Routes, useLocation } from 'react-router';
 import { UserMenu } from '../components/UserMenu';
 import { AccountPage } from '../pages/account/AccountPage';
 import { CenterSettingsPage } from '../pages/center/CenterSettingsPage';
+import { ClientPage } from '../pages/clients/ClientPage';
+import { ClientSearchPage } from '../pages/clients/ClientSearchPage';
+import { RegisterClientPage } from '../pages/clients/RegisterClientPage';
 import { DiagnosticsPage } from '../pages/diagnostics/DiagnosticsPage';
 import { HomePage } from '../pages/home/HomePage';
 import { StaffPage } from '../pages/staff/StaffPage';
@@ -37,6 +40,10 @@ export function SignedInApp() {
     <AppLayout headerEnd={<UserMenu />} navbar={navigation}>
       <Routes>
         {/* The receptionist's home is the client search (with the overdue list). */}
+        <Route path="/" element={session.can('clients.write') ? <ClientSearchPage /> : <HomePage />} />
+        {session.can('clients.read') && <Route path="/clients" element={<ClientSearchPage />} />}
+        {session.can('clients.write') && <Route path="/clients/new" element={<RegisterClientPage />} />}
+        {session.can('clients.read') && <Route path="/clients/:clientId" element={<ClientPage />} />}
         {session.can('staff.manage') && <Route path="/staff" element={<StaffPage />} />}
         {session.can('center.manage') && <Route path="/center" element={<CenterSettingsPage />} />}
         <Route path="/account" element={<AccountPage />} />

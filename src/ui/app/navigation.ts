@@ -14,6 +14,7 @@ export interface NavEntry {
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/', labelKey: 'common:nav.home' },
+  { path: '/clients', labelKey: 'clients:nav', permission: 'clients.read' },
   { path: '/staff', labelKey: 'common:nav.staff', permission: 'staff.manage' },
   { path: '/center', labelKey: 'common:nav.center', permission: 'center.manage' },
   { path: '/account', labelKey: 'common:nav.account' },

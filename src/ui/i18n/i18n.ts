@@ -22,7 +22,7 @@ function buildResources(modules: Readonly<Record<string, Record<string, unknown>
   return resources;
 }
 
-export const NAMESPACES = ['common', 'errors', 'validation', 'setup', 'auth', 'staff'] as const;
+export const NAMESPACES = ['common', 'errors', 'validation', 'setup', 'auth', 'staff', 'clients', 'care'] as const;
 
 /**
  * Starts i18next with the remembered language and keeps `<html lang>` and the stored choice in
