@@ -72,9 +72,9 @@ describe('first screen', () => {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const element = document.activeElement;
-      if (!(element instanceof HTMLElement)) return null;
+      if (!(element instanceof HTMLSelectElement)) return null;
       const style = getComputedStyle(element);
-      return { label: element.getAttribute('aria-label') ?? element.labels?.[0]?.textContent ?? '', outline: style.outlineStyle, outlineWidth: style.outlineWidth };
+      return { label: element.labels[0]?.textContent ?? '', outline: style.outlineStyle, outlineWidth: style.outlineWidth };
     });
     expect(focused?.label).toBe(text('ru', 'common', 'language.label'));
     expect(focused?.outline).not.toBe('none');
