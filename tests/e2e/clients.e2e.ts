@@ -200,6 +200,20 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     await client.timelineItems().filter({ hasText: closed }).waitFor();
   });
 
+  it('edits the record: the form opens with what is stored, and the page shows the change', async () => {
+    const client = new ClientsClientPage(page, 'uz-Latn');
+    await client.startEditing();
+    const form = new ClientsRegisterPage(page, 'uz-Latn');
+    expect(await form.field('lastName').inputValue()).toBe(SHUHRAT.lastName);
+    expect(await form.field('pinfl').inputValue()).toBe(SHUHRAT.pinfl);
+    expect(await form.field('district').inputValue()).toBe(SHUHRAT.districtCode);
+    await form.field('phone').fill('+998 91 555 44 33');
+    await form.checkCategory('lowIncomeRegister');
+    await client.saveEdits();
+    await client.identity().getByText('+998915554433', { exact: true }).waitFor();
+    await client.identity().getByText(text('uz-Latn', 'clients', 'category.lowIncomeRegister')).waitFor();
+  });
+
   describe('bad input (in Russian)', () => {
     const language = 'ru';
 

@@ -24,6 +24,16 @@ export class ClientsClientPage {
     return this.page.getByRole('region', { name: text(this.language, 'clients', 'page.identity'), exact: true });
   }
 
+  async startEditing(): Promise<void> {
+    await this.page.getByRole('button', { name: text(this.language, 'clients', 'edit.open'), exact: true }).click();
+    await this.page.getByRole('form', { name: text(this.language, 'clients', 'edit.title') }).waitFor();
+  }
+
+  async saveEdits(): Promise<void> {
+    const form = this.page.getByRole('form', { name: text(this.language, 'clients', 'edit.title') });
+    await form.getByRole('button', { name: text(this.language, 'common', 'actions.save'), exact: true }).click();
+  }
+
   async recordConsent(purpose: string, state: string, formReference?: string): Promise<void> {
     const form = this.page.getByRole('form', { name: this.care('consents.record') });
     await form.getByLabel(this.care('consents.purposeLabel'), { exact: true }).selectOption(purpose);

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Group, Loader, Stack, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../../api/api';
@@ -7,6 +8,7 @@ import { useSession } from '../../session/session';
 import { CasePanel } from './CasePanel';
 import { ClientIdentityCard } from './ClientIdentityCard';
 import { ConsentsPanel } from './ConsentsPanel';
+import { EditClientForm } from './EditClientForm';
 import { fullName } from './client-format';
 import { ReferralsPanel } from './ReferralsPanel';
 import { ServicesPanel } from './ServicesPanel';
@@ -22,6 +24,7 @@ export function ClientPage() {
   const { clientId = '' } = useParams();
   const session = useSession();
   const client = useApiQuery('clients.get', { id: clientId });
+  const [isEditing, setEditing] = useState(false);
 
   if (client.isPending) return <Loader aria-label={t('common:loading')} />;
   if (!client.data) return <ErrorAlert error={client.error} />;
@@ -31,9 +34,16 @@ export function ClientPage() {
       <Anchor component={Link} to="/clients" size="sm">
         {t('clients:page.backToSearch')}
       </Anchor>
-      <Group gap="sm">
-        <Title order={2}>{fullName(record)}</Title>
-        {record.isYouth && <Badge variant="light">{t('clients:category.youth')}</Badge>}
+      <Group gap="sm" justify="space-between">
+        <Group gap="sm">
+          <Title order={2}>{fullName(record)}</Title>
+          {record.isYouth && <Badge variant="light">{t('clients:category.youth')}</Badge>}
+        </Group>
+        {session.can('clients.write') && record.status === 'active' && !isEditing && (
+          <Button variant="light" onClick={() => setEditing(true)}>
+            {t('clients:edit.open')}
+          </Button>
+        )}
       </Group>
       {record.status === 'merged' && record.mergedIntoId !== null && (
         <Alert color="yellow" title={t('clients:page.merged')}>
@@ -42,7 +52,7 @@ export function ClientPage() {
           </Anchor>
         </Alert>
       )}
-      <ClientIdentityCard client={record} />
+      {isEditing ? <EditClientForm client={record} onDone={() => setEditing(false)} /> : <ClientIdentityCard client={record} />}
       <ConsentsPanel clientId={record.id} />
       {session.can('cases.read') && <CasePanel clientId={record.id} />}
       {session.can('cases.read') && <ServicesPanel clientId={record.id} />}
