@@ -14,6 +14,7 @@ import { snap } from './support/screens';
 const ADMIN = { displayName: 'Malika Yusupova', username: 'malika', password: 'Yashil-choy-stakan-9' };
 const NEW_ADMIN_PASSWORD = 'Kok-gumbaz-minora-12';
 const TRAINER = { displayName: 'Otabek Rahimov', username: 'otabek' };
+const PSYCHOLOGIST = { displayName: 'Nodira Sobirova', username: 'nodira' };
 
 /**
  * An administrator's work on a center set up beforehand (through the API): the center's settings
@@ -93,6 +94,20 @@ describe('center administration', () => {
     await snap(page, 'staff-deactivated.ru');
     const inactive = await callApiOutcome(harness, 'auth.signIn', { username: TRAINER.username, password: second });
     expect(inactive.ok).toBe(false);
+  });
+
+  it('gives the first psychologist the key to counseling notes with the recovery code', async () => {
+    const staff = new StaffPage(page, 'ru');
+    await staff.add(PSYCHOLOGIST.displayName, PSYCHOLOGIST.username, 'psychologist');
+    await staff.temporaryPassword();
+    await staff.dismissTemporaryPassword();
+    const awaiting = staff.row(PSYCHOLOGIST.displayName).getByText(text('ru', 'staff', 'states.awaitingConfidential'));
+    await awaiting.waitFor();
+    await staff.grantByRecovery(PSYCHOLOGIST.displayName, 'AAAAA-BBBBB-CCCCC');
+    await page.getByRole('dialog').getByRole('alert').waitFor();
+    await snap(page, 'grant-refused.ru');
+    await staff.grantByRecovery(PSYCHOLOGIST.displayName, recoveryCode, false);
+    await awaiting.waitFor({ state: 'detached' });
   });
 
   it('gets the administrator back in with the recovery code', async () => {

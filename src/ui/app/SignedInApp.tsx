@@ -9,6 +9,7 @@ import { ClientSearchPage } from '../pages/clients/ClientSearchPage';
 import { RegisterClientPage } from '../pages/clients/RegisterClientPage';
 import { DiagnosticsPage } from '../pages/diagnostics/DiagnosticsPage';
 import { HomePage } from '../pages/home/HomePage';
+import { ConfidentialAccessPage } from '../pages/staff/ConfidentialAccessPage';
 import { StaffPage } from '../pages/staff/StaffPage';
 import { useSession } from '../session/session';
 import { AppLayout } from './AppLayout';
@@ -46,6 +47,7 @@ export function SignedInApp() {
         {session.can('clients.read') && <Route path="/clients/:clientId" element={<ClientPage />} />}
         {session.can('staff.manage') && <Route path="/staff" element={<StaffPage />} />}
         {session.can('center.manage') && <Route path="/center" element={<CenterSettingsPage />} />}
+        {session.can('staff.grantConfidential') && <Route path="/confidential-access" element={<ConfidentialAccessPage />} />}
         <Route path="/account" element={<AccountPage />} />
         <Route path="/diagnostics" element={<DiagnosticsPage />} />
         <Route path="*" element={<HomePage />} />

@@ -17,6 +17,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/clients', labelKey: 'clients:nav', permission: 'clients.read' },
   { path: '/staff', labelKey: 'common:nav.staff', permission: 'staff.manage' },
   { path: '/center', labelKey: 'common:nav.center', permission: 'center.manage' },
+  { path: '/confidential-access', labelKey: 'staff:confidential.nav', permission: 'staff.grantConfidential' },
   { path: '/account', labelKey: 'common:nav.account' },
 ];
 

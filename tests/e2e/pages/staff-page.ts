@@ -39,6 +39,17 @@ export class StaffPage {
     await dialog.waitFor({ state: 'detached' });
   }
 
+  /**
+   * Opens "give access to notes" for a psychologist or supervisor and submits the recovery code.
+   * `open` is false when the dialog is still open from a refused try.
+   */
+  async grantByRecovery(displayName: string, recoveryCode: string, open = true): Promise<void> {
+    if (open) await this.page.getByRole('button', { name: text(this.language, 'staff', 'confidential.grantFor', { name: displayName }), exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: text(this.language, 'staff', 'confidential.byRecoveryTitle') });
+    await dialog.getByRole('textbox', { name: text(this.language, 'auth', 'recover.code'), exact: true }).fill(recoveryCode);
+    await dialog.getByRole('button', { name: text(this.language, 'staff', 'confidential.grant'), exact: true }).click();
+  }
+
   row(displayName: string) {
     return this.page.getByRole('table', { name: text(this.language, 'staff', 'list.title') }).getByRole('row', { name: displayName });
   }

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSession } from '../../session/session';
 import { AddStaffForm } from './AddStaffForm';
+import { GrantByRecoveryDialog } from './GrantByRecoveryDialog';
 import { OneTimeSecret } from './OneTimeSecret';
 import { StaffTable, type StaffAction } from './StaffTable';
 
@@ -51,7 +52,17 @@ export function StaffPage() {
       </Title>
       {staff.isPending && <Loader aria-label={t('common:loading')} />}
       {staff.data && <StaffTable members={staff.data} currentUserId={session.user?.id ?? ''} onAction={(member, action) => setPending({ member, action })} />}
-      {pending && (
+      {pending?.action === 'grantConfidential' && (
+        <GrantByRecoveryDialog
+          member={pending.member}
+          onCancel={() => setPending(null)}
+          onDone={() => {
+            setPending(null);
+            refresh();
+          }}
+        />
+      )}
+      {pending && pending.action !== 'grantConfidential' && (
         <ConfirmDialog
           title={t(`staff:${pending.action === 'resetPassword' ? 'reset' : 'deactivate'}.confirmTitle`)}
           message={t(`staff:${pending.action === 'resetPassword' ? 'reset' : 'deactivate'}.confirmMessage`, { name: pending.member.displayName })}
