@@ -12,10 +12,11 @@ import type { ClientMatchKind, ClientSearchItem } from './clients.schema';
  * Names are found in stages, each a word lookup in `clients_name_fts` (see
  * migrations/0002_clients.ts), and later stages run only while fewer than `limit` candidates are
  * found: (1) every query word equals a word of the strict key, (2) every query word starts a
- * strict word, (3) the same on the loose key, (4) misspellings: each query word is corrected
- * against the vocabulary of stored loose words (trigram FTS5, then Damerau–Levenshtein on the
- * few dozen words it returns) and the corrected words are looked up. Candidates are then ranked
- * in memory: exact PINFL, phone, strict word matches, prefixes, loose matches, then edit distance.
+ * strict word, (3) the same on the loose key, (4) misspellings, only while fewer than ten
+ * candidates are found: each query word is corrected against the vocabulary of stored loose
+ * words (trigram FTS5 and words sharing the first two letters, then Damerau–Levenshtein on those
+ * few hundred words) and the corrected words are looked up. Candidates are then ranked in memory:
+ * exact PINFL, phone, strict word matches, prefixes, loose matches, then edit distance.
  */
 
 type Queryable = Kysely<Database>;
@@ -26,6 +27,8 @@ const CANDIDATE_HEADROOM = 20;
 const FUZZY_VOCABULARY_CANDIDATES = 60;
 /** Vocabulary words sharing the first two letters considered per misspelled query word. */
 const FUZZY_PREFIX_CANDIDATES = 400;
+/** Edit distances beyond this rank the same. */
+const MAX_RANKED_DISTANCE = 4;
 /** Corrected words kept per query word. */
 const FUZZY_WORDS_PER_QUERY_WORD = 12;
 
@@ -137,7 +140,7 @@ function maxEditDistance(word: string): number {
  * Stored loose words within edit distance of a query's loose word, closest first (the vocabulary
  * is small: distinct words, not clients).
  */
-async function correctedWords(db: Queryable, looseWord: string): Promise<string[]> {
+async function correctedWords(db: Queryable, looseWord: string): Promise<Array<{ word: string; distance: number }>> {
   const bound = maxEditDistance(looseWord);
   if (bound === 0) return [];
   const candidates = new Set<string>();
@@ -158,29 +161,51 @@ async function correctedWords(db: Queryable, looseWord: string): Promise<string[
     .map((word) => ({ word, distance: damerauLevenshtein(looseWord, word, bound) }))
     .filter((entry) => entry.distance <= bound)
     .sort((a, b) => a.distance - b.distance)
-    .slice(0, FUZZY_WORDS_PER_QUERY_WORD)
-    .map((entry) => entry.word);
+    .slice(0, FUZZY_WORDS_PER_QUERY_WORD);
 }
 
-async function nameCandidateSeqs(db: Queryable, words: readonly string[], wanted: number): Promise<number[]> {
+/** A query word in both key forms, with the edit distances to stored words computed so far. */
+interface QueryWord {
+  readonly strict: string;
+  readonly loose: string;
+  /** Stored loose word → bounded distance; candidates share words, so each is computed once. */
+  readonly distances: Map<string, number>;
+}
+
+function queryWords(words: readonly string[]): QueryWord[] {
+  return words.map((strict) => ({ strict, loose: looseMatchKey(strict), distances: new Map<string, number>() })).filter((word) => word.loose !== '');
+}
+
+/** Below this many exact and prefix candidates, misspellings are looked for as well. */
+const FUZZY_BELOW = 10;
+
+async function nameCandidateSeqs(db: Queryable, words: readonly QueryWord[], limit: number, wanted: number): Promise<number[]> {
   const found = new Set<number>();
-  const looseWords = [...new Set(words.map((w) => looseMatchKey(w)).filter((w) => w !== ''))];
+  const looseWords = [...new Set(words.map((w) => w.loose))];
   const stages = [
-    allWords('name_key', words, false),
-    allWords('name_key', words, true),
+    allWords('name_key', words.map((w) => w.strict), false),
+    allWords('name_key', words.map((w) => w.strict), true),
     allWords('name_key_loose', looseWords, true),
   ];
   for (const match of stages) {
     for (const seq of await ftsSeqs(db, match, wanted)) found.add(seq);
-    if (found.size >= wanted) return [...found];
+    if (found.size >= limit) return [...found];
   }
-  const alternatives: string[] = [];
-  for (const word of looseWords) {
-    const corrected = await correctedWords(db, word);
-    const options = [...new Set([`${word}*`, ...corrected])];
-    alternatives.push(`(${options.join(' OR ')})`);
+  // Exact and prefix matches already fill a useful page: correcting spelling would only add
+  // worse candidates at several more lookups' cost.
+  if (found.size >= Math.min(limit, FUZZY_BELOW)) return [...found];
+  // Corrections are looked up closest first, one edit distance at a time: each lookup returns
+  // rows in storage order, so mixing distances would let far matches crowd out near ones.
+  const corrections = await Promise.all(looseWords.map(async (word) => ({ word, corrected: await correctedWords(db, word) })));
+  const maxDistance = Math.max(0, ...corrections.flatMap((entry) => entry.corrected.map((c) => c.distance)));
+  for (let distance = 1; distance <= maxDistance; distance += 1) {
+    const groups = corrections.map(({ word, corrected }) => {
+      const options = [`${word}*`, ...corrected.filter((c) => c.distance <= distance).map((c) => c.word)];
+      return `(${[...new Set(options)].join(' OR ')})`;
+    });
+    for (const seq of await ftsSeqs(db, `name_key_loose : (${groups.join(' AND ')})`, wanted)) found.add(seq);
+    if (found.size >= limit) break;
   }
-  for (const seq of await ftsSeqs(db, `name_key_loose : (${alternatives.join(' AND ')})`, wanted)) found.add(seq);
   return [...found];
 }
 
@@ -198,7 +223,21 @@ interface Ranked {
  * How well a candidate's name keys match the query words: the worst word decides the tier
  * (3 all exact strict words, 4 strict prefixes, 5 loose exact, 6 loose prefixes, 7 misspelled).
  */
-function rankName(row: CandidateRow, words: readonly string[]): { tier: number; distance: number; mainNameHits: number } {
+/** The smallest bounded edit distance from a query word to any of the stored words. */
+function closest(word: QueryWord, stored: readonly string[]): number {
+  let best = MAX_RANKED_DISTANCE;
+  for (const candidate of stored) {
+    let known = word.distances.get(candidate);
+    if (known === undefined) {
+      known = damerauLevenshtein(word.loose, candidate, MAX_RANKED_DISTANCE);
+      word.distances.set(candidate, known);
+    }
+    best = Math.min(best, known);
+  }
+  return best;
+}
+
+function rankName(row: CandidateRow, words: readonly QueryWord[]): { tier: number; distance: number; mainNameHits: number } {
   const strict = row.name_key.split(' ');
   const loose = row.name_key_loose.split(' ');
   const main = row.dup_key.split(' ');
@@ -206,19 +245,20 @@ function rankName(row: CandidateRow, words: readonly string[]): { tier: number; 
   let distance = 0;
   let mainNameHits = 0;
   for (const word of words) {
-    const looseWord = looseMatchKey(word);
     let wordTier: number;
-    if (strict.includes(word)) wordTier = 3;
-    else if (strict.some((s) => s.startsWith(word))) wordTier = 4;
-    else if (loose.includes(looseWord)) wordTier = 5;
-    else if (loose.some((s) => s.startsWith(looseWord))) wordTier = 6;
-    else {
-      wordTier = 7;
-      let best = 4;
-      for (const stored of loose) best = Math.min(best, damerauLevenshtein(looseWord, stored, best - 1));
+    if (strict.includes(word.strict)) wordTier = 3;
+    else if (strict.some((s) => s.startsWith(word.strict))) wordTier = 4;
+    else if (loose.includes(word.loose)) wordTier = 5;
+    else if (loose.some((s) => s.startsWith(word.loose))) wordTier = 6;
+    else wordTier = 7;
+    if (wordTier === 7) {
+      const best = closest(word, loose);
       distance += best;
+      // The word is "in the main name" when last or first name is as close as any word.
+      if (closest(word, main) === best) mainNameHits += 1;
+    } else if (main.some((m) => m.startsWith(word.loose))) {
+      mainNameHits += 1;
     }
-    if (main.some((m) => m.startsWith(looseWord))) mainNameHits += 1;
     tier = Math.max(tier, wordTier);
   }
   return { tier, distance, mainNameHits };
@@ -291,6 +331,7 @@ function compareRanked(a: Ranked, b: Ranked): number {
  */
 export async function searchClients(db: Queryable, query: string, limit: number): Promise<ClientSearchItem[]> {
   const parsed = parseClientQuery(query);
+  const words = queryWords(parsed.words);
   const wanted = limit + CANDIDATE_HEADROOM;
   let ranked: Ranked[] = [];
 
@@ -299,16 +340,16 @@ export async function searchClients(db: Queryable, query: string, limit: number)
     const rows = await sql<CandidateRow>`SELECT ${CANDIDATE_COLUMNS} FROM clients
       WHERE birth_date = ${parsed.birthDate} AND status = 'active' LIMIT 500`.execute(db);
     ranked = rows.rows.map((row) =>
-      parsed.words.length === 0
+      words.length === 0
         ? { row, matchedBy: 'birthDate' as const, tier: 2, distance: 0, mainNameHits: 0 }
-        : { row, matchedBy: 'name' as const, ...rankName(row, parsed.words) },
+        : { row, matchedBy: 'name' as const, ...rankName(row, words) },
     );
-  } else if (parsed.words.length > 0) {
-    const seqs = await nameCandidateSeqs(db, parsed.words, wanted);
+  } else if (words.length > 0) {
+    const seqs = await nameCandidateSeqs(db, words, limit, wanted);
     ranked = (await rowsBySeq(db, seqs))
       .filter((row) => parsed.birthYear === null || Math.abs(row.birth_year - parsed.birthYear) <= (row.is_birth_date_estimated ? 2 : 0))
       .map((row) => {
-        const score = rankName(row, parsed.words);
+        const score = rankName(row, words);
         return { row, matchedBy: score.tier === 7 ? ('similarName' as const) : ('name' as const), ...score };
       });
   } else if (parsed.digits !== null) {

@@ -47,8 +47,8 @@ export function russianLatin(name: string, random: () => number): string {
     .replace(/ʼ/g, '')
     .replace(/q/g, 'k')
     .replace(/Q/g, 'K')
-    .replace(/[xh]/g, 'kh')
-    .replace(/[XH]/g, 'Kh')
+    .replace(/x|(?<![sScC])h/g, 'kh')
+    .replace(/X|(?<![sScC])H/g, 'Kh')
     .replace(/j/g, j)
     .replace(/^J/, j.charAt(0).toUpperCase() + j.slice(1))
     .replace(/([aeiou])yev/g, '$1ev');

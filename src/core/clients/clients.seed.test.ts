@@ -47,6 +47,8 @@ describe('synthetic names', () => {
   it('spells names the Russian way in both scripts', () => {
     expect(russianLatin('Joʻrayev', () => 0)).toBe('Djuraev');
     expect(russianLatin('Xoʻjayev', () => 0.9)).toBe('Khuzhaev');
+    expect(russianLatin('Rashid Shermatov', () => 0)).toBe('Rashid Shermatov');
+    expect(russianLatin('Ibrohim', () => 0)).toBe('Ibrokhim');
     expect(russianCyrillic('Joʻrayev')).toBe('Джураев');
     expect(russianCyrillic('Qodirova')).toBe('Кодирова');
   });
