@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppShellPage } from './pages/app-shell';
 import { LockScreenPage } from './pages/lock-screen';
+import { PasswordChangePage } from './pages/password-change';
 import { SignInPage } from './pages/sign-in-page';
 import { RecoverPage } from './pages/recover-page';
 import { StaffPage } from './pages/staff-page';
@@ -14,7 +15,8 @@ import { snap } from './support/screens';
 const ADMIN = { displayName: 'Malika Yusupova', username: 'malika', password: 'Yashil-choy-stakan-9' };
 const NEW_ADMIN_PASSWORD = 'Kok-gumbaz-minora-12';
 const TRAINER = { displayName: 'Otabek Rahimov', username: 'otabek' };
-const PSYCHOLOGIST = { displayName: 'Nodira Sobirova', username: 'nodira' };
+const PSYCHOLOGIST = { displayName: 'Nodira Sobirova', username: 'nodira', password: 'Olma-anor-uzum-2026' };
+const COLLEAGUE = { displayName: 'Kamola Ergasheva', username: 'kamola' };
 
 /**
  * An administrator's work on a center set up beforehand (through the API): the center's settings
@@ -24,6 +26,7 @@ const PSYCHOLOGIST = { displayName: 'Nodira Sobirova', username: 'nodira' };
  */
 describe('center administration', () => {
   let recoveryCode = '';
+  let psychologistTemporaryPassword = '';
   let harness: Harness;
   let browser: Browser;
   let page: Page;
@@ -99,6 +102,9 @@ describe('center administration', () => {
   it('gives the first psychologist the key to counseling notes with the recovery code', async () => {
     const staff = new StaffPage(page, 'ru');
     await staff.add(PSYCHOLOGIST.displayName, PSYCHOLOGIST.username, 'psychologist');
+    psychologistTemporaryPassword = await staff.temporaryPassword();
+    await staff.dismissTemporaryPassword();
+    await staff.add(COLLEAGUE.displayName, COLLEAGUE.username, 'psychologist');
     await staff.temporaryPassword();
     await staff.dismissTemporaryPassword();
     const awaiting = staff.row(PSYCHOLOGIST.displayName).getByText(text('ru', 'staff', 'states.awaitingConfidential'));
@@ -125,5 +131,19 @@ describe('center administration', () => {
     await recover.backToSignIn();
     await signIn.signIn(ADMIN.username, NEW_ADMIN_PASSWORD);
     await shell.navigationLinks('uz-Latn').first().waitFor();
+  });
+
+  it('the psychologist then gives the key to a colleague from her own session (English)', async () => {
+    await shell.signOut('uz-Latn');
+    await shell.chooseLanguage('en');
+    await new SignInPage(page, 'en').signIn(PSYCHOLOGIST.username, psychologistTemporaryPassword);
+    await new PasswordChangePage(page, 'en').change(psychologistTemporaryPassword, PSYCHOLOGIST.password);
+    await shell.navigateTo('en', 'staff', 'confidential.nav');
+    const colleague = page.getByRole('row', { name: new RegExp(COLLEAGUE.displayName) });
+    await colleague.waitFor();
+    await colleague.getByRole('button', { name: text('en', 'staff', 'confidential.grant'), exact: true }).click();
+    await page.getByRole('status').getByText(text('en', 'staff', 'confidential.granted')).waitFor();
+    await page.getByText(text('en', 'staff', 'confidential.none'), { exact: true }).waitFor();
+    await snap(page, 'confidential-granted.en');
   });
 });

@@ -32,6 +32,11 @@ export class AppShellPage {
     await this.page.getByRole('navigation', { name: text(language, 'common', 'nav.label') }).getByRole('link', { name: text(language, 'common', key), exact: true }).click();
   }
 
+  /** Like navigate, for an entry whose label lives in another namespace (an area's own file). */
+  async navigateTo(language: Language, namespace: string, key: string): Promise<void> {
+    await this.page.getByRole('navigation', { name: text(language, 'common', 'nav.label') }).getByRole('link', { name: text(language, namespace, key), exact: true }).click();
+  }
+
   navigationLinks(language: Language) {
     return this.page.getByRole('navigation', { name: text(language, 'common', 'nav.label') }).getByRole('link');
   }
