@@ -32,6 +32,10 @@ export async function buildRenderer() {
 }
 
 async function main() {
+  // The database driver crashes on the system's Node 20; `npm run web` puts the project's Node 24 first.
+  if (Number(process.versions.node.split('.')[0]) < 22) {
+    throw new Error(`The harness needs Node 22 or newer (got ${process.version}); start it with \`npm run web\`.`);
+  }
   const argv = process.argv.slice(2);
   const skipBuild = argv.includes('--no-build');
   const harnessArgs = argv.filter((arg) => arg !== '--no-build' && arg !== '--build-only');
