@@ -75,6 +75,8 @@ export interface BenchCenter {
   /** Connection id of the signed-in receptionist. */
   readonly connectionId: string;
   readonly databasePath: string;
+  /** The copy this run works on. */
+  readonly workingDatabasePath: string;
   readonly manifest: Manifest;
   readonly wasCached: boolean;
   dispose(): Promise<void>;
@@ -110,6 +112,7 @@ export async function openBenchCenter(clients: number, log: (line: string) => vo
     core,
     connectionId: 'bench',
     databasePath: join(cacheDir, DATABASE_FILE_NAME),
+    workingDatabasePath: join(workDir, DATABASE_FILE_NAME),
     manifest,
     wasCached,
     async dispose() {

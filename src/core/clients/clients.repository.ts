@@ -83,12 +83,18 @@ export async function rememberNameWords(db: Queryable, looseKey: string): Promis
   await sql`INSERT OR IGNORE INTO client_name_words (word) SELECT value FROM json_each(${JSON.stringify(words)})`.execute(db);
 }
 
+/** A new client's row as stored, without the generated `seq`. */
+export type NewClientColumns = Omit<ClientRow, 'seq'>;
+
 /**
- * @example await insertClientRow(w.trx, row);
+ * Inserts a new client and its name words; returns the row as stored.
+ *
+ * @example const stored = await insertClientRow(w.trx, columns);
  */
-export async function insertClientRow(db: Queryable, row: NewClientRow): Promise<void> {
-  await db.insertInto('clients').values(row).execute();
+export async function insertClientRow(db: Queryable, row: NewClientColumns): Promise<ClientRow> {
+  const result = await db.insertInto('clients').values(row).executeTakeFirstOrThrow();
   await rememberNameWords(db, row.name_key_loose);
+  return { ...row, seq: Number(result.insertId ?? 0n) };
 }
 
 export async function findClientRow(db: Queryable, id: string): Promise<ClientRow | null> {

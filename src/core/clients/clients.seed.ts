@@ -146,7 +146,7 @@ export async function seedClients(store: OpenStore, actorId: string, options: Se
             continue;
           }
           const id = newId(w.now.getTime());
-          const row = { ...clientColumns(fields, today), id, status: 'active' as const, merged_into_id: null, created_at: at, created_by: actorId, updated_at: at, updated_by: actorId };
+          const row = { ...clientColumns(fields, today), id, version: 1, status: 'active' as const, merged_into_id: null, created_at: at, created_by: actorId, updated_at: at, updated_by: actorId };
           await insertClientRow(w.trx, row);
           const consents = await seedConsents(w, id, random, today, at);
           const caseCount = random() < 0.25 ? 1 : 0;

@@ -3,7 +3,7 @@ import type { SignedInContext } from '../api/method';
 import { runWrite, type WriteScope } from '../audit/run-write';
 import { newId } from '../db/ids';
 import { pinflWarnings } from '../uz/pinfl';
-import { clientOutboxData } from './clients.outbox-data';
+import { clientOutboxData, clientOutboxDataWith } from './clients.outbox-data';
 import {
   clientColumns,
   findClientIdByPinfl,
@@ -107,21 +107,23 @@ export async function registerClient(ctx: SignedInContext, fields: ClientFields)
       // Only what was actually asked is remembered as confirmed.
       confirmed_warnings_json: JSON.stringify(warnings),
       id,
+      version: 1,
+      status: 'active' as const,
+      merged_into_id: null,
       created_at: at,
       created_by: w.actorId,
       updated_at: at,
       updated_by: w.actorId,
     };
-    await asDuplicatePinfl(w, fields.pinfl, () => insertClientRow(w.trx, row));
+    const stored = await asDuplicatePinfl(w, fields.pinfl, () => insertClientRow(w.trx, row));
     await w.audit({
       action: 'clients.register',
       entityType: 'client',
       entityId: id,
       details: { confirmedWarnings: warnings.length, hasPinfl: fields.pinfl !== null },
     });
-    const stored = await findClientRow(w.trx, id);
-    if (stored === null) throw new AppError('INTERNAL', { reason: 'clientNotStored' });
-    await w.outbox({ type: 'client', entityId: id, op: 'upsert', data: await clientOutboxData(w.trx, stored) });
+    // Nobody can have recorded a consent for a client who did not exist a moment ago.
+    await w.outbox({ type: 'client', entityId: id, op: 'upsert', data: clientOutboxDataWith(stored, false) });
     return toClientRecord(stored, today);
   });
 }
