@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePinfl } from '../../src/core/uz/pinfl';
-import { RECEPTIONIST, setUpCenterWithReceptionist } from './clients-setup';
+import { ADMIN, apiSession, RECEPTIONIST, setUpCenterWithReceptionist } from './clients-setup';
 import { AppShellPage } from './pages/app-shell';
 import { ClientsClientPage } from './pages/clients-client';
 import { ClientsRegisterPage } from './pages/clients-register';
@@ -281,6 +281,50 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
       await expect.poll(async () => search.results().first().textContent(), { timeout: 10_000 }).toContain(sql);
       await page.screenshot({ path: join(SCREENSHOTS, 'search-sql-ru.png') });
     });
+  });
+
+  it('an administrator merges a duplicate record into the client, and undoes it (English)', async () => {
+    const desk = apiSession(harness);
+    await desk.call('auth.signIn', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
+    const duplicate = await desk.call<{ id: string }>('clients.register', {
+      lastName: 'Djurayev',
+      firstName: 'Shuxrat',
+      birthDate: SHUHRAT.birthDate,
+      sex: 'male',
+      confirmedWarnings: ['possibleDuplicate'],
+    });
+    await desk.call('consents.record', { clientId: duplicate.id, purpose: 'photographs', state: 'given', decidedOn: dayFromToday(0) });
+
+    const adminPage = await browser.newPage();
+    const shell = new AppShellPage(adminPage);
+    await shell.open(harness.url);
+    await shell.chooseLanguage('en');
+    await adminPage.getByRole('textbox', { name: text('en', 'auth', 'username'), exact: true }).fill(ADMIN.username);
+    await adminPage.getByLabel(text('en', 'auth', 'password'), { exact: true }).fill(ADMIN.password);
+    await adminPage.getByRole('button', { name: text('en', 'auth', 'signIn.submit'), exact: true }).click();
+    const search = new ClientsSearchPage(adminPage, 'en');
+    await search.navLink().click();
+    // An administrator finds and merges, but does not register.
+    await search.heading().waitFor();
+    expect(await adminPage.getByRole('button', { name: text('en', 'clients', 'search.register') }).count()).toBe(0);
+    await search.search('Shuxrat Joʻrayev');
+    await search.results().filter({ hasText: SHUHRAT_NAME }).click();
+    const client = new ClientsClientPage(adminPage, 'en');
+    await client.heading(SHUHRAT_NAME).waitFor();
+    await adminPage.getByText(text('en', 'care', 'consents.history', { count: '2' })).waitFor();
+
+    await adminPage.getByRole('button', { name: text('en', 'clients', 'merge.open'), exact: true }).click();
+    await adminPage.getByRole('searchbox', { name: text('en', 'clients', 'merge.search') }).fill('Djurayev');
+    await adminPage.getByRole('list', { name: text('en', 'clients', 'search.results') }).getByRole('button').filter({ hasText: 'Djurayev Shuxrat' }).click();
+    await adminPage.getByRole('dialog').getByRole('button', { name: text('en', 'clients', 'merge.confirm'), exact: true }).click();
+    await adminPage.getByText(text('en', 'clients', 'merge.done')).waitFor();
+    // The duplicate's consent now belongs to this client.
+    await adminPage.getByText(text('en', 'care', 'consents.history', { count: '3' })).waitFor();
+    await adminPage.screenshot({ path: join(SCREENSHOTS, 'merged-en.png'), fullPage: true });
+
+    await adminPage.getByRole('button', { name: text('en', 'clients', 'merge.undo'), exact: true }).click();
+    await adminPage.getByText(text('en', 'care', 'consents.history', { count: '2' })).waitFor();
+    await adminPage.close();
   });
 
   it('kept personal data out of the harness log', () => {

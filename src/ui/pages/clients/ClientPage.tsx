@@ -9,6 +9,7 @@ import { CasePanel } from './CasePanel';
 import { ClientIdentityCard } from './ClientIdentityCard';
 import { ConsentsPanel } from './ConsentsPanel';
 import { EditClientForm } from './EditClientForm';
+import { MergePanel } from './MergePanel';
 import { fullName } from './client-format';
 import { ReferralsPanel } from './ReferralsPanel';
 import { ServicesPanel } from './ServicesPanel';
@@ -58,6 +59,7 @@ export function ClientPage() {
       {session.can('cases.read') && <ServicesPanel clientId={record.id} />}
       {session.can('cases.read') && <ReferralsPanel clientId={record.id} />}
       <TimelinePanel clientId={record.id} />
+      {session.can('clients.merge') && record.status === 'active' && <MergePanel client={record} />}
     </Stack>
   );
 }
