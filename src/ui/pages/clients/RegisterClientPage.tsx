@@ -1,15 +1,19 @@
 import { Paper, Stack, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useApiMutation } from '../../api/api';
 import { ClientForm } from './ClientForm';
+import { prefillFromQuery } from './client-form';
 
-/** Registers a new client, then opens their page. */
+/** Registers a new client (starting from what was typed in the search box), then opens their page. */
 export function RegisterClientPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const location = useLocation();
+  const [defaultValues] = useState(() => prefillFromQuery((location.state as { query?: unknown } | null)?.query));
   const open = (id: string) => void navigate(`/clients/${encodeURIComponent(id)}`);
   const register = useApiMutation('clients.register', {
     onSuccess: (client) => {
@@ -23,6 +27,7 @@ export function RegisterClientPage() {
       <Paper withBorder p="md">
         <ClientForm
           label={t('clients:register.title')}
+          defaultValues={defaultValues}
           submitLabel={t('clients:register.submit')}
           isSaving={register.isPending}
           save={(input, onError) => register.mutate(input, { onError })}

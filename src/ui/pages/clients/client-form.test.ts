@@ -1,7 +1,7 @@
 import type { FieldError } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/api/errors';
-import { alertError, clientFieldError, clientFormResolver, EMPTY_CLIENT_FORM, toRegisterInput, type ClientFormValues } from './client-form';
+import { alertError, clientFieldError, clientFormResolver, EMPTY_CLIENT_FORM, prefillFromQuery, toRegisterInput, type ClientFormValues } from './client-form';
 import { formatDay, maskPinfl } from './client-format';
 
 const VALID: ClientFormValues = {
@@ -90,6 +90,15 @@ describe('field error texts', () => {
     expect(alertError(elsewhere, ['intake'])).toBe(elsewhere);
     const conflict = new AppError('CONFLICT');
     expect(alertError(conflict, ['address'])).toBe(conflict);
+  });
+});
+
+describe('registration from the search box', () => {
+  it('carries names and a PINFL over, and nothing from dates or phones', () => {
+    expect(prefillFromQuery('Жураев Шухрат Абдуллаевич')).toMatchObject({ lastName: 'Жураев', firstName: 'Шухрат', patronymic: 'Абдуллаевич' });
+    expect(prefillFromQuery('3 250590 012345 9').pinfl).toBe('32505900123459');
+    expect(prefillFromQuery('25.05.1990')).toEqual(EMPTY_CLIENT_FORM);
+    expect(prefillFromQuery(undefined)).toEqual(EMPTY_CLIENT_FORM);
   });
 });
 

@@ -161,3 +161,20 @@ export function alertError(error: unknown, fields: readonly string[]): unknown {
   const isAllOnFields = issues.every((issue) => fields.some((field) => issue.path.join('.') === field || issue.path.join('.').startsWith(`${field}.`)));
   return isAllOnFields ? null : error;
 }
+
+/**
+ * What the receptionist already typed in the search box, carried into a new registration: a
+ * PINFL-looking number goes to the PINFL, words to last and first name (the usual order on
+ * documents), anything else is left out.
+ *
+ * @example prefillFromQuery('Жураев Шухрат') // { ...EMPTY_CLIENT_FORM, lastName: 'Жураев', firstName: 'Шухрат' }
+ */
+export function prefillFromQuery(query: unknown): ClientFormValues {
+  if (typeof query !== 'string') return EMPTY_CLIENT_FORM;
+  const trimmed = query.trim();
+  const digits = trimmed.replace(/[\s.-]/g, '');
+  if (/^\d{14}$/.test(digits)) return { ...EMPTY_CLIENT_FORM, pinfl: digits };
+  if (/\d/.test(trimmed)) return EMPTY_CLIENT_FORM;
+  const [lastName = '', firstName = '', ...rest] = trimmed.split(/\s+/);
+  return { ...EMPTY_CLIENT_FORM, lastName, firstName, patronymic: rest.join(' ') };
+}
