@@ -137,6 +137,32 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     await new ClientsClientPage(page, 'uz-Latn').heading(SHUHRAT_NAME).waitFor();
   });
 
+  it('asks to confirm a PINFL whose check digit is wrong, and saves once the document is checked', async () => {
+    const valid = makePinfl('female', '1995-03-14', 55);
+    const mistyped = valid.slice(0, 13) + String((Number(valid.slice(13)) + 1) % 10);
+    const search = new ClientsSearchPage(page, 'uz-Latn');
+    await search.navLink().click();
+    await search.startRegistration();
+    const form = new ClientsRegisterPage(page, 'uz-Latn');
+    await form.fill({ lastName: 'Karimova', firstName: 'Nodira', birthDate: '1995-03-14', sex: 'female', pinfl: mistyped });
+    await form.submit();
+    await form.confirmation().getByText(text('uz-Latn', 'clients', 'warning.checkDigit')).waitFor();
+    const save = page.getByRole('button', { name: text('uz-Latn', 'clients', 'confirm.save'), exact: true });
+    expect(await save.isDisabled()).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'pinfl-warning-uz-Latn.png') });
+    await form.confirmCheckedDocument();
+    await form.confirmAndSave();
+    const client = new ClientsClientPage(page, 'uz-Latn');
+    await client.heading('Karimova Nodira').waitFor();
+    await client.identity().getByText(mistyped, { exact: true }).waitFor();
+    await client.identity().getByText(text('uz-Latn', 'clients', 'warning.checkDigit'), { exact: false }).waitFor();
+    // Back to the client this story follows.
+    await search.navLink().click();
+    await search.search(SHUHRAT.pinfl);
+    await search.results().first().click();
+    await client.heading(SHUHRAT_NAME).waitFor();
+  });
+
   it('records consents, and a referral without referral consent is refused with a localized message', async () => {
     const client = new ClientsClientPage(page, 'uz-Latn');
     await client.recordConsent('services', 'given', 'R-2026/117');

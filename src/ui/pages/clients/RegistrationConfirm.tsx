@@ -35,7 +35,7 @@ export function RegistrationConfirm({
   // The question appears below a long form: bring it into view where the receptionist is looking.
   useEffect(() => {
     // A block body: newer browsers return a promise from scrollIntoView, which must not become React's cleanup.
-    ref.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    ref.current?.scrollIntoView({ block: 'center' });
   }, [pending]);
   const documentWarnings = pending.warnings.filter((warning) => warning !== 'possibleDuplicate');
   const hasDuplicates = pending.warnings.includes('possibleDuplicate') && pending.possibleDuplicates.length > 0;
