@@ -46,7 +46,7 @@ function line(label: string, timing: Timing, extra = ''): string {
 interface TimedCall {
   /** Wall-clock time of the call. */
   readonly ms: number;
-  /** CPU time this process spent in it: what the machine's load cannot inflate. */
+  /** CPU time of this process (all its threads) during the call: what other processes' load cannot inflate. */
   readonly cpuMs: number;
   readonly ok: boolean;
   readonly result: unknown;
@@ -223,7 +223,7 @@ async function main(): Promise<void> {
 
     const searchP95 = Math.max(otherScript.timing.p95, pinflPrefix.timing.p95, misspelledName.timing.p95);
     log('');
-    log('CPU time of the same calls (wall time above includes waiting for the CPU and the disk):');
+    log('CPU time of this process during the same calls (all its threads, GC included; wall time above also waits for the CPU and the disk):');
     log(line('clients.register', summarize(registrationCpu)));
     log(line('clients.search: name in the other script', otherScript.cpu));
     log(line('clients.search: PINFL prefix (6–10 digits)', pinflPrefix.cpu));
