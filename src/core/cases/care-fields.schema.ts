@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasControlCharacters } from '../text/text.schema';
 
 /**
  * Field schemas every care form shares (consents, cases, plans, services, referrals). Pure zod:
@@ -10,20 +11,6 @@ export const calendarDateSchema = z.iso.date();
 
 /** Ids are UUIDs minted by the core; the UI only passes them back. */
 export const entityIdSchema = z.string().trim().min(1).max(64);
-
-/**
- * C0 and C1 control characters hide text, break exports and can truncate it in some viewers;
- * typed text never needs them. Line breaks and tabs are allowed where the field is multi-line.
- */
-function hasControlCharacters(value: string, allowLineBreaks: boolean): boolean {
-  for (let i = 0; i < value.length; i += 1) {
-    const code = value.charCodeAt(i);
-    const isControl = code < 0x20 || (code >= 0x7f && code <= 0x9f);
-    const isLineBreak = code === 0x0a || code === 0x0d || code === 0x09;
-    if (isControl && !(allowLineBreaks && isLineBreak)) return true;
-  }
-  return false;
-}
 
 const noControlCharacters = (allowLineBreaks: boolean) => (value: string) => !hasControlCharacters(value, allowLineBreaks);
 const controlCharactersIssue = { message: 'Contains control characters', params: { reason: 'controlCharacters' } };

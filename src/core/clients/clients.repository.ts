@@ -146,7 +146,24 @@ export async function findPossibleDuplicates(db: Queryable, probe: DuplicateProb
     .map(toPossibleDuplicate);
 }
 
-export function toPossibleDuplicate(row: ClientRow): PossibleDuplicate {
+/** The columns a client's summary (a duplicate candidate, a search result) is made of. */
+export type ClientSummaryColumns = Pick<
+  ClientRow,
+  | 'id'
+  | 'last_name'
+  | 'first_name'
+  | 'patronymic'
+  | 'birth_date'
+  | 'birth_year'
+  | 'is_birth_date_estimated'
+  | 'sex'
+  | 'pinfl'
+  | 'phone'
+  | 'region_code'
+  | 'district_code'
+>;
+
+export function toPossibleDuplicate(row: ClientSummaryColumns): PossibleDuplicate {
   return {
     id: row.id,
     lastName: row.last_name,

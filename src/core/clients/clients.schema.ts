@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasControlCharacters } from '../text/text.schema';
 import { isDistrictOf } from '../uz/regions';
 import { districtCodeSchema, phoneSchema, pinflSchema, regionCodeSchema, SEX_VALUES } from '../uz/uz.schema';
 
@@ -48,17 +49,6 @@ export type ClientLanguage = (typeof CLIENT_LANGUAGES)[number];
  */
 export const CLIENT_WARNINGS = ['checkDigit', 'birthDateMismatch', 'sexMismatch', 'impossibleDate', 'possibleDuplicate'] as const;
 export type ClientWarning = (typeof CLIENT_WARNINGS)[number];
-
-/** C0 and C1 control characters are never part of a name or an address (remarks may break lines). */
-function hasControlCharacters(value: string, allowLineBreaks = false): boolean {
-  for (let i = 0; i < value.length; i += 1) {
-    const code = value.charCodeAt(i);
-    const isControl = code < 0x20 || (code >= 0x7f && code <= 0x9f);
-    const isLineBreak = code === 0x0a || code === 0x0d || code === 0x09;
-    if (isControl && !(allowLineBreaks && isLineBreak)) return true;
-  }
-  return false;
-}
 
 /** One line of text as typed, trimmed; SQL or HTML in it is kept verbatim (it is only ever text). */
 function line(max: number) {

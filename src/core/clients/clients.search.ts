@@ -3,6 +3,7 @@ import type { Database } from '../db/database';
 import { damerauLevenshtein, looseMatchKey, nameTokens, trigrams } from '../uz/names';
 import { phoneSearchDigits } from '../uz/phone';
 import { cleanPinfl } from '../uz/pinfl';
+import { toPossibleDuplicate, type ClientSummaryColumns } from './clients.repository';
 import type { ClientMatchKind, ClientSearchItem } from './clients.schema';
 
 /**
@@ -86,20 +87,8 @@ export function parseClientQuery(query: string): ParsedClientQuery {
   return { words, digits: digits === '' ? null : digits, birthDate, birthYear: null };
 }
 
-interface CandidateRow {
+interface CandidateRow extends ClientSummaryColumns {
   readonly seq: number;
-  readonly id: string;
-  readonly last_name: string;
-  readonly first_name: string;
-  readonly patronymic: string | null;
-  readonly birth_date: string | null;
-  readonly birth_year: number;
-  readonly is_birth_date_estimated: number;
-  readonly sex: 'male' | 'female';
-  readonly pinfl: string | null;
-  readonly phone: string | null;
-  readonly region_code: string | null;
-  readonly district_code: string | null;
   readonly name_key: string;
   readonly name_key_loose: string;
   readonly dup_key: string;
@@ -265,22 +254,7 @@ function rankName(row: CandidateRow, words: readonly QueryWord[]): { tier: numbe
 }
 
 function toItem(ranked: Ranked): ClientSearchItem {
-  const { row } = ranked;
-  return {
-    id: row.id,
-    lastName: row.last_name,
-    firstName: row.first_name,
-    patronymic: row.patronymic,
-    birthDate: row.birth_date,
-    birthYear: row.birth_year,
-    isBirthDateEstimated: row.is_birth_date_estimated === 1,
-    sex: row.sex,
-    pinfl: row.pinfl,
-    phone: row.phone,
-    regionCode: row.region_code,
-    districtCode: row.district_code,
-    matchedBy: ranked.matchedBy,
-  };
+  return { ...toPossibleDuplicate(ranked.row), matchedBy: ranked.matchedBy };
 }
 
 /** The upper bound of a prefix range: '3250' → '3251' (digits only). */
