@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../api/errors';
-import { roleHasPermission } from '../api/permissions';
+import { ROLES, roleHasPermission, type Role } from '../api/permissions';
 import { findClientRow } from '../clients/clients.repository';
 import type { WriteScope } from '../audit/run-write';
 import type { Database } from '../db/database';
@@ -32,8 +32,21 @@ export async function requireClient(db: Kysely<Database>, clientId: string): Pro
 }
 
 /**
- * A case worker must be an active staff member whose role can read cases (a trainer's or an
- * administrator's could not even open the case they were given).
+ * Whether staff in this role may be named case worker: the role must read cases (a trainer's or
+ * an administrator's could not even open the case they were given). The one rule both the
+ * assignment check and the `cases.caseWorkers` list use.
+ *
+ * @example canBeCaseWorker('receptionist'); // true
+ */
+export function canBeCaseWorker(role: Role): boolean {
+  return roleHasPermission(role, 'cases.read');
+}
+
+/** Every role `canBeCaseWorker` accepts, for queries that filter staff by role. */
+export const CASE_WORKER_ROLES: readonly Role[] = ROLES.filter(canBeCaseWorker);
+
+/**
+ * A case worker must be an active staff member whose role can be a case worker (see `canBeCaseWorker`).
  *
  * @example await requireCaseWorker(w.trx, input.caseWorkerId);
  */
@@ -41,7 +54,7 @@ export async function requireCaseWorker(db: Kysely<Database>, staffId: string): 
   const staff = await findStaffById(db, staffId);
   if (staff === undefined) throw new AppError('NOT_FOUND', { entity: 'staff', id: staffId, field: 'caseWorkerId' });
   if (staff.is_active !== 1) throw new AppError('CONFLICT', { reason: 'caseWorkerInactive', field: 'caseWorkerId' });
-  if (!roleHasPermission(staff.role, 'cases.read')) {
+  if (!canBeCaseWorker(staff.role)) {
     throw new AppError('CONFLICT', { reason: 'caseWorkerRoleCannotReadCases', field: 'caseWorkerId', role: staff.role });
   }
 }

@@ -89,6 +89,40 @@ describe('cases and care plans', () => {
     expect((await t.as.receptionist.invoke('cases.listForClient', { clientId: client.id })).items).toEqual([]);
   });
 
+  it('lists the colleagues who may be case workers to cases.write holders: active staff in the roles the assignment check accepts', async () => {
+    const admin = t.as.administrator;
+    const supervisor = await admin.invoke('staff.add', { displayName: 'Test supervisor', username: 'test-supervisor', role: 'supervisor' });
+    const leaver = await admin.invoke('staff.add', { displayName: 'Leaving receptionist', username: 'test-leaver', role: 'receptionist' });
+    const listed = (await t.as.receptionist.invoke('cases.caseWorkers', {})).items;
+    expect(listed.map((worker) => worker.id)).toContain(leaver.userId);
+
+    await admin.invoke('staff.deactivate', { userId: leaver.userId });
+    const items = (await t.as.receptionist.invoke('cases.caseWorkers', {})).items;
+    expect(items.map((worker) => worker.id)).not.toContain(leaver.userId);
+    expect(new Set(items.map((worker) => worker.role))).toEqual(new Set(['receptionist', 'psychologist', 'manager', 'supervisor']));
+    expect(items).toContainEqual({ id: t.staffId.psychologist, displayName: 'Test psychologist', role: 'psychologist' });
+    expect(items.map((worker) => worker.id)).toContain(supervisor.userId);
+    expect(items.map((worker) => worker.id)).not.toContain(t.staffId.trainer);
+    expect(items.map((worker) => worker.id)).not.toContain(t.staffId.administrator);
+    // Only what the picker shows: no usernames or account state.
+    for (const worker of items) expect(Object.keys(worker).sort()).toEqual(['displayName', 'id', 'role']);
+    expect(items.map((worker) => worker.displayName)).toEqual([...items.map((worker) => worker.displayName)].sort());
+
+    // Every listed colleague passes the assignment check; the ones left out fail it.
+    const client = await t.registerClient('workers');
+    const opened = await openFor(client);
+    for (const worker of items) {
+      expect((await t.as.receptionist.invoke('cases.assign', { caseId: opened.id, caseWorkerId: worker.id })).caseWorkerId).toBe(worker.id);
+    }
+    expect(await rejection(t.as.receptionist.invoke('cases.assign', { caseId: opened.id, caseWorkerId: leaver.userId }))).toMatchObject({ code: 'CONFLICT', details: { reason: 'caseWorkerInactive' } });
+    expect(await rejection(t.as.receptionist.invoke('cases.assign', { caseId: opened.id, caseWorkerId: t.staffId.administrator }))).toMatchObject({ code: 'CONFLICT', details: { reason: 'caseWorkerRoleCannotReadCases' } });
+
+    // Trainers, and roles that only read cases, may not list colleagues.
+    for (const role of ['trainer', 'manager', 'psychologist', 'administrator'] as const) {
+      expect(await rejection(t.as[role].invoke('cases.caseWorkers', {}))).toMatchObject({ code: 'FORBIDDEN' });
+    }
+  });
+
   it('refuses bad intake input with INVALID_INPUT and saves nothing', async () => {
     const client = await t.registerClient('badintake');
     const before = await count('cases');

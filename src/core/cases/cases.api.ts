@@ -1,10 +1,11 @@
 import { defineMethod } from '../api/method';
 import { localCalendarDate } from './calendar-date';
-import { requireClient } from './care-guards';
-import { listCasesForClient } from './cases.repository';
+import { CASE_WORKER_ROLES, requireClient } from './care-guards';
+import { listActiveStaffInRoles, listCasesForClient } from './cases.repository';
 import {
   addPlanItemInput,
   assignCaseInput,
+  caseWorkersInput,
   closeCaseInput,
   getCaseInput,
   listCasesForClientInput,
@@ -47,6 +48,17 @@ export const assign = defineMethod({
   handler: (ctx, input) => assignCase(ctx, input),
 });
 
+/**
+ * Colleagues who may be named case worker (active, in a role the assignment check accepts), for
+ * the open-case and reassign screens: `staff.list` needs `staff.manage`, which receptionists lack.
+ */
+export const caseWorkers = defineMethod({
+  name: 'cases.caseWorkers',
+  input: caseWorkersInput,
+  access: 'cases.write',
+  handler: async (ctx) => ({ items: await listActiveStaffInRoles(ctx.core.store.require().db, CASE_WORKER_ROLES) }),
+});
+
 export const close = defineMethod({
   name: 'cases.close',
   input: closeCaseInput,
@@ -80,4 +92,4 @@ export const overdue = defineMethod({
   }),
 });
 
-export const casesMethods = [open, get, listForClient, assign, close, addItem, updateItem, overdue] as const;
+export const casesMethods = [open, get, listForClient, assign, caseWorkers, close, addItem, updateItem, overdue] as const;

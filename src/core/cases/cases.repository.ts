@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Role } from '../api/permissions';
 import type { Database } from '../db/database';
 import { daysOverdue, sortOverdue } from './plan-overdue';
 import {
@@ -6,6 +7,7 @@ import {
   OPEN_PLAN_ITEM_STATUSES,
   type CaseCloseReason,
   type CaseRecord,
+  type CaseWorker,
   type CaseWithPlan,
   type Intake,
   type NeedCode,
@@ -222,4 +224,23 @@ function toPlanItem(row: PlanItemRow): PlanItem {
     updatedAt: row.updated_at,
     finishedOn: row.finished_on,
   };
+}
+
+/**
+ * Active staff in the given roles, by display name: only id, name and role are read (no username,
+ * no sign-in or key-slot details), so a receptionist can pick a colleague without `staff.manage`.
+ *
+ * @example await listActiveStaffInRoles(db, CASE_WORKER_ROLES);
+ */
+export async function listActiveStaffInRoles(db: Queryable, roles: readonly Role[]): Promise<CaseWorker[]> {
+  if (roles.length === 0) return [];
+  const rows = await db
+    .selectFrom('staff')
+    .select(['id', 'display_name', 'role'])
+    .where('is_active', '=', 1)
+    .where('role', 'in', roles)
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, displayName: row.display_name, role: row.role }));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Role } from '../api/permissions';
 import { calendarDateSchema, entityIdSchema, multiLineText, optionalMultiLineText } from './care-fields.schema';
 
 /**
@@ -131,6 +132,14 @@ export const updatePlanItemInput = z
 export type UpdatePlanItemInput = z.input<typeof updatePlanItemInput>;
 
 export const overduePlanItemsInput = z.object({});
+export const caseWorkersInput = z.object({});
+
+/** A colleague who may be named case worker: what the open-case and reassign controls show, nothing more. */
+export interface CaseWorker {
+  readonly id: string;
+  readonly displayName: string;
+  readonly role: Role;
+}
 
 export interface PlanItem {
   readonly id: string;
