@@ -47,8 +47,15 @@ export class ClientsClientPage {
     return this.page.getByRole('table', { name: this.care('consents.current') }).getByRole('row', { name: this.care(`consents.purpose.${purpose}`) });
   }
 
-  async openCase(needs: readonly string[], referralSource: string, priority: string, household: string): Promise<void> {
+  /** The open-case form's case-worker select (the signed-in user preselected). */
+  caseWorkerSelect() {
+    return this.page.getByRole('form', { name: this.care('cases.openTitle') }).getByLabel(this.care('cases.caseWorker'), { exact: true });
+  }
+
+  /** `caseWorker`: the option label to pick (name and role); left as preselected when omitted. */
+  async openCase(needs: readonly string[], referralSource: string, priority: string, household: string, caseWorker?: string): Promise<void> {
     const form = this.page.getByRole('form', { name: this.care('cases.openTitle') });
+    if (caseWorker !== undefined) await this.caseWorkerSelect().selectOption({ label: caseWorker });
     for (const need of needs) await form.getByRole('checkbox', { name: this.care(`cases.need.${need}`), exact: true }).check();
     await form.getByLabel(this.care('cases.referralSource'), { exact: true }).selectOption(referralSource);
     await form.getByLabel(this.care('cases.priority'), { exact: true }).selectOption(priority);
@@ -86,6 +93,15 @@ export class ClientsClientPage {
 
   async setPlanItemStatus(goal: string, status: string): Promise<void> {
     await this.page.getByRole('combobox', { name: this.care('plan.statusOf', { goal }), exact: true }).selectOption(status);
+  }
+
+  /** Hands the open case to the colleague whose option label is `caseWorker`. */
+  async reassignCase(caseWorker: string): Promise<void> {
+    await this.page.getByRole('button', { name: this.care('cases.reassign'), exact: true }).click();
+    const form = this.page.getByRole('form', { name: this.care('cases.reassignTitle') });
+    await form.getByLabel(this.care('cases.reassignTo'), { exact: true }).selectOption({ label: caseWorker });
+    await form.getByRole('button', { name: this.care('cases.reassignConfirm'), exact: true }).click();
+    await form.waitFor({ state: 'detached' });
   }
 
   async closeCase(reason: string): Promise<void> {

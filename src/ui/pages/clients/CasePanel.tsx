@@ -9,11 +9,14 @@ import { CarePlanTable } from './CarePlanTable';
 import { CloseCaseForm } from './CloseCaseForm';
 import { formatDay } from './client-format';
 import { OpenCaseForm } from './OpenCaseForm';
+import { ReassignCaseForm } from './ReassignCaseForm';
+import { useCaseWorkers } from './case-workers';
 
-function CaseSummary({ record }: { readonly record: CaseWithPlan }) {
+/** `workerName`: from the case-worker list when the role may read it; otherwise only "you" or "another". */
+function CaseSummary({ record, workerName }: { readonly record: CaseWithPlan; readonly workerName: string | null }) {
   const { t } = useTranslation();
   const session = useSession();
-  const worker = record.caseWorkerId === session.user?.id ? session.user.displayName : t('care:cases.otherWorker');
+  const worker = workerName ?? (record.caseWorkerId === session.user?.id ? session.user.displayName : t('care:cases.otherWorker'));
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
       <Stack gap={0}>
@@ -55,6 +58,7 @@ export function CasePanel({ clientId }: { readonly clientId: string }) {
   const open = items.find((item) => item.status === 'open');
   const closed = items.filter((item) => item.status === 'closed');
   const canWrite = session.can('cases.write');
+  const workers = useCaseWorkers(canWrite);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="case-title">
       <Stack gap="sm">
@@ -69,7 +73,8 @@ export function CasePanel({ clientId }: { readonly clientId: string }) {
         {cases.isSuccess && !open && canWrite && <OpenCaseForm clientId={clientId} />}
         {open && (
           <>
-            <CaseSummary record={open} />
+            <CaseSummary record={open} workerName={workers.labelOf(open.caseWorkerId)} />
+            {canWrite && workers.query.isSuccess && <ReassignCaseForm key={open.caseWorkerId} caseId={open.id} caseWorkerId={open.caseWorkerId} options={workers.options} />}
             <Title order={4} size="h5" id="plan-title">
               {t('care:plan.title')}
             </Title>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Loader, NativeSelect, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CASE_PRIORITIES, NEED_CODES, openCaseInput, REFERRAL_SOURCES } from '../../../core/cases/cases.schema';
@@ -7,19 +7,35 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { alertError, clientFieldError } from './client-form';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { useSession } from '../../session/session';
+import { useCaseWorkers, type CaseWorkerOption } from './case-workers';
 
 /**
- * Opens a case with the intake assessment. The case worker is the signed-in member of staff: no
- * method lists colleagues to a receptionist, and an administrator can reassign later.
+ * Opens a case with the intake assessment and a case worker chosen from the colleagues the core
+ * lists (`cases.caseWorkers`); the signed-in user is preselected when they may be case worker.
  */
 export function OpenCaseForm({ clientId }: { readonly clientId: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const session = useSession();
+  const workers = useCaseWorkers();
+  if (workers.query.isPending) return <Loader size="sm" aria-label={t('common:loading')} />;
+  if (!workers.query.isSuccess) return <ErrorAlert error={workers.query.error} />;
+  const self = session.user?.id ?? '';
+  return <OpenCaseFields clientId={clientId} workers={workers.options} defaultWorkerId={workers.has(self) ? self : ''} />;
+}
+
+interface OpenCaseFieldsProps {
+  readonly clientId: string;
+  readonly workers: readonly CaseWorkerOption[];
+  readonly defaultWorkerId: string;
+}
+
+function OpenCaseFields({ clientId, workers, defaultWorkerId }: OpenCaseFieldsProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const form = useZodForm(openCaseInput, {
     defaultValues: {
       clientId,
-      caseWorkerId: session.user?.id ?? '',
+      caseWorkerId: defaultWorkerId,
       intake: { needs: [], referralSource: '' as never, priority: 'medium', householdSituation: '' },
     },
   });
@@ -67,8 +83,14 @@ export function OpenCaseForm({ clientId }: { readonly clientId: string }) {
           />
         </Group>
         <Textarea label={t('care:cases.household')} autosize minRows={2} {...form.register('intake.householdSituation')} error={clientFieldError(t, errors.intake?.householdSituation, 'care')} />
-        <Text size="sm">{t('care:cases.caseWorkerSelf', { name: session.user?.displayName ?? '' })}</Text>
-        <ErrorAlert error={alertError(openCase.error, ['intake'])} />
+        <NativeSelect
+          label={t('care:cases.caseWorker')}
+          {...form.register('caseWorkerId')}
+          error={errors.caseWorkerId ? t('care:cases.chooseOne') : undefined}
+          data={[...(defaultWorkerId === '' ? [{ value: '', label: t('clients:field.choose') }] : []), ...workers]}
+          style={{ alignSelf: 'flex-start' }}
+        />
+        <ErrorAlert error={alertError(openCase.error, ['intake', 'caseWorkerId'])} />
         <Button type="submit" loading={openCase.isPending} style={{ alignSelf: 'flex-start' }}>
           {t('care:cases.open')}
         </Button>

@@ -1,0 +1,114 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, apiSession, RECEPTIONIST, setUpCenterWithReceptionist, type ApiSession } from './clients-setup';
+import { AppShellPage } from './pages/app-shell';
+import { ClientsClientPage } from './pages/clients-client';
+import { ClientsSearchPage } from './pages/clients-search';
+import { launchBrowser, type Browser } from './support/browser';
+import { startHarness, type Harness } from './support/harness';
+import { text } from './support/locales';
+
+/** A calendar day `days` from today on this machine (the harness's core runs on the same clock). */
+function dayFromToday(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+const PSYCHOLOGIST = { username: 'psixolog', password: 'Psixolog-parol-2026!', displayName: 'Malika Tursunova' } as const;
+const CLIENT_NAME = 'Yoʻldosheva Nodira';
+
+/** The option label the case-worker selects show: name and role, "(…, siz)" for the signed-in user. */
+const workerLabel = (name: string, role: string, self = false) =>
+  text('uz-Latn', 'care', self ? 'cases.caseWorkerYou' : 'cases.caseWorkerOption', { name, role: text('uz-Latn', 'common', `roles.${role}`) });
+
+describe('clients: a receptionist opens a case for a colleague and reassigns it', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+  let psychologist: ApiSession;
+  let lateItemId = '';
+  const overdueIdsOf = async (session: ApiSession) => (await session.call<{ items: { id: string }[] }>('plans.overdue', {})).items.map((item) => item.id);
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    await setUpCenterWithReceptionist(harness);
+    const admin = apiSession(harness);
+    await admin.call('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+    const added = await admin.call<{ temporaryPassword: string }>('staff.add', { displayName: PSYCHOLOGIST.displayName, username: PSYCHOLOGIST.username, role: 'psychologist' });
+    await admin.call('auth.signOut', {});
+    psychologist = apiSession(harness);
+    await psychologist.call('auth.signIn', { username: PSYCHOLOGIST.username, password: added.temporaryPassword });
+    await psychologist.call('auth.changePassword', { currentPassword: added.temporaryPassword, newPassword: PSYCHOLOGIST.password });
+    const receptionist = apiSession(harness);
+    await receptionist.call('auth.signIn', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
+    await receptionist.call('clients.register', {
+      lastName: 'Yoʻldosheva', firstName: 'Nodira', patronymic: null, birthDate: '1979-02-11', sex: 'female', pinfl: null, phone: null,
+      address: { regionCode: '1726', districtCode: '1726262', mahalla: null, street: null },
+      categories: [], languages: ['uz'], identityDocument: null, remarks: null,
+    });
+    await receptionist.call('auth.signOut', {});
+
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await new AppShellPage(page).open(harness.url);
+    await new ClientsSearchPage(page, 'uz-Latn').signIn(RECEPTIONIST.username, RECEPTIONIST.password);
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await harness.stop();
+  });
+
+  const openClient = async () => {
+    const search = new ClientsSearchPage(page, 'uz-Latn');
+    await search.search('Yuldosheva Nodira');
+    await search.results().first().click();
+    await new ClientsClientPage(page, 'uz-Latn').heading(CLIENT_NAME).waitFor();
+  };
+
+  it('opens the case for the psychologist chosen in the labelled select (the receptionist is preselected)', async () => {
+    await openClient();
+    const client = new ClientsClientPage(page, 'uz-Latn');
+    const select = client.caseWorkerSelect();
+    expect(await select.locator('option:checked').textContent()).toBe(workerLabel(RECEPTIONIST.displayName, 'receptionist', true));
+    // Only colleagues who may be case workers: the administrator is not offered.
+    const offered = await select.locator('option').allTextContents();
+    expect(offered.sort()).toEqual([workerLabel(PSYCHOLOGIST.displayName, 'psychologist'), workerLabel(RECEPTIONIST.displayName, 'receptionist', true)].sort());
+
+    await client.openCase(['safety'], 'hotline', 'urgent', 'Yolgʻiz yashaydi', workerLabel(PSYCHOLOGIST.displayName, 'psychologist'));
+    await client.section('cases.title').getByText(workerLabel(PSYCHOLOGIST.displayName, 'psychologist'), { exact: true }).waitFor();
+    await client.addPlanItem(1, 'Xavfsizlik rejasi', dayFromToday(-2));
+    await client.planTable().locator('tr[data-overdue]').getByText('Xavfsizlik rejasi').waitFor();
+  });
+
+  it("puts the overdue item on the psychologist's list, not the receptionist's", async () => {
+    const overdue = await psychologist.call<{ items: { id: string; goal: string }[] }>('plans.overdue', {});
+    expect(overdue.items.map((item) => item.goal)).toEqual(['Xavfsizlik rejasi']);
+    lateItemId = overdue.items[0]?.id ?? '';
+    const search = new ClientsSearchPage(page, 'uz-Latn');
+    await page.getByRole('link', { name: text('uz-Latn', 'common', 'nav.home'), exact: true }).click();
+    await search.overdueSection().getByText(text('uz-Latn', 'care', 'overdue.none')).waitFor();
+  });
+
+  it('reassigns the case to the receptionist: the summary and both overdue lists follow', async () => {
+    await openClient();
+    const client = new ClientsClientPage(page, 'uz-Latn');
+    await client.reassignCase(workerLabel(RECEPTIONIST.displayName, 'receptionist', true));
+    await client.section('cases.title').getByText(workerLabel(RECEPTIONIST.displayName, 'receptionist', true), { exact: true }).waitFor();
+    expect(await overdueIdsOf(psychologist)).toEqual([]);
+
+    const search = new ClientsSearchPage(page, 'uz-Latn');
+    await page.getByRole('link', { name: text('uz-Latn', 'common', 'nav.home'), exact: true }).click();
+    await search.overdueSection().getByText('Xavfsizlik rejasi').waitFor();
+    await search.overdueSection().getByRole('link', { name: CLIENT_NAME }).click();
+    await client.heading(CLIENT_NAME).waitFor();
+
+    // And back to the psychologist: the item leaves the receptionist's list again.
+    await client.reassignCase(workerLabel(PSYCHOLOGIST.displayName, 'psychologist'));
+    await client.section('cases.title').getByText(workerLabel(PSYCHOLOGIST.displayName, 'psychologist'), { exact: true }).waitFor();
+    expect(await overdueIdsOf(psychologist)).toEqual([lateItemId]);
+    await page.getByRole('link', { name: text('uz-Latn', 'common', 'nav.home'), exact: true }).click();
+    await search.overdueSection().getByText(text('uz-Latn', 'care', 'overdue.none')).waitFor();
+  });
+});
