@@ -3,7 +3,6 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { useEffect, useState } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
 import { ApiProvider, type UiApi } from '../api/api';
 import { createServerStateRelay, type ServerStateRelay } from '../session/server-state-relay';
 import { SessionProvider, useSession } from '../session/session';
@@ -27,8 +26,9 @@ function createQueryClient(relay: ServerStateRelay): QueryClient {
 }
 
 /**
- * The renderer's root. A memory router: the URL's hash carries the harness token, and the
- * Electron window has no meaningful URL to share, so routes live in memory.
+ * The renderer's root. Routes live in memory routers (SessionGate: one for the signed-in app,
+ * one per outside screen): the URL's hash carries the harness token, and the Electron window has
+ * no meaningful URL to share.
  */
 export function App({ api, i18n }: { readonly api: UiApi; readonly i18n: I18n }) {
   const [relay] = useState(createServerStateRelay);
@@ -40,9 +40,7 @@ export function App({ api, i18n }: { readonly api: UiApi; readonly i18n: I18n })
           <ApiProvider api={api}>
             <SessionProvider>
               <FollowServerState relay={relay} />
-              <MemoryRouter>
-                <SessionGate />
-              </MemoryRouter>
+              <SessionGate />
             </SessionProvider>
           </ApiProvider>
         </QueryClientProvider>

@@ -9,7 +9,9 @@ import { SystemStatus } from '../components/SystemStatus';
 export function AppLayout({ children, headerEnd, navbar }: { readonly children: ReactNode; readonly headerEnd?: ReactNode; readonly navbar?: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <AppShell header={{ height: 64 }} footer={{ height: 40 }} navbar={navbar ? { width: 220, breakpoint: 0 } : undefined} padding="md">
+    // A zero-width navbar rather than none: AppShell sets its sizes on :root, and the lock screen's
+    // layout must override the navbar offset of the signed-in layout kept hidden behind it.
+    <AppShell header={{ height: 64 }} footer={{ height: 40 }} navbar={{ width: navbar ? 220 : 0, breakpoint: 0 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Title order={1} size="h3">

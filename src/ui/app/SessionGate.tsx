@@ -2,7 +2,7 @@ import { Loader } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { useApiQuery } from '../api/api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { UserMenu } from '../components/UserMenu';
@@ -16,25 +16,32 @@ import { SetupWizard } from '../pages/setup/SetupWizard';
 import { useSession } from '../session/session';
 import { useLockTriggers } from '../session/use-lock-triggers';
 import { AppLayout } from './AppLayout';
-import { SignedInApp } from './SignedInApp';
+import { KeptSignedInApp } from './KeptSignedInApp';
 
 const DEFAULT_INACTIVITY_LOCK_MS = 5 * 60_000;
 
-/** A screen outside the signed-in app; the diagnostics page stays reachable from its footer. */
+/**
+ * A screen outside the signed-in app; the diagnostics page stays reachable from its footer. Its
+ * own router: following its links never moves the signed-in app kept behind the lock screen.
+ */
 function OutsideScreen({ children, headerEnd }: { readonly children: ReactNode; readonly headerEnd?: ReactNode }) {
   return (
-    <AppLayout headerEnd={headerEnd}>
-      <Routes>
-        <Route path="/diagnostics" element={<DiagnosticsPage />} />
-        <Route path="*" element={children} />
-      </Routes>
-    </AppLayout>
+    <MemoryRouter>
+      <AppLayout headerEnd={headerEnd}>
+        <Routes>
+          <Route path="/diagnostics" element={<DiagnosticsPage />} />
+          <Route path="*" element={children} />
+        </Routes>
+      </AppLayout>
+    </MemoryRouter>
   );
 }
 
 /**
  * Decides what the window shows: the curtain, the setup wizard, sign-in (or recovery), the lock
- * screen, the forced password change, or the app, in that order of precedence.
+ * screen, the forced password change, or the app, in that order of precedence. Locking and quick
+ * hide cover the signed-in app without unmounting it (KeptSignedInApp); it is keyed by the user,
+ * and signing out unmounts it, so nothing typed survives a change of person.
  */
 export function SessionGate() {
   const { t } = useTranslation();
@@ -58,6 +65,18 @@ export function SessionGate() {
     }
   }, [signedInUser, session]);
 
+  const user = session.user;
+  const keepsApp = user !== null && !user.mustChangePassword && isSetUp && !isSetupOnScreen;
+  if (keepsApp) {
+    // The app first: the lock screen's layout comes later in the document, so its AppShell
+    // variables (set on :root) win over the hidden app's.
+    return (
+      <>
+        <KeptSignedInApp key={user.id} isCovered={session.isLocked || session.isHidden} />
+        {session.isHidden ? <QuickHideCurtain onReveal={session.reveal} /> : session.isLocked && <OutsideScreen>{<LockScreen />}</OutsideScreen>}
+      </>
+    );
+  }
   if (session.isHidden) return <QuickHideCurtain onReveal={session.reveal} />;
   if (info.isPending) return <OutsideScreen>{<Loader aria-label={t('common:loading')} />}</OutsideScreen>;
   if (!info.data) return <OutsideScreen>{<ErrorAlert error={info.error} />}</OutsideScreen>;
@@ -85,6 +104,5 @@ export function SessionGate() {
     );
   }
   if (session.isLocked) return <OutsideScreen>{<LockScreen />}</OutsideScreen>;
-  if (session.user.mustChangePassword) return <OutsideScreen headerEnd={<UserMenu />}>{<ForcedPasswordChangePage />}</OutsideScreen>;
-  return <SignedInApp />;
+  return <OutsideScreen headerEnd={<UserMenu />}>{<ForcedPasswordChangePage />}</OutsideScreen>;
 }

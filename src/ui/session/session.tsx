@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { OutputOf } from '../../core/api/client';
 import type { Permission } from '../../core/api/permissions';
+import { AppError } from '../../core/api/errors';
 import { useApi } from '../api/api';
 
 /** The signed-in staff member as `auth.signIn` and `auth.me` return them. */
@@ -26,12 +27,24 @@ export interface SessionControls {
 
 const SessionContext = createContext<SessionControls | null>(null);
 
-/** Queries that hold nothing personal and may survive a lock. */
-const KEPT_WHEN_LOCKED = new Set(['system.info', 'geo.regions']);
+/** The core refused a call because this session is locked. */
+function failedAsLocked(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'LOCKED';
+}
 
 /**
- * Owns the page's sign-in state: who is signed in, locked, hidden. Locking drops every cached
- * answer except public system data, so nothing about a client stays in the renderer's memory.
+ * Owns the page's sign-in state: who is signed in, locked, hidden.
+ *
+ * Locking keeps the signed-in screens mounted behind the lock screen (see SessionGate), so a
+ * half-typed form survives it; their cached query answers are kept too. Why keep the cache:
+ * it lives only in this page's memory (never in storage), nothing of it is on screen while
+ * locked, and the hidden screens' queries are disconnected, so nothing refetches or renders it.
+ * Dropping it would buy nothing (the typed form values are in memory anyway) and would make the
+ * still-mounted screens rebuild their queries and ask the locked core again. On unlock every
+ * answer is marked stale, so the screens re-read from the core (which re-checks permissions)
+ * as they reconnect. Answers no screen is connected to are dropped after TanStack's gcTime
+ * (5 minutes), so a long lock holds little. Signing out, or the core forgetting the session,
+ * clears everything.
  */
 export function SessionProvider({ children }: { readonly children: ReactNode }) {
   const api = useApi();
@@ -40,16 +53,17 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   const [isLocked, setLocked] = useState(false);
   const [isHidden, setHidden] = useState(false);
 
-  const dropPrivateQueries = useCallback(() => {
-    queryClient.removeQueries({ predicate: (query) => !KEPT_WHEN_LOCKED.has(String(query.queryKey[0])) });
-  }, [queryClient]);
-
   const lock = useCallback(() => {
     setLocked(true);
-    dropPrivateQueries();
     // The core locks the session too; if this call fails the core's own idle lock still applies.
     void api.invoke('auth.lock', {}).catch(() => undefined);
-  }, [api, dropPrivateQueries]);
+  }, [api]);
+
+  const afterUnlock = useCallback(() => {
+    // A call that raced the lock failed with LOCKED: forget that answer rather than show it.
+    void queryClient.resetQueries({ predicate: (query) => failedAsLocked(query.state.error) });
+    void queryClient.invalidateQueries({ refetchType: 'none' });
+  }, [queryClient]);
 
   const signOut = useCallback(async () => {
     await api.invoke('auth.signOut', {}).catch(() => undefined);
@@ -78,15 +92,17 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
       },
       reveal: () => setHidden(false),
       unlocked(next) {
+        // Someone else: none of the previous user's answers may reach them (SessionGate keys the
+        // signed-in screens by user id, so those start afresh too).
+        if (next && user && next.id !== user.id) queryClient.clear();
         if (next) setUser(next);
         setLocked(false);
+        afterUnlock();
       },
       signOut,
       followServerState(code) {
-        if (code === 'LOCKED' && user) {
-          setLocked(true);
-          dropPrivateQueries();
-        }
+        // Only a change of state: the hidden screens make no calls while locked, so this cannot loop.
+        if (code === 'LOCKED' && user) setLocked(true);
         if (code === 'UNAUTHENTICATED' && user) {
           setUser(null);
           setLocked(false);
@@ -94,7 +110,7 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
         }
       },
     }),
-    [user, isLocked, isHidden, lock, signOut, queryClient, dropPrivateQueries],
+    [user, isLocked, isHidden, lock, signOut, queryClient, afterUnlock],
   );
   return <SessionContext.Provider value={controls}>{children}</SessionContext.Provider>;
 }
