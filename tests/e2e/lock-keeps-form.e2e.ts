@@ -120,6 +120,8 @@ describe('the lock screen keeps a half-typed form for the same user only', () =>
     expect(await form.field('street').inputValue()).toBe(TYPED.street);
     expect(await form.field('remarks').inputValue()).toBe(TYPED.remarks);
     expect(await page.getByRole('checkbox', { name: text('uz-Latn', 'clients', 'category.lowIncomeRegister'), exact: true }).isChecked()).toBe(true);
+    // The keyboard is back in the field the receptionist was typing in.
+    expect(await form.field('remarks').evaluate((field) => field === document.activeElement)).toBe(true);
     await snap(page, 'lock-keeps-form.unlocked.uz-Latn');
   });
 

@@ -1,4 +1,4 @@
-import { Activity } from 'react';
+import { Activity, useEffect, useRef } from 'react';
 import { MemoryRouter } from 'react-router';
 import { SignedInApp } from './SignedInApp';
 
@@ -14,13 +14,27 @@ import { SignedInApp } from './SignedInApp';
  * - The wrapper is also `hidden`, `inert` and `aria-hidden`, so focus, clicks, find-in-page and
  *   assistive technology skip it even if a style were overridden.
  * Their own router keeps the page they were on, whatever the lock screen's footer links do.
+ * After unlock the keyboard goes back to the field the person was in.
  *
  * @example <KeptSignedInApp key={user.id} isCovered={session.isLocked || session.isHidden} />
  */
 export function KeptSignedInApp({ isCovered }: { readonly isCovered: boolean }) {
+  const lastFocused = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const element = lastFocused.current;
+    if (!isCovered && element?.isConnected) element.focus({ preventScroll: true });
+  }, [isCovered]);
   return (
     <Activity mode={isCovered ? 'hidden' : 'visible'}>
-      <div hidden={isCovered} inert={isCovered} aria-hidden={isCovered || undefined} data-signed-in-app={isCovered ? 'covered' : 'shown'}>
+      <div
+        hidden={isCovered}
+        inert={isCovered}
+        aria-hidden={isCovered || undefined}
+        data-signed-in-app={isCovered ? 'covered' : 'shown'}
+        onFocus={(event) => {
+          if (event.target instanceof HTMLElement) lastFocused.current = event.target;
+        }}
+      >
         <MemoryRouter>
           <SignedInApp />
         </MemoryRouter>
