@@ -10,8 +10,9 @@ import { useSession } from '../../session/session';
 
 /**
  * The locked window: who is signed in and a password field, nothing about any client (the
- * screens behind it are unmounted and their data dropped). Only the same user's password opens
- * it; anyone else signs this user out.
+ * screens behind it stay mounted but hidden, inert and disconnected, their data in memory only,
+ * so a half-typed form survives; see KeptSignedInApp). Only the same user's password opens it;
+ * anyone else signs this user out, which discards those screens.
  */
 export function LockScreen() {
   const { t } = useTranslation();
