@@ -67,17 +67,8 @@ export async function updateCatalogRow(db: Queryable, code: string, change: { re
     .execute();
 }
 
-export interface NewDelivery {
-  readonly id: string;
-  readonly clientId: string;
-  readonly caseId: string | null;
-  readonly serviceCode: string;
-  readonly deliveredOn: string;
-  readonly durationMinutes: number | null;
-  readonly note: string | null;
-  readonly recordedBy: string;
-  readonly recordedAt: string;
-}
+/** A delivery as it is inserted: exactly the record `services.record` returns. */
+export type NewDelivery = ServiceDelivery;
 
 export async function insertDelivery(db: Queryable, delivery: NewDelivery): Promise<ServiceDelivery> {
   await db
