@@ -5,7 +5,6 @@ import {
   type CatalogEntry,
   type LocalizedNames,
   type Referral,
-  type ReferralDirection,
   type ServiceCategory,
   type ServiceDelivery,
 } from './services.schema';
@@ -100,17 +99,8 @@ export async function listDeliveriesForClient(db: Queryable, clientId: string): 
   return rows.map(toDelivery);
 }
 
-export interface NewReferral {
-  readonly id: string;
-  readonly clientId: string;
-  readonly caseId: string | null;
-  readonly direction: ReferralDirection;
-  readonly agency: string;
-  readonly reason: string;
-  readonly date: string;
-  readonly recordedBy: string;
-  readonly recordedAt: string;
-}
+/** A referral as it is inserted: exactly the record `referrals.create` returns. */
+export type NewReferral = Referral;
 
 export async function insertReferral(db: Queryable, referral: NewReferral): Promise<Referral> {
   await db
