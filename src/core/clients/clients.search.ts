@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/database';
+import { sql } from 'kysely';
+import type { ReadDb } from '../db/handles';
+
 import { damerauLevenshtein, looseMatchKey, nameTokens, trigrams } from '../uz/names';
 import { phoneSearchDigits } from '../uz/phone';
 import { cleanPinfl } from '../uz/pinfl';
@@ -20,7 +21,7 @@ import type { ClientMatchKind, ClientSearchItem } from './clients.schema';
  * exact PINFL, phone, strict word matches, prefixes, loose matches, then edit distance.
  */
 
-type Queryable = Kysely<Database>;
+type Queryable = ReadDb;
 
 /** Candidates fetched per stage, beyond `limit`, so ranking has a little room. */
 const CANDIDATE_HEADROOM = 20;
