@@ -84,9 +84,11 @@ export interface QueryWord {
   readonly unsigned: readonly string[];
   /** The father's-name stem, matched against patronymics (Akmalovich, Akmal → akmal). */
   readonly stem: string;
+  /** Typed as a patronymic: a marker after it ("Akmal oʻgʻli"), or a -ovich / -ovna ending. */
+  readonly isPatronymic: boolean;
   /**
-   * Typed as a patronymic (a marker after it, or a -ovich / -ovna ending) beside other words: it
-   * ranks, but never removes a person, since many records carry no patronymic or the other style.
+   * A patronymic beside other words: it ranks, but never removes a person, since many records
+   * carry no patronymic, or one in the other style.
    */
   readonly isOptional: boolean;
   /** Memo of bounded edit distances ("form stored" → distance); candidates share words. */
@@ -141,6 +143,7 @@ export function nameQuery(nameText: string): NameQuery {
       loose: draft.loose,
       unsigned: unsignedOkinaVariants(draft.strict),
       stem: fatherStem(draft.father),
+      isPatronymic: draft.isPatronymic,
       isOptional: draft.isPatronymic && hasRequired,
       distances: new Map<string, number>(),
     })),

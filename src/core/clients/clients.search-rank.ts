@@ -7,8 +7,9 @@ import type { QueryWord } from './clients.search-query';
  * How well one found client answers the query, and the order of the answers. Pure.
  *
  * Order: fewer query words that match nothing (a patronymic typed for a record without one counts
- * as neither a match nor a miss; a different patronymic is a miss); more words found in last and
- * first name rather than the patronymic; more words found; the worst word's quality (3 exact
+ * as neither a match nor a miss; a different patronymic is a miss); more words found in their own
+ * place, which is last and first name for a name and the patronymic for a word typed as one
+ * ("Akmalovich", "Akmal oʻgʻli"); more words found; the worst word's quality (3 exact
  * strict word, 4 strict prefix, 5 exact loose word, 6 exact with an oʻ typed without its sign,
  * 7 loose prefix, 8 misspelled), then the edit distances; then the date of birth and the sex the
  * receptionist typed or passed; then last name, first name and the order of registration.
@@ -23,13 +24,14 @@ export interface CandidateRow extends ClientSummaryColumns {
 
 export interface NameScore {
   readonly misses: number;
-  readonly mainHits: number;
+  /** Words found in their own place: last or first name, or the patronymic for one typed as such. */
+  readonly placeHits: number;
   readonly matched: number;
   readonly quality: number;
   readonly distance: number;
 }
 
-export const NO_NAME_SCORE: NameScore = { misses: 0, mainHits: 0, matched: 0, quality: 3, distance: 0 };
+export const NO_NAME_SCORE: NameScore = { misses: 0, placeHits: 0, matched: 0, quality: 3, distance: 0 };
 
 /** Edit distances beyond this rank the same. */
 const MAX_RANKED_DISTANCE = 4;
@@ -76,7 +78,7 @@ function inMainName(word: QueryWord, strict: readonly string[], loose: readonly 
   if (strict.includes(word.strict)) return { quality: 3, distance: 0 };
   if (strict.some((s) => s.startsWith(word.strict))) return { quality: 4, distance: 0 };
   // A word typed as a patronymic (-ovich) is the last or first name only when spelled the same.
-  if (word.isOptional) return NONE;
+  if (word.isPatronymic) return NONE;
   if (loose.includes(word.loose)) return { quality: 5, distance: 0 };
   if (word.unsigned.some((form) => loose.includes(form))) return { quality: 6, distance: 0 };
   const forms = [word.loose, ...word.unsigned];
@@ -106,24 +108,25 @@ export function scoreName(row: CandidateRow, queryWords: readonly QueryWord[]): 
   const loose = words(row.name_key_loose);
   const patronymic = words(row.patronymic_key);
   let misses = 0;
-  let mainHits = 0;
+  let placeHits = 0;
   let matched = 0;
   let quality = 3;
   let distance = 0;
   for (const word of queryWords) {
     const main = inMainName(word, strict, loose);
     const father = inPatronymic(word, patronymic);
-    const best = main.quality <= father.quality ? main : father;
+    const isMainFirst = word.isPatronymic ? main.quality < father.quality : main.quality <= father.quality;
+    const best = isMainFirst ? main : father;
     if (best.quality === NO_MATCH) {
       if (!(word.isOptional && patronymic.length === 0)) misses += 1;
       continue;
     }
     matched += 1;
-    if (best === main) mainHits += 1;
+    if (isMainFirst !== word.isPatronymic) placeHits += 1;
     quality = Math.max(quality, best.quality);
     distance += best.distance;
   }
-  return { misses, mainHits, matched, quality, distance };
+  return { misses, placeHits, matched, quality, distance };
 }
 
 /** What the receptionist typed or passed besides the name, to break ties with. */
@@ -162,7 +165,7 @@ export function compareRanked(a: Ranked, b: Ranked): number {
   return (
     a.tier - b.tier ||
     a.name.misses - b.name.misses ||
-    b.name.mainHits - a.name.mainHits ||
+    b.name.placeHits - a.name.placeHits ||
     b.name.matched - a.name.matched ||
     a.name.quality - b.name.quality ||
     a.name.distance - b.name.distance ||

@@ -30,8 +30,8 @@ export { parseClientQuery, type ParsedClientQuery } from './clients.search-query
  * word of the name (strict or loose key, or read with an oʻ typed without its sign), or matches
  * the patronymic by stem or prefix; (3) while fewer than ten are found, misspellings: each word
  * also as its corrections from the vocabulary of stored words (trigrams, and words of about its
- * length sharing its first letters, then Damerau–Levenshtein); (4) while still fewer than ten,
- * one word, then two, may match nothing, the rest in last or first name. A word typed as a
+ * length sharing its first letters, then Damerau–Levenshtein); (4) when nobody is found, one
+ * word, then two, may match nothing, the rest in last or first name. A word typed as a
  * patronymic ("Akmalovich", "Akmal oʻgʻli") beside other words never narrows: it only ranks, so a
  * record without a patronymic, or with it in the other style, is still found. `total` counts the
  * last level; a pool of the best candidates (the levels in order, fixed per 200 results so pages
@@ -43,7 +43,7 @@ type Queryable = Kysely<Database>;
 /** Results ranked per pool block: pages inside one block come from one ranking. */
 const POOL_BLOCK = 200;
 const MAX_POOL = 1000;
-/** Below this many matches, misspellings are looked for, then words that match nothing are let go. */
+/** Below this many matches, misspellings are looked for as well. */
 const WIDEN_BELOW = 10;
 /** Vocabulary words considered per misspelled query word, by trigrams and by first letters. */
 const FUZZY_TRIGRAM_CANDIDATES = 60;
@@ -166,9 +166,11 @@ async function findByName(db: Queryable, words: readonly QueryWord[], year: numb
       levels.push(allOf(required.map((word, index) => anyNameMatch(word, correctionsOf(index)))));
       total = await countMatches(db, levels.at(-1) ?? '', year);
     }
-    // Let one word go, then two…: the others must match last or first name.
+    // Nobody matches every word: let one go, then two…, the others matching last or first name.
+    // (Only then: beside people who match every word, ones who match fewer are noise, and the
+    // wide lookup would cost every ordinary search.)
     const mainMatches = required.map((word, index) => mainNameMatch(word, correctionsOf(index)));
-    for (let dropped = 1; dropped < required.length && total < WIDEN_BELOW; dropped += 1) {
+    for (let dropped = 1; dropped < required.length && total === 0; dropped += 1) {
       const kept = subsets(mainMatches, required.length - dropped).map((subset) => `(${allOf(subset)})`);
       levels.push(`(${levels.at(-1) ?? ''}) OR ${kept.join(' OR ')}`);
       total = await countMatches(db, levels.at(-1) ?? '', year);
