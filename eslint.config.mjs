@@ -37,6 +37,11 @@ export default tseslint.config(
             { regex: '(^|/)(ui|host)(/|$)', message: 'src/core may not import src/ui or src/host.' },
             { regex: '(^|/)electron/', message: 'src/core may not import electron/.' },
             { regex: '^react($|-)|^@mantine/', message: 'The core knows no screen.' },
+            {
+              regex: '(^|/)db/handles$|^\\./handles$',
+              importNames: ['asWriteTx'],
+              message: 'Only the write path (audit/run-write.ts) brands a transaction as WriteTx.',
+            },
           ],
         },
       ],
@@ -54,11 +59,11 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer reaches the core only through window.inson.' }],
           patterns: [
             {
-              // Values from the core only out of pure `*.schema` modules, the error type and the typed client
-              // (both pure); types from anywhere. Relative paths only, so `@mantine/core/...` is not caught.
-              regex: '^\\.\\.?/(.*/)?core/(?!.*\\.schema$)(?!api/(errors|client)$)',
+              // Values from the core only out of pure `*.schema` and `*.policy` modules, the error type and the
+              // typed client (all pure); types from anywhere. Relative paths only, so `@mantine/core/...` is not caught.
+              regex: '^\\.\\.?/(.*/)?core/(?!.*\\.(schema|policy)$)(?!api/errors$)(?!client$)',
               allowTypeImports: true,
-              message: 'src/ui may import from src/core only types and *.schema modules.',
+              message: 'src/ui may import from src/core only types, *.schema and *.policy modules.',
             },
             { regex: '(^|/)host(/|$)', message: 'src/ui may not import src/host.' },
             { regex: '^node:', message: 'The renderer is sandboxed: no Node modules.' },

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../src/core/core';
+import { createCore, type Core } from '../src/core/app';
 import { TEST_SCRYPT_PARAMS } from '../src/core/crypto/primitives';
 import { seedClients } from '../src/core/clients/clients.seed';
 import { DATABASE_FILE_NAME, KEYRING_FILE_NAME } from '../src/core/db/store';
@@ -54,6 +54,7 @@ async function build(dir: string, clients: number, log: (line: string) => void):
     await call(core, 'reception', 'auth.changePassword', { currentPassword: added.temporaryPassword, newPassword: RECEPTIONIST.password });
     let lastReport = 0;
     await seedClients(core.services.store.require(), added.userId, {
+      allowList: core.services.outboxAllowList,
       clients,
       chunkSize: 1000,
       onProgress: (done, total) => {

@@ -1,4 +1,4 @@
-// `npm test`: type-check, lint, unit tests, build, end-to-end tests, Electron static check, in that
+// `npm test`: type-check, lint, import rules, unit tests, build, end-to-end tests, Electron static check, in that
 // order; stops at the first failure with a non-zero exit. The last line is `N passed, N failed`
 // (the tests Vitest ran, plus one failure for a failed step that is not a test run) for CI.
 // While working: `npm test -- --only lint,e2e` runs just those steps (CI always runs them all).
@@ -42,6 +42,8 @@ function vitestStep(name, configArgs) {
 const steps = [
   { name: 'typecheck', args: [join(binDir, 'tsc'), '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'lint', args: [join(binDir, 'eslint'), '--max-warnings', '0', '.'] },
+  // Import rules, cycles included (type-only too): .dependency-cruiser.cjs.
+  { name: 'deps', args: [join(projectDir, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruiser.mjs'), '--config', '.dependency-cruiser.cjs', 'src', 'electron', 'migrations', 'tests', 'bench', 'scripts'] },
   vitestStep('unit', []),
   { name: 'build', args: ['scripts/build.mjs'] },
   vitestStep('e2e', ['-c', 'vitest.e2e.config.mts']),

@@ -1,9 +1,8 @@
-import { createApiClient, type ApiClient } from '../core/api/client';
+import { createApiClient, type ApiClient } from '../core/client';
 import { AppError } from '../core/api/errors';
-import { roleHasPermission } from '../core/api/permissions';
 import { verifyStore, type StoreReport } from '../core/audit/verify-store';
-import type { Core } from '../core/core';
-import { openWithRecoveryCode } from '../core/staff/auth.service';
+import type { Core } from '../core/app';
+import { openWithRecoveryCode } from '../core/auth/auth.service';
 import { createDirectTransport } from './direct-transport';
 
 /**
@@ -111,7 +110,7 @@ const verify: CliCommand = {
     if (args.options.user !== undefined) {
       const api = await signedInClient(core, args);
       const me = await api.invoke('auth.me', {});
-      if (!me || !roleHasPermission(me.role, 'audit.verify')) throw new AppError('FORBIDDEN', { permission: 'audit.verify' });
+      if (!me || !core.services.permissions.has(me.role, 'audit.verify')) throw new AppError('FORBIDDEN', { permission: 'audit.verify' });
     } else if (recoveryCode !== undefined && recoveryCode !== '') {
       await openWithRecoveryCode(core.services, recoveryCode);
     } else {

@@ -1,6 +1,5 @@
-import { createApiClient } from '../core/api/client';
+import { createApiClient } from '../core/client';
 import { AppError } from '../core/api/errors';
-import { roleHasPermission } from '../core/api/permissions';
 import { seedClients } from '../core/clients/clients.seed';
 import { CLI_CONNECTION_ID, type CliCommand } from './cli-commands';
 import { createDirectTransport } from './direct-transport';
@@ -29,12 +28,13 @@ export const seedCommand: CliCommand = {
     await api.invoke('auth.signIn', { username, password });
     const session = core.services.sessions.get(CLI_CONNECTION_ID);
     if (session === null) throw new AppError('UNAUTHENTICATED');
-    if (!roleHasPermission(session.role, 'clients.write') && !roleHasPermission(session.role, 'center.manage')) {
+    if (!core.services.permissions.has(session.role, 'clients.write') && !core.services.permissions.has(session.role, 'center.manage')) {
       throw new AppError('FORBIDDEN', { permission: 'clients.write' });
     }
     const randomSeed = args.options['random-seed'] === undefined ? undefined : Number(args.options['random-seed']);
     let lastNote = 0;
     const result = await seedClients(core.services.store.require(), session.userId, {
+      allowList: core.services.outboxAllowList,
       clients: count,
       ...(randomSeed !== undefined && Number.isFinite(randomSeed) ? { randomSeed } : {}),
       onProgress: (done, total) => {

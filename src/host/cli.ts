@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../core/api/errors';
-import { createCore, type Core } from '../core/core';
+import { createCore, type Core } from '../core/app';
 import { createConsoleLogger, silentLogger } from '../core/log';
 import { APP_VERSION } from '../core/version';
 import { builtInCommands, type CliCommand, type CliIo } from './cli-commands';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../core/core';
+import { createCore, type Core } from '../core/app';
 import { silentLogger, type Logger } from '../core/log';
 import { AppError } from '../core/api/errors';
 import { TEST_SCRYPT_PARAMS } from '../core/crypto/key-slots';

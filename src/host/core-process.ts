@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createCore, type Core } from '../core/core';
+import { createCore, type Core } from '../core/app';
 import type { CallOutcome } from '../core/api/router';
 import { AppError } from '../core/api/errors';
 import { createConsoleLogger, type Logger } from '../core/log';

@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApiClient } from '../core/api/client';
+import { createApiClient } from '../core/client';
 import { AppError } from '../core/api/errors';
-import { createCore } from '../core/core';
+import { createCore } from '../core/app';
 import { silentLogger } from '../core/log';
 import { createDirectTransport } from './direct-transport';
 

@@ -1,5 +1,5 @@
-import type { Transport } from '../core/api/client';
-import type { Core } from '../core/core';
+import type { Transport } from '../core/client';
+import type { Core } from '../core/app';
 
 /**
  * Calls the core in the same process, through the same router as every other transport

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestCore } from '../core/center/test-center';
-import type { Core } from '../core/core';
+import type { Core } from '../core/app';
 import { CONNECTION_HEADER, startHttpTransport, TOKEN_HEADER, type RunningHttpTransport } from './http-transport';
 
 const cleanups: (() => Promise<void>)[] = [];

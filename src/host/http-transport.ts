@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { Core } from '../core/core';
+import type { Core } from '../core/app';
 
 export const TOKEN_HEADER = 'x-inson-token';
 export const CONNECTION_HEADER = 'x-inson-connection';

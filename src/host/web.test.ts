@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../core/api/client';
+import { createApiClient } from '../core/client';
 import { AppError } from '../core/api/errors';
 import { TEST_SCRYPT_PARAMS } from '../core/crypto/primitives';
 import { silentLogger } from '../core/log';

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { defineMethod } from '../core/api/method';
-import { createCore, type Core } from '../core/core';
+import { definePublic } from '../core/api/method';
+import { createCore, type Core } from '../core/app';
 import type { ScryptParams } from '../core/crypto/primitives';
 import { createConsoleLogger, type Logger } from '../core/log';
 import { APP_VERSION } from '../core/version';
@@ -14,10 +14,9 @@ import { defaultDataDir } from './paths';
  * Test-only: a public method whose handler throws a plain Error, so end-to-end tests can prove a
  * crashing handler reaches the UI as a localized INTERNAL error. The desktop app never registers it.
  */
-export const devFailMethod = defineMethod({
+export const devFailMethod = definePublic({
   name: 'dev.fail',
   input: z.object({}),
-  access: 'public',
   handler: () => {
     throw new Error('dev.fail: a handler that throws (test fixture)');
   },

@@ -28,7 +28,7 @@ describe('clients: a receptionist opens a case for a colleague and reassigns it'
   let page: Page;
   let psychologist: ApiSession;
   let lateItemId = '';
-  const overdueIdsOf = async (session: ApiSession) => (await session.call<{ items: { id: string }[] }>('plans.overdue', {})).items.map((item) => item.id);
+  const overdueIdsOf = async (session: ApiSession) => (await session.call<{ items: { id: string }[] }>('cases.overduePlanItems', {})).items.map((item) => item.id);
 
   beforeAll(async () => {
     harness = await startHarness();
@@ -83,7 +83,7 @@ describe('clients: a receptionist opens a case for a colleague and reassigns it'
   });
 
   it("puts the overdue item on the psychologist's list, not the receptionist's", async () => {
-    const overdue = await psychologist.call<{ items: { id: string; goal: string }[] }>('plans.overdue', {});
+    const overdue = await psychologist.call<{ items: { id: string; goal: string }[] }>('cases.overduePlanItems', {});
     expect(overdue.items.map((item) => item.goal)).toEqual(['Xavfsizlik rejasi']);
     lateItemId = overdue.items[0]?.id ?? '';
     const search = new ClientsSearchPage(page, 'uz-Latn');

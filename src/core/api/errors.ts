@@ -30,6 +30,13 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * The reasons a domain gives with an error code (`details.reason`), e.g. CONFLICT's
+ * `usernameTaken`. Each domain's manifest lists its own; the UI says `errors.<code>.<reason>` and
+ * falls back to `errors.<code>`; a test fails if any language lacks a declared reason's sentence.
+ */
+export type ErrorReasons = Readonly<Partial<Record<ErrorCode, readonly string[]>>>;
+
 export interface AppErrorJson {
   readonly code: ErrorCode;
   /** i18n key the UI renders, e.g. `errors.FORBIDDEN`. */

@@ -3,17 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createCore } from '../core';
+import { createCore } from '../app';
 import { silentLogger } from '../log';
 import { AppError } from './errors';
-import { createApiClient } from './client';
-import { defineMethod } from './method';
+import { createApiClient } from '../client';
+import { definePublic } from './method';
 import { createRouter } from './router';
 
-const failing = defineMethod({
+const failing = definePublic({
   name: 'dev.fail',
   input: z.object({}),
-  access: 'public',
   handler: () => {
     throw new Error('secret personal detail that must not leak');
   },

@@ -1,13 +1,12 @@
 import { writeFileSync } from 'node:fs';
+import { CENTER_OUTBOX } from '../center/center.outbox';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SignedInContext } from '../api/method';
-import type { Session } from '../api/session';
-import { createCore } from '../core';
-import { createTestStore, type TestStore } from '../db/test-support';
+import { createCore } from '../app';
+import { createTestStore, type TestStore, runTestWrite } from '../db/test-support';
 import { silentLogger, type LogFields, type Logger } from '../log';
 import { redactPendingOutbox } from '../sync/outbox';
 import type { AuditDetails } from './audit-chain';
-import { runSystemWrite, runWrite } from './run-write';
+import type { WriteScope } from './run-write';
 import { verifyStore } from './verify-store';
 
 const NOW = new Date('2026-03-01T08:00:00.000Z');
@@ -26,7 +25,7 @@ async function counts(t: TestStore) {
 
 const putSetting = (key: string) => ({ key, value: '1', updated_at: NOW.toISOString() });
 
-describe('runSystemWrite', () => {
+describe('runWritePath', () => {
   let t: TestStore;
   beforeEach(async () => {
     t = await createTestStore();
@@ -34,13 +33,13 @@ describe('runSystemWrite', () => {
   afterEach(() => t.dispose());
 
   it('commits the row, its audit event and its outbox record together, hash-chained', async () => {
-    const result = await runSystemWrite(
+    const result = await runTestWrite(
       t.store,
       'staff-1',
       async (w) => {
         await w.trx.insertInto('settings').values(putSetting('a')).execute();
         const event = await w.audit({ action: 'settings.put', entityType: 'settings', entityId: 'a', details: { count: 1 } });
-        const record = await w.outbox({ type: 'center', entityId: 'c1', op: 'upsert', data: { name: 'Markaz', regionCode: '1703' } });
+        const record = await w.outbox({ spec: CENTER_OUTBOX, entityId: 'c1', op: 'upsert', data: { name: 'Markaz', regionCode: '1703' } });
         return { event, record };
       },
       { now: NOW },
@@ -53,7 +52,7 @@ describe('runSystemWrite', () => {
     expect(record).toMatchObject({ id: result.record.id, type: 'center', version: 1, op: 'upsert', batch_id: null });
     expect(JSON.parse(record.data_json)).toEqual({ name: 'Markaz', regionCode: '1703' });
 
-    await runSystemWrite(t.store, null, async (w) => {
+    await runTestWrite(t.store, null, async (w) => {
       await w.audit({ action: 'second', entityType: 'x', entityId: null });
     });
     const second = await t.store.db.selectFrom('audit_log').selectAll().where('seq', '=', 2).executeTakeFirstOrThrow();
@@ -63,10 +62,10 @@ describe('runSystemWrite', () => {
 
   it('rolls back the row, the audit event and the outbox record when the work throws', async () => {
     await expect(
-      runSystemWrite(t.store, null, async (w) => {
+      runTestWrite(t.store, null, async (w) => {
         await w.trx.insertInto('settings').values(putSetting('a')).execute();
         await w.audit({ action: 'settings.put', entityType: 'settings', entityId: 'a' });
-        await w.outbox({ type: 'center', entityId: 'c1', op: 'upsert', data: { name: 'Markaz' } });
+        await w.outbox({ spec: CENTER_OUTBOX, entityId: 'c1', op: 'upsert', data: { name: 'Markaz' } });
         throw new Error('the work failed after writing');
       }),
     ).rejects.toThrow('the work failed after writing');
@@ -75,7 +74,7 @@ describe('runSystemWrite', () => {
 
   it('refuses, and rolls back, a write that appended no audit event', async () => {
     await expect(
-      runSystemWrite(t.store, null, async (w) => {
+      runTestWrite(t.store, null, async (w) => {
         await w.trx.insertInto('settings').values(putSetting('a')).execute();
       }),
     ).rejects.toMatchObject({ code: 'INTERNAL', details: { reason: 'writeWithoutAuditEvent' } });
@@ -86,13 +85,13 @@ describe('runSystemWrite', () => {
     const log = capturingLogger();
     const secret = 'Gulnora Secret-Notes';
     await expect(
-      runSystemWrite(
+      runTestWrite(
         t.store,
         null,
         async (w) => {
           await w.trx.insertInto('settings').values(putSetting('a')).execute();
           await w.audit({ action: 'x', entityType: 'x', entityId: null });
-          await w.outbox({ type: 'center', entityId: 'c1', op: 'upsert', data: { name: 'Markaz', counselingNote: secret } as never });
+          await w.outbox({ spec: CENTER_OUTBOX, entityId: 'c1', op: 'upsert', data: { name: 'Markaz', counselingNote: secret } as never });
         },
         { log },
       ),
@@ -104,13 +103,13 @@ describe('runSystemWrite', () => {
 
   it('rejects nested outbox values and non-scalar audit details, whose keys the allow-list could not see', async () => {
     await expect(
-      runSystemWrite(t.store, null, async (w) => {
+      runTestWrite(t.store, null, async (w) => {
         await w.audit({ action: 'x', entityType: 'x', entityId: null });
-        await w.outbox({ type: 'center', entityId: 'c1', op: 'upsert', data: { name: { firstName: 'Hidden' } } as never });
+        await w.outbox({ spec: CENTER_OUTBOX, entityId: 'c1', op: 'upsert', data: { name: { firstName: 'Hidden' } } as never });
       }),
     ).rejects.toMatchObject({ code: 'INTERNAL', details: { reason: 'outboxValueNotFlat' } });
     await expect(
-      runSystemWrite(t.store, null, async (w) => {
+      runTestWrite(t.store, null, async (w) => {
         await w.audit({ action: 'x', entityType: 'x', entityId: null, details: { person: { name: 'Hidden' } } as unknown as AuditDetails });
       }),
     ).rejects.toMatchObject({ code: 'INTERNAL', details: { reason: 'auditDetailsNotScalar' } });
@@ -119,10 +118,10 @@ describe('runSystemWrite', () => {
 
   it('fails the whole write when an append fails even if the work caught the error', async () => {
     await expect(
-      runSystemWrite(t.store, null, async (w) => {
+      runTestWrite(t.store, null, async (w) => {
         await w.trx.insertInto('settings').values(putSetting('a')).execute();
         await w.audit({ action: 'x', entityType: 'x', entityId: null });
-        await w.outbox({ type: 'center', entityId: 'c1', op: 'upsert', data: { pinfl: '1' } as never }).catch(() => undefined);
+        await w.outbox({ spec: CENTER_OUTBOX, entityId: 'c1', op: 'upsert', data: { pinfl: '1' } as never }).catch(() => undefined);
       }),
     ).rejects.toMatchObject({ details: { reason: 'outboxFieldNotAllowed' } });
     expect(await counts(t)).toEqual({ settings: 0, audit: 0, outbox: 0 });
@@ -131,7 +130,7 @@ describe('runSystemWrite', () => {
   it('keeps one unbroken chain under concurrent writes and appends the work did not await', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        runSystemWrite(t.store, `staff-${i % 3}`, async (w) => {
+        runTestWrite(t.store, `staff-${i % 3}`, async (w) => {
           await w.trx.insertInto('settings').values(putSetting(`k${i}`)).execute();
           void w.audit({ action: 'settings.put', entityType: 'settings', entityId: `k${i}` });
           void w.audit({ action: 'settings.touch', entityType: 'settings', entityId: `k${i}`, details: { i } });
@@ -144,18 +143,18 @@ describe('runSystemWrite', () => {
 
   it('refuses a write started inside another write, instead of waiting for itself forever', async () => {
     await expect(
-      runSystemWrite(t.store, null, async (w) => {
+      runTestWrite(t.store, null, async (w) => {
         await w.audit({ action: 'outer', entityType: 'x', entityId: null });
-        await runSystemWrite(t.store, null, (inner) => inner.audit({ action: 'inner', entityType: 'x', entityId: null }));
+        await runTestWrite(t.store, null, (inner) => inner.audit({ action: 'inner', entityType: 'x', entityId: null }));
       }),
     ).rejects.toMatchObject({ code: 'INTERNAL', details: { reason: 'nestedWrite' } });
     expect(await counts(t)).toEqual({ settings: 0, audit: 0, outbox: 0 });
     // A write scheduled from inside a write's work but run after it ended is not nested.
     let later: Promise<unknown> = Promise.resolve();
-    await runSystemWrite(t.store, null, async (w) => {
+    await runTestWrite(t.store, null, async (w) => {
       await w.audit({ action: 'first', entityType: 'x', entityId: null });
       later = new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
-        runSystemWrite(t.store, null, (next) => next.audit({ action: 'second', entityType: 'x', entityId: null })),
+        runTestWrite(t.store, null, (next) => next.audit({ action: 'second', entityType: 'x', entityId: null })),
       );
     });
     await later;
@@ -164,16 +163,16 @@ describe('runSystemWrite', () => {
 
   it('drops not-yet-sent fields of one entity only, leaving records already in a batch as sent', async () => {
     const put = (entityId: string, name: string) =>
-      runSystemWrite(t.store, null, async (w) => {
+      runTestWrite(t.store, null, async (w) => {
         await w.audit({ action: 'center.update', entityType: 'center', entityId });
-        await w.outbox({ type: 'center', entityId, op: 'upsert', data: { name, regionCode: '1703' } });
+        await w.outbox({ spec: CENTER_OUTBOX, entityId, op: 'upsert', data: { name, regionCode: '1703' } });
       });
     await put('c1', 'Sent');
     await t.store.db.updateTable('outbox').set({ batch_id: 'batch-1' }).execute();
     await put('c1', 'Pending');
     await put('c2', 'Other');
-    const changed = await runSystemWrite(t.store, null, async (w) => {
-      const n = await redactPendingOutbox(w.trx, { entityType: 'center', entityId: 'c1', fields: ['name'] });
+    const changed = await runTestWrite(t.store, null, async (w) => {
+      const n = await redactPendingOutbox(w.trx, { spec: CENTER_OUTBOX, entityId: 'c1', fields: ['name'] });
       await w.audit({ action: 'consents.withdraw', entityType: 'center', entityId: 'c1', details: { redacted: n } });
       return n;
     });
@@ -187,19 +186,17 @@ describe('runSystemWrite', () => {
   });
 });
 
-describe('runWrite', () => {
-  it('writes as the signed-in user at the core clock, and says LOCKED when the database is closed', async () => {
+describe('core.services.write', () => {
+  it('writes as the given actor at the core clock, and says LOCKED when the database is closed', async () => {
     const t = await createTestStore();
     await t.holder.close();
     const core = await createCore({ dataDir: t.dataDir, appVersion: '0', log: silentLogger, now: () => NOW });
-    const session: Session = { userId: 'u-reception', username: 'r', displayName: 'R', role: 'receptionist', mustChangePassword: false, isLocked: false, lastActivityMs: 0 };
-    const ctx: SignedInContext = { core: core.services, connectionId: 'c', session };
-    const audit = (w: Parameters<Parameters<typeof runWrite>[1]>[0]) => w.audit({ action: 'x', entityType: 'x', entityId: null });
-    await expect(runWrite(ctx, audit)).rejects.toMatchObject({ code: 'NOT_SET_UP' });
+    const audit = (w: WriteScope) => w.audit({ action: 'x', entityType: 'x', entityId: null });
+    await expect(core.services.write('u-reception', audit)).rejects.toMatchObject({ code: 'NOT_SET_UP' });
     writeFileSync(core.services.store.keyringPath, '{}');
-    await expect(runWrite(ctx, audit)).rejects.toMatchObject({ code: 'LOCKED' });
+    await expect(core.services.write('u-reception', audit)).rejects.toMatchObject({ code: 'LOCKED' });
     await core.services.store.open(t.keyHex);
-    const event = await runWrite(ctx, audit);
+    const event = await core.services.write('u-reception', audit);
     const row = await core.services.store.require().db.selectFrom('audit_log').selectAll().where('seq', '=', event.seq).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ actor_id: 'u-reception', at: NOW.toISOString() });
     await core.close();

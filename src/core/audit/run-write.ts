@@ -1,17 +1,21 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Transaction } from 'kysely';
 import { AppError } from '../api/errors';
-import type { SignedInContext } from '../api/method';
 import type { Database } from '../db/database';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the write path is the one place that brands its transaction
+import { asWriteTx, type WriteTx } from '../db/handles';
 import type { OpenStore } from '../db/store';
 import { silentLogger, type Logger } from '../log';
-import { appendOutbox, type OutboxEntry } from '../sync/outbox';
-import type { OutboxRecordType } from '../sync/outbox-allowlist';
+import { appendOutbox } from '../sync/outbox';
+import type { OutboxAllowList, OutboxEntry, OutboxTypeSpec } from '../sync/outbox.spec';
 import { canonicalDetailsJson, computeAuditHash, GENESIS_HASH, type AuditDetails } from './audit-chain';
 
 export interface AuditEventInput {
-  /** What happened, `domain.verb` style: `staff.add`, `clients.register`, `auth.signInFailed`. */
-  readonly action: string;
+  /**
+   * What happened, `domain.verb` style: `staff.add`, `clients.register`, `auth.signInFailed`.
+   * In a write method it defaults to the method's name.
+   */
+  readonly action?: string;
   readonly entityType: string;
   readonly entityId: string | null;
   /** Non-personal scalars only (ids, counts, codes, flags). */
@@ -21,46 +25,40 @@ export interface AuditEventInput {
 /** What a write's work gets: the transaction, who and when, and the audit and outbox appenders. */
 export interface WriteScope {
   /** Use this for every query of the write; the outer `db` would wait for this very transaction. */
-  readonly trx: Transaction<Database>;
+  readonly trx: WriteTx;
   /** The signed-in staff member, or null for a system write (setup, an unknown user's failed sign-in). */
   readonly actorId: string | null;
   /** One timestamp for the whole write, so the row, its audit event and its outbox record agree. */
   readonly now: Date;
   /** Appends a hash-chained audit event. Every write must append at least one. */
   audit(event: AuditEventInput): Promise<{ readonly seq: number; readonly hash: string }>;
-  /** Appends a record for the registry; fields outside the type's allow-list fail the write. */
-  outbox<T extends OutboxRecordType>(entry: OutboxEntry<T>): Promise<{ readonly id: string }>;
+  /** Appends a record for the registry; a type or field outside the allow-list fails the write. */
+  outbox<S extends OutboxTypeSpec>(entry: OutboxEntry<S>): Promise<{ readonly id: string }>;
 }
 
-export interface SystemWriteOptions {
+export interface WritePathOptions {
+  /** The composed outbox allow-list (src/core/app.ts). */
+  readonly allowList: OutboxAllowList;
   readonly now?: Date;
   readonly log?: Logger;
+  /** The audit action of events that name none: the write method's name. */
+  readonly defaultAction?: string;
 }
 
 /**
- * The one write path for API handlers: one transaction holding the domain's changes, their audit
- * event(s) and outbox record(s); all commit together or none does. Throws (and rolls back) if the
- * work appended no audit event.
+ * The one write path: one transaction holding the domain's changes, their audit event(s) and
+ * outbox record(s); all commit together or none does. Throws (and rolls back) if the work
+ * appended no audit event. The router runs every write method through it; authentication, setup
+ * and the CLI's maintenance call it directly (with `actorId` null where no one is signed in).
  *
  * @example
- * return runWrite(ctx, async (w) => {
- *   await w.trx.insertInto('staff').values(row).execute();
+ * await runWritePath(store, actorId, async (w) => {
+ *   await insertStaff(w.trx, row);
  *   await w.audit({ action: 'staff.add', entityType: 'staff', entityId: row.id, details: { role: row.role } });
- *   return { id: row.id };
- * });
+ * }, core.writeOptions());
  */
-export async function runWrite<T>(ctx: SignedInContext, work: (w: WriteScope) => Promise<T>): Promise<T> {
-  return runInTransaction(ctx.core.store.require(), ctx.session.userId, ctx.core.now(), ctx.core.log, work);
-}
-
-/**
- * The same write path for writes no signed-in session makes: center setup, recording a failed
- * sign-in, maintenance from the CLI.
- *
- * @example await runSystemWrite(store, null, async (w) => { ...; await w.audit({ action: 'center.setUp', entityType: 'center', entityId }); });
- */
-export function runSystemWrite<T>(store: OpenStore, actorId: string | null, work: (w: WriteScope) => Promise<T>, options: SystemWriteOptions = {}): Promise<T> {
-  return runInTransaction(store, actorId, options.now ?? new Date(), options.log ?? silentLogger, work);
+export function runWritePath<T>(store: OpenStore, actorId: string | null, work: (w: WriteScope) => Promise<T>, options: WritePathOptions): Promise<T> {
+  return runInTransaction(store, actorId, options, work);
 }
 
 /**
@@ -71,7 +69,8 @@ export function runSystemWrite<T>(store: OpenStore, actorId: string | null, work
  */
 const enclosingWrite = new AsyncLocalStorage<{ readonly store: OpenStore; isActive: boolean }>();
 
-async function runInTransaction<T>(store: OpenStore, actorId: string | null, now: Date, log: Logger, work: (w: WriteScope) => Promise<T>): Promise<T> {
+async function runInTransaction<T>(store: OpenStore, actorId: string | null, options: WritePathOptions, work: (w: WriteScope) => Promise<T>): Promise<T> {
+  const log = options.log ?? silentLogger;
   const enclosing = enclosingWrite.getStore();
   if (enclosing !== undefined && enclosing.isActive && enclosing.store === store) {
     log.error('audit.nestedWrite', {});
@@ -79,15 +78,16 @@ async function runInTransaction<T>(store: OpenStore, actorId: string | null, now
   }
   const context = { store, isActive: true };
   try {
-    return await enclosingWrite.run(context, () => transact(store, actorId, now, log, work));
+    return await enclosingWrite.run(context, () => transact(store, actorId, { ...options, log }, work));
   } finally {
     context.isActive = false;
   }
 }
 
-async function transact<T>(store: OpenStore, actorId: string | null, now: Date, log: Logger, work: (w: WriteScope) => Promise<T>): Promise<T> {
+async function transact<T>(store: OpenStore, actorId: string | null, options: WritePathOptions & { readonly log: Logger }, work: (w: WriteScope) => Promise<T>): Promise<T> {
+  const { log } = options;
   return store.db.transaction().execute(async (trx) => {
-    const scope = new WriteScopeImpl(trx, actorId, now, log);
+    const scope = new WriteScopeImpl(trx, actorId, options);
     try {
       const result = await work(scope);
       await scope.settled();
@@ -105,28 +105,34 @@ async function transact<T>(store: OpenStore, actorId: string | null, now: Date, 
 }
 
 class WriteScopeImpl implements WriteScope {
-  readonly trx: Transaction<Database>;
+  readonly trx: WriteTx;
   readonly actorId: string | null;
   readonly now: Date;
   auditCount = 0;
   readonly #log: Logger;
   readonly #at: string;
+  readonly #allowList: OutboxAllowList;
+  readonly #defaultAction: string | undefined;
   #head: { seq: number; hash: string } | null = null;
   /** Appends run one after another even if the work starts several at once: each needs the last hash. */
   #queue: Promise<unknown> = Promise.resolve();
   #isClosed = false;
   #failure: { readonly error: unknown } | null = null;
 
-  constructor(trx: Transaction<Database>, actorId: string | null, now: Date, log: Logger) {
-    this.trx = trx;
+  constructor(trx: Transaction<Database>, actorId: string | null, options: WritePathOptions & { readonly log: Logger }) {
+    this.trx = asWriteTx(trx);
     this.actorId = actorId;
-    this.now = now;
-    this.#log = log;
-    this.#at = now.toISOString();
+    this.now = options.now ?? new Date();
+    this.#log = options.log;
+    this.#at = this.now.toISOString();
+    this.#allowList = options.allowList;
+    this.#defaultAction = options.defaultAction;
   }
 
   audit(event: AuditEventInput): Promise<{ readonly seq: number; readonly hash: string }> {
     return this.#enqueue(async () => {
+      const action = event.action ?? this.#defaultAction;
+      if (action === undefined) throw new AppError('INTERNAL', { reason: 'auditEventWithoutAction' });
       const detailsJson = canonicalDetailsJson(event.details);
       // The chain head is read inside the transaction (an index seek on the primary key), so a
       // rolled-back write or another process's write can never leave a stale head in memory.
@@ -135,7 +141,7 @@ class WriteScopeImpl implements WriteScope {
         seq: head.seq + 1,
         at: this.#at,
         actorId: this.actorId,
-        action: event.action,
+        action,
         entityType: event.entityType,
         entityId: event.entityId,
         detailsJson,
@@ -161,8 +167,8 @@ class WriteScopeImpl implements WriteScope {
     });
   }
 
-  outbox<T extends OutboxRecordType>(entry: OutboxEntry<T>): Promise<{ readonly id: string }> {
-    return this.#enqueue(() => appendOutbox(this.trx, entry, this.now, this.#log));
+  outbox<S extends OutboxTypeSpec>(entry: OutboxEntry<S>): Promise<{ readonly id: string }> {
+    return this.#enqueue(() => appendOutbox(this.trx, entry, { allowList: this.#allowList, now: this.now, log: this.#log }));
   }
 
   /**

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestStore, type TestStore } from '../db/test-support';
+import { createTestStore, type TestStore, runTestWrite } from '../db/test-support';
 import { computeAuditHash } from './audit-chain';
-import { runSystemWrite } from './run-write';
 import { verifyStore } from './verify-store';
 
 async function writeEvents(t: TestStore, n: number): Promise<void> {
   for (let i = 1; i <= n; i += 1) {
-    await runSystemWrite(t.store, 'staff-1', async (w) => {
+    await runTestWrite(t.store, 'staff-1', async (w) => {
       await w.audit({ action: 'clients.register', entityType: 'client', entityId: `client-${i}`, details: { n: i } });
     });
   }

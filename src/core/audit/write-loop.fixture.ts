@@ -4,7 +4,8 @@
  * record) as fast as it can, printing the number of each committed write, until it is killed.
  */
 import { createStoreHolder } from '../db/store';
-import { runSystemWrite } from './run-write';
+import { runTestWrite } from '../db/test-support';
+import { CENTER_OUTBOX } from '../center/center.outbox';
 
 async function main(): Promise<void> {
   const [dataDir] = process.argv.slice(2);
@@ -13,11 +14,11 @@ async function main(): Promise<void> {
   const store = await createStoreHolder({ dataDir }).open(keyHex);
   const start = Number((await store.db.selectFrom('settings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   for (let i = start + 1; ; i += 1) {
-    await runSystemWrite(store, 'staff-writer', async (w) => {
+    await runTestWrite(store, 'staff-writer', async (w) => {
       const key = `k${i}`;
       await w.trx.insertInto('settings').values({ key, value: JSON.stringify({ i, padding: 'x'.repeat(500) }), updated_at: w.now.toISOString() }).execute();
       await w.audit({ action: 'settings.put', entityType: 'settings', entityId: key, details: { i } });
-      await w.outbox({ type: 'center', entityId: key, op: 'upsert', data: { name: `n${i}` } });
+      await w.outbox({ spec: CENTER_OUTBOX, entityId: key, op: 'upsert', data: { name: `n${i}` } });
     });
     process.stdout.write(`${i}\n`);
   }

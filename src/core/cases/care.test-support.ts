@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ApiClient } from '../api/client';
+import type { ApiClient } from '../client';
 import type { AppErrorJson } from '../api/errors';
 import type { Role } from '../api/permissions';
 import { createTestCenter, type TestCenter } from '../center/test-center';

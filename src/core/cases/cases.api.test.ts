@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InputOf } from '../api/client';
+import type { InputOf } from '../client';
 import type { ClientRecord } from '../clients/clients.schema';
 import { createCareTestCenter, rejection, type CareTestCenter } from './care.test-support';
 
@@ -65,20 +65,20 @@ describe('cases and care plans', () => {
     expect(await rejection(t.as.trainer.invoke('cases.get', { caseId: opened.id }))).toMatchObject({ code: 'FORBIDDEN' });
     expect(await rejection(t.as.trainer.invoke('cases.open', { clientId: client.id, intake, caseWorkerId: t.staffId.receptionist }))).toMatchObject({ code: 'FORBIDDEN' });
     expect(await rejection(t.as.manager.invoke('cases.close', { caseId: opened.id, reason: 'other' }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await rejection(t.as.administrator.invoke('plans.overdue', {}))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejection(t.as.administrator.invoke('cases.overduePlanItems', {}))).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it("lets the case's own case worker keep its plan without cases.write; other read-only roles may not", async () => {
     const client = await t.registerClient('ownplan');
     const opened = await openFor(client, { caseWorkerId: t.staffId.psychologist });
-    const item = await t.as.psychologist.invoke('plans.addItem', { caseId: opened.id, serviceCode: 'psychological.individualCounseling', goal: 'Weekly sessions', dueDate: '2026-12-01' });
-    expect(await t.as.psychologist.invoke('plans.updateItem', { itemId: item.id, status: 'inProgress' })).toMatchObject({ status: 'inProgress' });
-    expect(await rejection(t.as.manager.invoke('plans.updateItem', { itemId: item.id, status: 'done' }))).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'notCaseWorker' } });
-    expect(await rejection(t.as.manager.invoke('plans.addItem', { caseId: opened.id, serviceCode: 'legal.consultation', goal: 'x', dueDate: '2026-12-01' }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await rejection(t.as.trainer.invoke('plans.updateItem', { itemId: item.id, status: 'done' }))).toMatchObject({ code: 'FORBIDDEN' });
+    const item = await t.as.psychologist.invoke('cases.addPlanItem', { caseId: opened.id, serviceCode: 'psychological.individualCounseling', goal: 'Weekly sessions', dueDate: '2026-12-01' });
+    expect(await t.as.psychologist.invoke('cases.updatePlanItem', { itemId: item.id, status: 'inProgress' })).toMatchObject({ status: 'inProgress' });
+    expect(await rejection(t.as.manager.invoke('cases.updatePlanItem', { itemId: item.id, status: 'done' }))).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'notCaseWorker' } });
+    expect(await rejection(t.as.manager.invoke('cases.addPlanItem', { caseId: opened.id, serviceCode: 'legal.consultation', goal: 'x', dueDate: '2026-12-01' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejection(t.as.trainer.invoke('cases.updatePlanItem', { itemId: item.id, status: 'done' }))).toMatchObject({ code: 'FORBIDDEN' });
     // Handed to the receptionist, the psychologist no longer edits it.
     await t.as.receptionist.invoke('cases.assign', { caseId: opened.id, caseWorkerId: t.staffId.receptionist });
-    expect(await rejection(t.as.psychologist.invoke('plans.updateItem', { itemId: item.id, status: 'done' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejection(t.as.psychologist.invoke('cases.updatePlanItem', { itemId: item.id, status: 'done' }))).toMatchObject({ code: 'FORBIDDEN' });
     expect((await t.as.receptionist.invoke('cases.get', { caseId: opened.id })).plan[0]?.status).toBe('inProgress');
   });
 
@@ -149,20 +149,20 @@ describe('cases and care plans', () => {
     const text = `Robert'); DROP TABLE cases;-- <img src=x onerror=alert(1)> & "quotes"`;
     const opened = await openFor(client, { intake: { ...intake, householdSituation: text } });
     expect((await t.as.receptionist.invoke('cases.get', { caseId: opened.id })).intake.householdSituation).toBe(text);
-    const item = await t.as.receptionist.invoke('plans.addItem', { caseId: opened.id, serviceCode: 'legal.consultation', goal: text, dueDate: '2026-12-01' });
+    const item = await t.as.receptionist.invoke('cases.addPlanItem', { caseId: opened.id, serviceCode: 'legal.consultation', goal: text, dueDate: '2026-12-01' });
     expect(item.goal).toBe(text);
   });
 
   it('keeps a care plan: items, status changes with a finishing date, allow-listed outbox records', async () => {
     const client = await t.registerClient('plan');
     const opened = await openFor(client);
-    const item = await t.as.receptionist.invoke('plans.addItem', { caseId: opened.id, serviceCode: 'homeCare.visit', goal: 'Weekly visit', dueDate: '2026-12-10' });
+    const item = await t.as.receptionist.invoke('cases.addPlanItem', { caseId: opened.id, serviceCode: 'homeCare.visit', goal: 'Weekly visit', dueDate: '2026-12-10' });
     expect(item).toMatchObject({ caseId: opened.id, serviceCode: 'homeCare.visit', goal: 'Weekly visit', dueDate: '2026-12-10', status: 'planned', finishedOn: null });
-    const started = await t.as.receptionist.invoke('plans.updateItem', { itemId: item.id, status: 'inProgress' });
+    const started = await t.as.receptionist.invoke('cases.updatePlanItem', { itemId: item.id, status: 'inProgress' });
     expect(started).toMatchObject({ status: 'inProgress', finishedOn: null });
-    const done = await t.as.receptionist.invoke('plans.updateItem', { itemId: item.id, status: 'done' });
+    const done = await t.as.receptionist.invoke('cases.updatePlanItem', { itemId: item.id, status: 'done' });
     expect(done).toMatchObject({ status: 'done', finishedOn: TODAY });
-    const reopened = await t.as.receptionist.invoke('plans.updateItem', { itemId: item.id, status: 'planned', dueDate: '2026-12-20' });
+    const reopened = await t.as.receptionist.invoke('cases.updatePlanItem', { itemId: item.id, status: 'planned', dueDate: '2026-12-20' });
     expect(reopened).toMatchObject({ status: 'planned', finishedOn: null, dueDate: '2026-12-20' });
     expect((await t.as.receptionist.invoke('cases.get', { caseId: opened.id })).plan.map((p) => p.id)).toEqual([item.id]);
 
@@ -184,18 +184,18 @@ describe('cases and care plans', () => {
       { ...base, dueDate: '2026-13-01' },
       { ...base, dueDate: '1900-01-01' },
     ]) {
-      expect(await rejection(t.as.receptionist.invoke('plans.addItem', input))).toMatchObject({ code: 'INVALID_INPUT' });
+      expect(await rejection(t.as.receptionist.invoke('cases.addPlanItem', input))).toMatchObject({ code: 'INVALID_INPUT' });
     }
-    const item = await t.as.receptionist.invoke('plans.addItem', base);
-    expect(await rejection(t.as.receptionist.invoke('plans.updateItem', { itemId: item.id }))).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(await rejection(t.as.receptionist.invoke('plans.updateItem', { itemId: item.id, status: 'finished' as never }))).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(await rejection(t.as.receptionist.invoke('plans.updateItem', { itemId: 'nope', status: 'done' }))).toMatchObject({ code: 'NOT_FOUND' });
+    const item = await t.as.receptionist.invoke('cases.addPlanItem', base);
+    expect(await rejection(t.as.receptionist.invoke('cases.updatePlanItem', { itemId: item.id }))).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await rejection(t.as.receptionist.invoke('cases.updatePlanItem', { itemId: item.id, status: 'finished' as never }))).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await rejection(t.as.receptionist.invoke('cases.updatePlanItem', { itemId: 'nope', status: 'done' }))).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('closes a case with a reason code; a closed case takes no new plan items and cannot close again', async () => {
     const client = await t.registerClient('close');
     const opened = await openFor(client, { openedOn: '2026-11-20' });
-    const item = await t.as.receptionist.invoke('plans.addItem', { caseId: opened.id, serviceCode: 'social.consultation', goal: 'Benefits', dueDate: '2026-11-21' });
+    const item = await t.as.receptionist.invoke('cases.addPlanItem', { caseId: opened.id, serviceCode: 'social.consultation', goal: 'Benefits', dueDate: '2026-11-21' });
     expect(await rejection(t.as.receptionist.invoke('cases.close', { caseId: opened.id, reason: 'goalsAchieved', closedOn: '2026-11-19' }))).toMatchObject({
       code: 'INVALID_INPUT',
       details: { issues: [{ path: ['closedOn'], code: 'before_opened' }] },
@@ -212,44 +212,44 @@ describe('cases and care plans', () => {
     expect(JSON.stringify(records)).not.toContain('Samarqand');
 
     expect(await rejection(t.as.receptionist.invoke('cases.close', { caseId: opened.id, reason: 'other' }))).toMatchObject({ code: 'CONFLICT', details: { reason: 'caseClosed' } });
-    expect(await rejection(t.as.receptionist.invoke('plans.addItem', { caseId: opened.id, serviceCode: 'social.consultation', goal: 'x', dueDate: '2026-12-01' }))).toMatchObject({ code: 'CONFLICT' });
-    expect(await rejection(t.as.receptionist.invoke('plans.updateItem', { itemId: item.id, status: 'done' }))).toMatchObject({ code: 'CONFLICT' });
+    expect(await rejection(t.as.receptionist.invoke('cases.addPlanItem', { caseId: opened.id, serviceCode: 'social.consultation', goal: 'x', dueDate: '2026-12-01' }))).toMatchObject({ code: 'CONFLICT' });
+    expect(await rejection(t.as.receptionist.invoke('cases.updatePlanItem', { itemId: item.id, status: 'done' }))).toMatchObject({ code: 'CONFLICT' });
     // After closing, the client may get a new case.
     expect((await openFor(client)).status).toBe('open');
   });
 
   it("lists overdue plan items on the signed-in case worker's list only", async () => {
-    const overdueBefore = (await t.as.psychologist.invoke('plans.overdue', {})).items.length;
+    const overdueBefore = (await t.as.psychologist.invoke('cases.overduePlanItems', {})).items.length;
     const client = await t.registerClient('overdue');
     const opened = await openFor(client, { caseWorkerId: t.staffId.psychologist, openedOn: '2026-11-01' });
     const add = (goal: string, dueDate: string) =>
-      t.as.receptionist.invoke('plans.addItem', { caseId: opened.id, serviceCode: 'psychological.individualCounseling', goal, dueDate });
+      t.as.receptionist.invoke('cases.addPlanItem', { caseId: opened.id, serviceCode: 'psychological.individualCounseling', goal, dueDate });
     const late = await add('late', '2026-11-10');
     const yesterday = await add('yesterday', '2026-11-24');
     await add('today', TODAY);
     await add('future', '2026-12-24');
     const finished = await add('finished', '2026-11-05');
-    await t.as.receptionist.invoke('plans.updateItem', { itemId: finished.id, status: 'done' });
+    await t.as.receptionist.invoke('cases.updatePlanItem', { itemId: finished.id, status: 'done' });
     const cancelled = await add('cancelled', '2026-11-05');
-    await t.as.receptionist.invoke('plans.updateItem', { itemId: cancelled.id, status: 'cancelled' });
+    await t.as.receptionist.invoke('cases.updatePlanItem', { itemId: cancelled.id, status: 'cancelled' });
 
-    const mine = (await t.as.psychologist.invoke('plans.overdue', {})).items.filter((item) => item.caseId === opened.id);
+    const mine = (await t.as.psychologist.invoke('cases.overduePlanItems', {})).items.filter((item) => item.caseId === opened.id);
     expect(mine[0]?.client).toEqual({ lastName: client.lastName, firstName: client.firstName, patronymic: client.patronymic });
     expect(mine.map((item) => [item.id, item.daysOverdue, item.clientId])).toEqual([
       [late.id, 15, client.id],
       [yesterday.id, 1, client.id],
     ]);
-    expect((await t.as.psychologist.invoke('plans.overdue', {})).items).toHaveLength(overdueBefore + 2);
-    expect((await t.as.receptionist.invoke('plans.overdue', {})).items.filter((item) => item.caseId === opened.id)).toEqual([]);
+    expect((await t.as.psychologist.invoke('cases.overduePlanItems', {})).items).toHaveLength(overdueBefore + 2);
+    expect((await t.as.receptionist.invoke('cases.overduePlanItems', {})).items.filter((item) => item.caseId === opened.id)).toEqual([]);
 
     // Reassigned: the list follows the case worker.
     await t.as.receptionist.invoke('cases.assign', { caseId: opened.id, caseWorkerId: t.staffId.receptionist });
-    expect((await t.as.psychologist.invoke('plans.overdue', {})).items.filter((item) => item.caseId === opened.id)).toEqual([]);
-    expect((await t.as.receptionist.invoke('plans.overdue', {})).items.filter((item) => item.caseId === opened.id)).toHaveLength(2);
+    expect((await t.as.psychologist.invoke('cases.overduePlanItems', {})).items.filter((item) => item.caseId === opened.id)).toEqual([]);
+    expect((await t.as.receptionist.invoke('cases.overduePlanItems', {})).items.filter((item) => item.caseId === opened.id)).toHaveLength(2);
 
     // A closed case's items are no longer anyone's to-do.
     await t.as.receptionist.invoke('cases.close', { caseId: opened.id, reason: 'lostContact' });
-    expect((await t.as.receptionist.invoke('plans.overdue', {})).items.filter((item) => item.caseId === opened.id)).toEqual([]);
+    expect((await t.as.receptionist.invoke('cases.overduePlanItems', {})).items.filter((item) => item.caseId === opened.id)).toEqual([]);
   });
 
   it('rolls back the whole write when its outbox record fails (nothing partly saved)', async () => {

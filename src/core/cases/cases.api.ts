@@ -1,6 +1,8 @@
-import { defineMethod } from '../api/method';
-import { localCalendarDate } from './calendar-date';
-import { CASE_WORKER_ROLES, requireClient } from './care-guards';
+import { defineRead, defineWrite } from '../api/method';
+import { localCalendarDate } from '../calendar/calendar';
+import { requireClient } from '../clients/clients.guards';
+import { ROLES } from '../api/permissions';
+import { canBeCaseWorker } from './cases.policy';
 import { listActiveStaffInRoles, listCasesForClient } from './cases.repository';
 import {
   addPlanItemInput,
@@ -15,81 +17,81 @@ import {
 } from './cases.schema';
 import { addPlanItem, assignCase, closeCase, getCase, openCase, overdueForCaseWorker, updatePlanItem } from './cases.service';
 
-export const open = defineMethod({
+export const open = defineWrite({
   name: 'cases.open',
   input: openCaseInput,
   access: 'cases.write',
-  handler: (ctx, input) => openCase(ctx, input),
+  invalidates: ['timeline.*'],
+  handler: (w, input) => openCase(w, input),
 });
 
-export const get = defineMethod({
+export const get = defineRead({
   name: 'cases.get',
   input: getCaseInput,
   access: 'cases.read',
-  handler: (ctx, input) => getCase(ctx.core.store.require().db, input.caseId),
+  handler: (ctx, input) => getCase(ctx.db, input.caseId),
 });
 
 /** A client's cases with their plans, the open one first. */
-export const listForClient = defineMethod({
+export const listForClient = defineRead({
   name: 'cases.listForClient',
   input: listCasesForClientInput,
   access: 'cases.read',
   handler: async (ctx, input) => {
-    const { db } = ctx.core.store.require();
-    await requireClient(db, input.clientId);
-    return { items: await listCasesForClient(db, input.clientId) };
+    await requireClient(ctx.db, input.clientId);
+    return { items: await listCasesForClient(ctx.db, input.clientId) };
   },
 });
 
-export const assign = defineMethod({
+export const assign = defineWrite({
   name: 'cases.assign',
   input: assignCaseInput,
   access: 'cases.write',
-  handler: (ctx, input) => assignCase(ctx, input),
+  invalidates: ['timeline.*'],
+  handler: (w, input) => assignCase(w, input),
 });
 
 /**
  * Colleagues who may be named case worker (active, in a role the assignment check accepts), for
  * the open-case and reassign screens: `staff.list` needs `staff.manage`, which receptionists lack.
  */
-export const caseWorkers = defineMethod({
+export const caseWorkers = defineRead({
   name: 'cases.caseWorkers',
   input: caseWorkersInput,
   access: 'cases.write',
-  handler: async (ctx) => ({ items: await listActiveStaffInRoles(ctx.core.store.require().db, CASE_WORKER_ROLES) }),
+  handler: async (ctx) => ({ items: await listActiveStaffInRoles(ctx.db, ROLES.filter(canBeCaseWorker)) }),
 });
 
-export const close = defineMethod({
+export const close = defineWrite({
   name: 'cases.close',
   input: closeCaseInput,
   access: 'cases.write',
-  handler: (ctx, input) => closeCase(ctx, input),
+  invalidates: ['timeline.*'],
+  handler: (w, input) => closeCase(w, input),
 });
 
-/** Holders of cases.write, or the case's own case worker (checked in the service). */
-export const addItem = defineMethod({
-  name: 'plans.addItem',
+/** Any reader of cases may ask; `canEditPlan` (cases.policy.ts) decides on the case itself. */
+export const addPlanItemMethod = defineWrite({
+  name: 'cases.addPlanItem',
   input: addPlanItemInput,
   access: 'cases.read',
-  handler: (ctx, input) => addPlanItem(ctx, input),
+  invalidates: ['timeline.*'],
+  handler: (w, input) => addPlanItem(w, input),
 });
 
-/** Holders of cases.write, or the case's own case worker (checked in the service). */
-export const updateItem = defineMethod({
-  name: 'plans.updateItem',
+/** Any reader of cases may ask; `canEditPlan` (cases.policy.ts) decides on the case itself. */
+export const updatePlanItemMethod = defineWrite({
+  name: 'cases.updatePlanItem',
   input: updatePlanItemInput,
   access: 'cases.read',
-  handler: (ctx, input) => updatePlanItem(ctx, input),
+  invalidates: ['timeline.*'],
+  handler: (w, input) => updatePlanItem(w, input),
 });
 
 /** The signed-in case worker's overdue plan items, most overdue first. */
-export const overdue = defineMethod({
-  name: 'plans.overdue',
+export const overduePlanItems = defineRead({
+  name: 'cases.overduePlanItems',
   input: overduePlanItemsInput,
   access: 'cases.read',
-  handler: async (ctx) => ({
-    items: await overdueForCaseWorker(ctx.core.store.require().db, ctx.session.userId, localCalendarDate(ctx.core.now())),
-  }),
+  handler: async (ctx) => ({ items: await overdueForCaseWorker(ctx.db, ctx.actor.userId, localCalendarDate(ctx.now)) }),
 });
-
-export const casesMethods = [open, get, listForClient, assign, caseWorkers, close, addItem, updateItem, overdue] as const;

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+
+import type { ReadDb, WriteTx } from '../db/handles';
 import type { Role } from '../api/permissions';
-import type { Database } from '../db/database';
+
 import { daysOverdue, sortOverdue } from './plan-overdue';
 import {
   NEED_CODES,
@@ -17,7 +18,7 @@ import {
 } from './cases.schema';
 import type { CaseRow, PlanItemRow } from './cases.table';
 
-type Queryable = Kysely<Database>;
+type Queryable = ReadDb;
 
 export interface NewCase {
   readonly id: string;
@@ -30,7 +31,7 @@ export interface NewCase {
 }
 
 /** @example await insertCase(w.trx, { id, clientId, intake, caseWorkerId, openedOn, openedBy, at }); */
-export async function insertCase(db: Queryable, input: NewCase): Promise<void> {
+export async function insertCase(db: WriteTx, input: NewCase): Promise<void> {
   await db
     .insertInto('cases')
     .values({
@@ -82,7 +83,7 @@ export async function findOpenCaseId(db: Queryable, clientId: string): Promise<s
   return row?.id ?? null;
 }
 
-export async function setCaseWorker(db: Queryable, caseId: string, caseWorkerId: string, at: string): Promise<void> {
+export async function setCaseWorker(db: WriteTx, caseId: string, caseWorkerId: string, at: string): Promise<void> {
   await db.updateTable('cases').set({ case_worker_id: caseWorkerId, updated_at: at }).where('id', '=', caseId).execute();
 }
 
@@ -94,7 +95,7 @@ export interface CaseClosure {
   readonly at: string;
 }
 
-export async function markCaseClosed(db: Queryable, caseId: string, closure: CaseClosure): Promise<void> {
+export async function markCaseClosed(db: WriteTx, caseId: string, closure: CaseClosure): Promise<void> {
   await db
     .updateTable('cases')
     .set({
@@ -119,7 +120,7 @@ export interface NewPlanItem {
   readonly at: string;
 }
 
-export async function insertPlanItem(db: Queryable, item: NewPlanItem): Promise<void> {
+export async function insertPlanItem(db: WriteTx, item: NewPlanItem): Promise<void> {
   await db
     .insertInto('plan_items')
     .values({
@@ -154,7 +155,7 @@ export interface PlanItemChange {
   readonly at: string;
 }
 
-export async function updatePlanItemRow(db: Queryable, itemId: string, change: PlanItemChange): Promise<void> {
+export async function updatePlanItemRow(db: WriteTx, itemId: string, change: PlanItemChange): Promise<void> {
   await db
     .updateTable('plan_items')
     .set({ status: change.status, goal: change.goal, due_date: change.dueDate, finished_on: change.finishedOn, updated_at: change.at })

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Role } from '../api/permissions';
-import { calendarDateSchema, entityIdSchema, multiLineText, optionalMultiLineText } from './care-fields.schema';
+import { calendarDateSchema } from '../calendar/calendar.schema';
+import { entityIdSchema } from '../db/ids.schema';
+import { multiLineText, optionalMultiLineText } from '../text/text-fields.schema';
 
 /**
  * Intake needs checklist. Codes are stable (they are counted and sent to the registry); the UI

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../api/errors';
-import { assertPastDate, daysBetween, localCalendarDate } from './calendar-date';
+import { assertPastDate, daysBetween, localCalendarDate } from '../calendar/calendar';
 import { daysOverdue, isPlanItemOverdue, sortOverdue } from './plan-overdue';
 
 describe('plan item overdue rules', () => {

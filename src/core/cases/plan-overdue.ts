@@ -1,4 +1,4 @@
-import { daysBetween } from './calendar-date';
+import { daysBetween } from '../calendar/calendar';
 import { OPEN_PLAN_ITEM_STATUSES, type PlanItemStatus } from './cases.schema';
 
 /**

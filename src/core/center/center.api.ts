@@ -1,41 +1,25 @@
 import { z } from 'zod';
-import { defineMethod, publicHandler } from '../api/method';
-import { runWrite } from '../audit/run-write';
-import { parseCenterSettings, requireCenter, toCenterProfile } from './center.repository';
-import { createCenterInputSchema, updateCenterSettingsInputSchema } from './center.schema';
-import { createCenter } from './setup.service';
+import { defineRead, defineWrite } from '../api/method';
+import { requireCenter, toCenterProfile, updateCenterSettings } from './center.repository';
+import { updateCenterSettingsInputSchema } from './center.schema';
 
-/** First start only: creates the center, its administrator and its keys; returns the recovery code once. */
-export const createCenterMethod = defineMethod({
-  name: 'setup.createCenter',
-  input: createCenterInputSchema,
-  access: 'public',
-  handler: publicHandler((ctx, input: z.output<typeof createCenterInputSchema>) => createCenter(ctx.core, input)),
-});
-
-export const get = defineMethod({
+export const get = defineRead({
   name: 'center.get',
   input: z.object({}),
   access: 'signedIn',
-  handler: async (ctx) => toCenterProfile(await requireCenter(ctx.core.store.require().db)),
+  handler: async (ctx) => toCenterProfile(await requireCenter(ctx.db)),
 });
 
-export const updateSettings = defineMethod({
+export const updateSettings = defineWrite({
   name: 'center.updateSettings',
   input: updateCenterSettingsInputSchema,
   access: 'center.manage',
-  handler: async (ctx, input) => {
-    const profile = await runWrite(ctx, async (w) => {
-      const row = await requireCenter(w.trx);
-      const settings = { ...parseCenterSettings(row.settings), ...input };
-      await w.trx.updateTable('center').set({ settings: JSON.stringify(settings) }).where('id', '=', row.id).execute();
-      await w.audit({ action: 'center.updateSettings', entityType: 'center', entityId: row.id, details: { ...settings } });
-      return toCenterProfile({ ...row, settings: JSON.stringify(settings) });
-    });
-    ctx.core.auth.inactivityLockMs = profile.settings.inactivityLockMinutes * 60_000;
+  handler: async (w, input) => {
+    const profile = await updateCenterSettings(w.trx, input);
+    await w.audit({ entityType: 'center', entityId: profile.id, details: { ...profile.settings } });
     return profile;
   },
+  afterCommit: (core, profile) => {
+    core.auth.inactivityLockMs = profile.settings.inactivityLockMinutes * 60_000;
+  },
 });
-
-export const setupMethods = [createCenterMethod] as const;
-export const centerMethods = [get, updateSettings] as const;

@@ -1,11 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../api/errors';
-import type { Database } from '../db/database';
-import { DEFAULT_INACTIVITY_LOCK_MINUTES } from '../staff/auth-state';
+import type { ReadDb, WriteTx } from '../db/handles';
+import { DEFAULT_INACTIVITY_LOCK_MINUTES } from '../session/auth-state';
 import { centerSettingsSchema, type CenterSettings, type CenterType } from './center.schema';
 import type { CenterRow } from './center.table';
 
-type Db = Kysely<Database> | Transaction<Database>;
+type Db = ReadDb;
 
 export const DEFAULT_CENTER_SETTINGS: CenterSettings = { inactivityLockMinutes: DEFAULT_INACTIVITY_LOCK_MINUTES };
 
@@ -58,4 +57,16 @@ export async function requireCenter(db: Db): Promise<CenterRow> {
   const row = await findCenter(db);
   if (!row) throw new AppError('NOT_SET_UP');
   return row;
+}
+
+/**
+ * Merges changed settings into the center's row and returns the new profile.
+ *
+ * @example const profile = await updateCenterSettings(w.trx, { inactivityLockMinutes: 10 });
+ */
+export async function updateCenterSettings(trx: WriteTx, changes: Partial<CenterSettings>): Promise<CenterProfile> {
+  const row = await requireCenter(trx);
+  const settings = { ...parseCenterSettings(row.settings), ...changes };
+  await trx.updateTable('center').set({ settings: JSON.stringify(settings) }).where('id', '=', row.id).execute();
+  return toCenterProfile({ ...row, settings: JSON.stringify(settings) });
 }

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApiClient, type ApiClient } from '../api/client';
-import { createCore, type Core, type CoreOptions } from '../core';
+import { createApiClient, type ApiClient } from '../client';
+import { createCore, type Core, type CoreOptions } from '../app';
 import { TEST_SCRYPT_PARAMS } from '../crypto/primitives';
 import { silentLogger } from '../log';
 

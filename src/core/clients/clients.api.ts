@@ -1,5 +1,5 @@
 import { AppError } from '../api/errors';
-import { defineMethod } from '../api/method';
+import { defineRead, defineWrite } from '../api/method';
 import { clientNameKeys, findPossibleDuplicates } from './clients.repository';
 import { mergeClients, unmergeClients } from './clients.merge';
 import {
@@ -14,36 +14,36 @@ import {
 import { searchClients } from './clients.search';
 import { getClient, registerClient, updateClient } from './clients.service';
 
-export const register = defineMethod({
+export const register = defineWrite({
   name: 'clients.register',
   input: registerClientInput,
   access: 'clients.write',
-  handler: (ctx, input) => registerClient(ctx, input),
+  handler: (w, input) => registerClient(w, input),
 });
 
-export const update = defineMethod({
+export const update = defineWrite({
   name: 'clients.update',
   input: updateClientInput,
   access: 'clients.write',
-  handler: (ctx, input) => updateClient(ctx, input),
+  handler: (w, input) => updateClient(w, input),
 });
 
-export const get = defineMethod({
+export const get = defineRead({
   name: 'clients.get',
   input: getClientInput,
   access: 'clients.read',
-  handler: (ctx, input) => getClient(ctx, input.id),
+  handler: (ctx, input) => getClient(ctx.db, input.id, ctx.now),
 });
 
-export const search = defineMethod({
+export const search = defineRead({
   name: 'clients.search',
   input: searchClientsInput,
   access: 'clients.read',
-  handler: (ctx, input) => searchClients(ctx.core.store.require().db, input),
+  handler: (ctx, input) => searchClients(ctx.db, input),
 });
 
 /** The side-by-side check the form runs before saving (register runs it again itself). */
-export const findDuplicates = defineMethod({
+export const findDuplicates = defineRead({
   name: 'clients.findDuplicates',
   input: findDuplicatesInput,
   access: 'clients.read',
@@ -53,7 +53,7 @@ export const findDuplicates = defineMethod({
       throw new AppError('INVALID_INPUT', { issues: [{ path: ['birthDate'], code: 'custom', message: 'Give a date or year of birth' }] });
     }
     const { dup_key: dupKey } = clientNameKeys({ lastName: input.lastName, firstName: input.firstName, patronymic: null });
-    const items = await findPossibleDuplicates(ctx.core.store.require().db, {
+    const items = await findPossibleDuplicates(ctx.db, {
       dupKey,
       birthDate: input.birthDate,
       birthYear,
@@ -63,18 +63,18 @@ export const findDuplicates = defineMethod({
   },
 });
 
-export const merge = defineMethod({
+export const merge = defineWrite({
   name: 'clients.merge',
   input: mergeClientsInput,
   access: 'clients.merge',
-  handler: (ctx, input) => mergeClients(ctx, input),
+  invalidates: ['timeline.*', 'cases.*', 'services.*', 'consents.*'],
+  handler: (w, input) => mergeClients(w, input),
 });
 
-export const unmerge = defineMethod({
+export const unmerge = defineWrite({
   name: 'clients.unmerge',
   input: unmergeClientsInput,
   access: 'clients.merge',
-  handler: (ctx, input) => unmergeClients(ctx, input),
+  invalidates: ['timeline.*', 'cases.*', 'services.*', 'consents.*'],
+  handler: (w, input) => unmergeClients(w, input),
 });
-
-export const clientsMethods = [register, update, get, search, findDuplicates, merge, unmerge] as const;

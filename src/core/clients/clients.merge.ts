@@ -1,8 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { ReadDb } from '../db/handles';
+import { CLIENT_MERGE_OUTBOX, CLIENT_OUTBOX } from './clients.outbox';
 import { AppError } from '../api/errors';
-import type { SignedInContext } from '../api/method';
-import { runWrite } from '../audit/run-write';
-import type { Database } from '../db/database';
+import type { WriteContext } from '../api/context';
+
 import { newId } from '../db/ids';
 import { clientOutboxData } from './clients.outbox-data';
 import { findClientRow } from './clients.repository';
@@ -39,7 +40,7 @@ interface MovedRows {
  *
  * @example await clientReferences(db) // [{ table: 'cases', column: 'client_id', primaryKey: 'id' }, …]
  */
-export async function clientReferences(db: Kysely<Database>): Promise<ClientReference[]> {
+export async function clientReferences(db: ReadDb): Promise<ClientReference[]> {
   const result = await sql<{ table_name: string; column_name: string }>`
     SELECT m.name AS table_name, f."from" AS column_name
     FROM sqlite_master AS m, pragma_foreign_key_list(m.name) AS f
@@ -57,7 +58,7 @@ export async function clientReferences(db: Kysely<Database>): Promise<ClientRefe
   return references;
 }
 
-async function moveReferences(db: Kysely<Database>, reference: ClientReference, fromId: string, toId: string): Promise<MovedRows> {
+async function moveReferences(db: ReadDb, reference: ClientReference, fromId: string, toId: string): Promise<MovedRows> {
   const table = sql.table(reference.table);
   const column = sql.ref(reference.column);
   const key = sql.ref(reference.primaryKey);
@@ -74,7 +75,7 @@ export interface MergeResult {
   readonly movedCounts: Readonly<Record<string, number>>;
 }
 
-async function activeClient(db: Kysely<Database>, id: string, role: 'survivorId' | 'mergedId') {
+async function activeClient(db: ReadDb, id: string, role: 'survivorId' | 'mergedId') {
   const row = await findClientRow(db, id);
   if (row === null) throw new AppError('NOT_FOUND', { entity: 'client', id, field: role });
   if (row.status !== 'active') throw new AppError('CONFLICT', { reason: 'alreadyMerged', field: role, mergedIntoId: row.merged_into_id });
@@ -85,48 +86,45 @@ async function activeClient(db: Kysely<Database>, id: string, role: 'survivorId'
  * `clients.merge`: everything that referenced the merged client now references the survivor; the
  * merged record stays, marked `merged` and pointing at the survivor, so old links still resolve.
  *
- * @example await mergeClients(ctx, { survivorId, mergedId });
+ * @example await mergeClients(w, { survivorId, mergedId });
  */
-export async function mergeClients(ctx: SignedInContext, input: { readonly survivorId: string; readonly mergedId: string }): Promise<MergeResult> {
-  return runWrite(ctx, async (w) => {
-    await activeClient(w.trx, input.survivorId, 'survivorId');
-    const merged = await activeClient(w.trx, input.mergedId, 'mergedId');
-    const moved: MovedRows[] = [];
-    for (const reference of await clientReferences(w.trx)) {
-      const rows = await moveReferences(w.trx, reference, input.mergedId, input.survivorId);
-      if (rows.ids.length > 0) moved.push(rows);
-    }
-    await w.trx
-      .updateTable('clients')
-      .set({ status: 'merged', merged_into_id: input.survivorId, version: merged.version + 1, updated_at: w.now.toISOString(), updated_by: w.actorId })
-      .where('id', '=', input.mergedId)
-      .execute();
-    const mergeId = newId(w.now.getTime());
-    await w.trx
-      .insertInto('client_merges')
-      .values({
-        id: mergeId,
-        survivor_id: input.survivorId,
-        merged_id: input.mergedId,
-        moved_json: JSON.stringify(moved),
-        merged_at: w.now.toISOString(),
-        merged_by: w.actorId,
-      })
-      .execute();
-    const movedCounts = Object.fromEntries(moved.map((rows) => [rows.table, rows.ids.length]));
-    const movedTotal = moved.reduce((sum, rows) => sum + rows.ids.length, 0);
-    await w.audit({
-      action: 'clients.merge',
-      entityType: 'client',
-      entityId: input.survivorId,
-      details: { mergeId, mergedId: input.mergedId, movedRows: movedTotal },
-    });
-    await w.outbox({ type: 'clientMerge', entityId: mergeId, op: 'upsert', data: { survivorId: input.survivorId, mergedId: input.mergedId } });
-    const mergedRow = await findClientRow(w.trx, input.mergedId);
-    if (mergedRow === null) throw new AppError('INTERNAL', { reason: 'clientNotStored' });
-    await w.outbox({ type: 'client', entityId: input.mergedId, op: 'upsert', data: await clientOutboxData(w.trx, mergedRow) });
-    return { mergeId, survivorId: input.survivorId, mergedId: input.mergedId, movedCounts };
+export async function mergeClients(w: WriteContext, input: { readonly survivorId: string; readonly mergedId: string }): Promise<MergeResult> {
+  await activeClient(w.trx, input.survivorId, 'survivorId');
+  const merged = await activeClient(w.trx, input.mergedId, 'mergedId');
+  const moved: MovedRows[] = [];
+  for (const reference of await clientReferences(w.trx)) {
+    const rows = await moveReferences(w.trx, reference, input.mergedId, input.survivorId);
+    if (rows.ids.length > 0) moved.push(rows);
+  }
+  await w.trx
+    .updateTable('clients')
+    .set({ status: 'merged', merged_into_id: input.survivorId, version: merged.version + 1, updated_at: w.now.toISOString(), updated_by: w.actorId })
+    .where('id', '=', input.mergedId)
+    .execute();
+  const mergeId = newId(w.now.getTime());
+  await w.trx
+    .insertInto('client_merges')
+    .values({
+      id: mergeId,
+      survivor_id: input.survivorId,
+      merged_id: input.mergedId,
+      moved_json: JSON.stringify(moved),
+      merged_at: w.now.toISOString(),
+      merged_by: w.actorId,
+    })
+    .execute();
+  const movedCounts = Object.fromEntries(moved.map((rows) => [rows.table, rows.ids.length]));
+  const movedTotal = moved.reduce((sum, rows) => sum + rows.ids.length, 0);
+  await w.audit({
+    entityType: 'client',
+    entityId: input.survivorId,
+    details: { mergeId, mergedId: input.mergedId, movedRows: movedTotal },
   });
+  await w.outbox({ spec: CLIENT_MERGE_OUTBOX, entityId: mergeId, op: 'upsert', data: { survivorId: input.survivorId, mergedId: input.mergedId } });
+  const mergedRow = await findClientRow(w.trx, input.mergedId);
+  if (mergedRow === null) throw new AppError('INTERNAL', { reason: 'clientNotStored' });
+  await w.outbox({ spec: CLIENT_OUTBOX, entityId: input.mergedId, op: 'upsert', data: await clientOutboxData(w.trx, mergedRow) });
+  return { mergeId, survivorId: input.survivorId, mergedId: input.mergedId, movedCounts };
 }
 
 function parseMoved(json: string): MovedRows[] {
@@ -139,54 +137,51 @@ function parseMoved(json: string): MovedRows[] {
  * `clients.unmerge`: moves back exactly the rows a merge moved and makes the merged record active
  * again, as long as the merge has not been uploaded (its outbox record is still pending).
  *
- * @example await unmergeClients(ctx, { mergeId });
+ * @example await unmergeClients(w, { mergeId });
  */
-export async function unmergeClients(ctx: SignedInContext, input: { readonly mergeId: string }): Promise<{ readonly restoredId: string }> {
-  return runWrite(ctx, async (w) => {
-    const merge = await w.trx.selectFrom('client_merges').selectAll().where('id', '=', input.mergeId).executeTakeFirst();
-    if (merge === undefined) throw new AppError('NOT_FOUND', { entity: 'clientMerge', id: input.mergeId });
-    if (merge.unmerged_at !== null) throw new AppError('CONFLICT', { reason: 'alreadyUnmerged' });
-    const sent = await w.trx
-      .selectFrom('outbox')
-      .select('seq')
-      .where('type', '=', 'clientMerge')
-      .where('entity_id', '=', input.mergeId)
-      .where('batch_id', 'is not', null)
-      .executeTakeFirst();
-    if (sent !== undefined) throw new AppError('CONFLICT', { reason: 'alreadyUploaded' });
-    const merged = await findClientRow(w.trx, merge.merged_id);
-    if (merged === null || merged.status !== 'merged' || merged.merged_into_id !== merge.survivor_id) {
-      throw new AppError('CONFLICT', { reason: 'changedSinceMerge' });
-    }
+export async function unmergeClients(w: WriteContext, input: { readonly mergeId: string }): Promise<{ readonly restoredId: string }> {
+  const merge = await w.trx.selectFrom('client_merges').selectAll().where('id', '=', input.mergeId).executeTakeFirst();
+  if (merge === undefined) throw new AppError('NOT_FOUND', { entity: 'clientMerge', id: input.mergeId });
+  if (merge.unmerged_at !== null) throw new AppError('CONFLICT', { reason: 'alreadyUnmerged' });
+  const sent = await w.trx
+    .selectFrom('outbox')
+    .select('seq')
+    .where('type', '=', 'clientMerge')
+    .where('entity_id', '=', input.mergeId)
+    .where('batch_id', 'is not', null)
+    .executeTakeFirst();
+  if (sent !== undefined) throw new AppError('CONFLICT', { reason: 'alreadyUploaded' });
+  const merged = await findClientRow(w.trx, merge.merged_id);
+  if (merged === null || merged.status !== 'merged' || merged.merged_into_id !== merge.survivor_id) {
+    throw new AppError('CONFLICT', { reason: 'changedSinceMerge' });
+  }
 
-    let restoredRows = 0;
-    for (const rows of parseMoved(merge.moved_json)) {
-      if (rows.ids.length === 0) continue;
-      const result = await sql`UPDATE ${sql.table(rows.table)} SET ${sql.ref(rows.column)} = ${merge.merged_id}
-        WHERE ${sql.ref(rows.column)} = ${merge.survivor_id}
-        AND ${sql.ref(rows.primaryKey)} IN (SELECT value FROM json_each(${JSON.stringify(rows.ids)}))`.execute(w.trx);
-      restoredRows += Number(result.numAffectedRows ?? 0n);
-    }
-    await w.trx
-      .updateTable('clients')
-      .set({ status: 'active', merged_into_id: null, version: merged.version + 1, updated_at: w.now.toISOString(), updated_by: w.actorId })
-      .where('id', '=', merge.merged_id)
-      .execute();
-    await w.trx
-      .updateTable('client_merges')
-      .set({ unmerged_at: w.now.toISOString(), unmerged_by: w.actorId })
-      .where('id', '=', input.mergeId)
-      .execute();
-    await w.audit({
-      action: 'clients.unmerge',
-      entityType: 'client',
-      entityId: merge.survivor_id,
-      details: { mergeId: input.mergeId, mergedId: merge.merged_id, restoredRows },
-    });
-    await w.outbox({ type: 'clientMerge', entityId: input.mergeId, op: 'delete', data: { survivorId: merge.survivor_id, mergedId: merge.merged_id } });
-    const restored = await findClientRow(w.trx, merge.merged_id);
-    if (restored === null) throw new AppError('INTERNAL', { reason: 'clientNotStored' });
-    await w.outbox({ type: 'client', entityId: merge.merged_id, op: 'upsert', data: await clientOutboxData(w.trx, restored) });
-    return { restoredId: merge.merged_id };
+  let restoredRows = 0;
+  for (const rows of parseMoved(merge.moved_json)) {
+    if (rows.ids.length === 0) continue;
+    const result = await sql`UPDATE ${sql.table(rows.table)} SET ${sql.ref(rows.column)} = ${merge.merged_id}
+      WHERE ${sql.ref(rows.column)} = ${merge.survivor_id}
+      AND ${sql.ref(rows.primaryKey)} IN (SELECT value FROM json_each(${JSON.stringify(rows.ids)}))`.execute(w.trx);
+    restoredRows += Number(result.numAffectedRows ?? 0n);
+  }
+  await w.trx
+    .updateTable('clients')
+    .set({ status: 'active', merged_into_id: null, version: merged.version + 1, updated_at: w.now.toISOString(), updated_by: w.actorId })
+    .where('id', '=', merge.merged_id)
+    .execute();
+  await w.trx
+    .updateTable('client_merges')
+    .set({ unmerged_at: w.now.toISOString(), unmerged_by: w.actorId })
+    .where('id', '=', input.mergeId)
+    .execute();
+  await w.audit({
+    entityType: 'client',
+    entityId: merge.survivor_id,
+    details: { mergeId: input.mergeId, mergedId: merge.merged_id, restoredRows },
   });
+  await w.outbox({ spec: CLIENT_MERGE_OUTBOX, entityId: input.mergeId, op: 'delete', data: { survivorId: merge.survivor_id, mergedId: merge.merged_id } });
+  const restored = await findClientRow(w.trx, merge.merged_id);
+  if (restored === null) throw new AppError('INTERNAL', { reason: 'clientNotStored' });
+  await w.outbox({ spec: CLIENT_OUTBOX, entityId: merge.merged_id, op: 'upsert', data: await clientOutboxData(w.trx, restored) });
+  return { restoredId: merge.merged_id };
 }

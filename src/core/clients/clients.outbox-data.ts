@@ -1,11 +1,12 @@
-import type { Kysely } from 'kysely';
+
+import type { ReadDb } from '../db/handles';
 import { hasRegistryConsent } from '../consents/consents.repository';
-import type { Database } from '../db/database';
-import type { OutboxValue } from '../sync/outbox';
-import type { OutboxField } from '../sync/outbox-allowlist';
+
+import type { OutboxData } from '../sync/outbox.spec';
+import type { CLIENT_OUTBOX } from './clients.outbox';
 import type { ClientRow } from './clients.table';
 
-type ClientOutboxData = Partial<Record<OutboxField<'client'>, OutboxValue>>;
+type ClientOutboxData = OutboxData<typeof CLIENT_OUTBOX>;
 
 /** The columns the record is built from. */
 export type ClientOutboxSource = Pick<
@@ -20,9 +21,9 @@ export type ClientOutboxSource = Pick<
  * categories, region, district) always; the identity fields only while the client's
  * registry-sharing consent is given, otherwise a pseudonym placeholder the upload fills.
  *
- * @example await w.outbox({ type: 'client', entityId: row.id, op: 'upsert', data: await clientOutboxData(w.trx, row) });
+ * @example await w.outbox({ spec: CLIENT_OUTBOX, entityId: row.id, op: 'upsert', data: await clientOutboxData(w.trx, row) });
  */
-export async function clientOutboxData(db: Kysely<Database>, row: ClientRow): Promise<ClientOutboxData> {
+export async function clientOutboxData(db: ReadDb, row: ClientRow): Promise<ClientOutboxData> {
   return clientOutboxDataWith(row, await hasRegistryConsent(db, row.id));
 }
 

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/database';
+import { sql } from 'kysely';
+import type { ReadDb, WriteTx } from '../db/handles';
+
 import { looseTokens, nameTokens } from '../uz/names';
 import { patronymicKeys } from '../uz/patronymic';
 import { pinflWarnings } from '../uz/pinfl';
@@ -15,7 +16,7 @@ import type {
 import type { ClientRow, NewClientRow } from './clients.table';
 
 /** Anything that runs queries: the database or a write's transaction (`w.trx`). */
-type Queryable = Kysely<Database>;
+type Queryable = ReadDb;
 
 /** The derived search columns of a client row (see migrations/0004_search_keys.ts). */
 export interface ClientNameKeys {
@@ -83,7 +84,7 @@ export function clientColumns(fields: ClientFields, today: string) {
  *
  * @example await rememberNameWords(w.trx, { name_key_loose: 'juraev shuhrat', patronymic_key: 'alim alimavich' });
  */
-export async function rememberNameWords(db: Queryable, keys: Pick<ClientNameKeys, 'name_key_loose' | 'patronymic_key'>): Promise<void> {
+export async function rememberNameWords(db: WriteTx, keys: Pick<ClientNameKeys, 'name_key_loose' | 'patronymic_key'>): Promise<void> {
   const words = `${keys.name_key_loose} ${keys.patronymic_key}`.split(' ').filter((word) => word !== '');
   if (words.length === 0) return;
   await sql`INSERT OR IGNORE INTO client_name_words (word) SELECT value FROM json_each(${JSON.stringify(words)})`.execute(db);
@@ -97,7 +98,7 @@ export type NewClientColumns = Omit<ClientRow, 'seq'>;
  *
  * @example const stored = await insertClientRow(w.trx, columns);
  */
-export async function insertClientRow(db: Queryable, row: NewClientColumns): Promise<ClientRow> {
+export async function insertClientRow(db: WriteTx, row: NewClientColumns): Promise<ClientRow> {
   const result = await db.insertInto('clients').values(row).executeTakeFirstOrThrow();
   await rememberNameWords(db, row);
   return { ...row, seq: Number(result.insertId ?? 0n) };

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/database';
+import { sql } from 'kysely';
+import type { ReadDb } from '../db/handles';
 import { damerauLevenshtein, trigrams } from '../uz/names';
 import { phoneSearchDigits } from '../uz/phone';
 import { cleanPinfl } from '../uz/pinfl';
@@ -38,7 +38,7 @@ export { parseClientQuery, type ParsedClientQuery } from './clients.search-query
  * agree with each other) is read and ranked in memory (clients.search-rank.ts).
  */
 
-type Queryable = Kysely<Database>;
+type Queryable = ReadDb;
 
 /** Results ranked per pool block: pages inside one block come from one ranking. */
 const POOL_BLOCK = 200;

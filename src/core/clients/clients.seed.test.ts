@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OUTBOX_ALLOWLIST } from '../app';
 import { verifyStore } from '../audit/verify-store';
 import { createTestStore, type TestStore } from '../db/test-support';
 import { isValidPinfl, parsePinfl } from '../uz/pinfl';
@@ -16,7 +17,7 @@ describe('seedClients', () => {
   afterEach(() => t.dispose());
 
   it('fills the center with valid, searchable clients, care records and an unbroken audit chain', async () => {
-    const result = await seedClients(t.store, 's1', { clients: 300, chunkSize: 100 });
+    const result = await seedClients(t.store, 's1', { allowList: OUTBOX_ALLOWLIST, clients: 300, chunkSize: 100 });
     expect(result.clients).toBe(300);
     expect(result.consents).toBeGreaterThan(300);
     expect(result.cases).toBeGreaterThan(30);
@@ -33,7 +34,7 @@ describe('seedClients', () => {
     expect(verifyStore(t.store.handle)).toMatchObject({ ok: true, foreignKeys: [], auditChain: { ok: true, count: 300 } });
 
     // A second run adds new people rather than colliding on PINFLs.
-    const again = await seedClients(t.store, 's1', { clients: 50 });
+    const again = await seedClients(t.store, 's1', { allowList: OUTBOX_ALLOWLIST, clients: 50 });
     expect(again.clients + again.skipped).toBe(50);
     expect(again.clients).toBeGreaterThan(40);
 

@@ -1,4 +1,6 @@
-import { runSystemWrite, type WriteScope } from '../audit/run-write';
+import { runWritePath, type WriteScope } from '../audit/run-write';
+import type { OutboxAllowList } from '../sync/outbox.spec';
+import { CLIENT_OUTBOX } from './clients.outbox';
 import { CASE_PRIORITIES, NEED_CODES, REFERRAL_SOURCES } from '../cases/cases.schema';
 import { insertCase, insertPlanItem } from '../cases/cases.repository';
 import { insertConsent } from '../consents/consents.repository';
@@ -10,7 +12,7 @@ import { clientOutboxDataWith } from './clients.outbox-data';
 import { clientColumns, findClientIdByPinfl, insertClientRow } from './clients.repository';
 import { clientFieldsSchema } from './clients.schema';
 import { createRandom, syntheticClient } from './clients.seed-data';
-import { localDay } from './clients.service';
+import { localCalendarDate } from '../calendar/calendar';
 
 /**
  * Fills a center with synthetic clients (`npm run cli -- seed`, and the benchmark's database):
@@ -22,6 +24,8 @@ import { localDay } from './clients.service';
 
 export interface SeedOptions {
   readonly clients: number;
+  /** The composed outbox allow-list (`core.services.outboxAllowList`). */
+  readonly allowList: OutboxAllowList;
   /** Same seed, same center. */
   readonly randomSeed?: number;
   /** Clients per transaction. */
@@ -122,20 +126,20 @@ async function seedCase(w: WriteScope, clientId: string, caseWorkerId: string, r
 }
 
 /**
- * @example await seedClients(store, adminId, { clients: 1000, onProgress: (done) => … });
+ * @example await seedClients(store, adminId, { clients: 1000, allowList: core.services.outboxAllowList, onProgress: (done) => … });
  */
 export async function seedClients(store: OpenStore, actorId: string, options: SeedOptions): Promise<SeedResult> {
   const random = createRandom(options.randomSeed ?? 20_240_601);
   const chunkSize = options.chunkSize ?? 500;
   const now = options.now ?? new Date();
-  const today = localDay(now);
+  const today = localCalendarDate(now);
   const at = now.toISOString();
   // Serials continue after what a previous run left, so a second run adds new PINFLs.
   const existing = Number((await store.db.selectFrom('clients').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const totals = { clients: 0, consents: 0, cases: 0, serviceDeliveries: 0, skipped: 0 };
   for (let start = 0; start < options.clients; start += chunkSize) {
     const end = Math.min(options.clients, start + chunkSize);
-    await runSystemWrite(
+    await runWritePath(
       store,
       actorId,
       async (w) => {
@@ -153,14 +157,14 @@ export async function seedClients(store: OpenStore, actorId: string, options: Se
           const deliveries = caseCount === 1 ? await seedCase(w, id, options.caseWorkerId ?? actorId, random, today, at) : 0;
           // One event per seeded client covers its consents and case: the chain stays whole and verifiable.
           await w.audit({ action: 'clients.seed', entityType: 'client', entityId: id, details: { consents: consents.count, cases: caseCount, serviceDeliveries: deliveries } });
-          await w.outbox({ type: 'client', entityId: id, op: 'upsert', data: clientOutboxDataWith(row, consents.isRegistryShared) });
+          await w.outbox({ spec: CLIENT_OUTBOX, entityId: id, op: 'upsert', data: clientOutboxDataWith(row, consents.isRegistryShared) });
           totals.consents += consents.count;
           totals.cases += caseCount;
           totals.serviceDeliveries += deliveries;
           totals.clients += 1;
         }
       },
-      { now },
+      { allowList: options.allowList, now },
     );
     options.onProgress?.(end, options.clients);
   }

@@ -1,6 +1,9 @@
 import { AppError } from '../api/errors';
-import type { SignedInContext } from '../api/method';
-import { runWrite, type WriteScope } from '../audit/run-write';
+import { CLIENT_OUTBOX } from './clients.outbox';
+import type { WriteContext } from '../api/context';
+import type { WriteScope } from '../audit/run-write';
+import { localCalendarDate } from '../calendar/calendar';
+import type { ReadDb } from '../db/handles';
 import { newId } from '../db/ids';
 import { pinflWarnings } from '../uz/pinfl';
 import { clientOutboxData, clientOutboxDataWith } from './clients.outbox-data';
@@ -20,18 +23,6 @@ import type { ClientFields, ClientRecord, ClientWarning, PossibleDuplicate } fro
  * birth not in the future, a PINFL no one else holds, warnings confirmed, possible duplicates
  * seen. Everything else is in the zod schemas (clients.schema.ts), shared with the forms.
  */
-
-/**
- * The center PC's own calendar day: staff record dates on their calendar, and Tashkent (UTC+5)
- * is a day ahead of UTC for five hours each night.
- *
- * @example localDay(new Date(2026, 10, 25, 23, 30)) // '2026-11-25'
- */
-export function localDay(now: Date): string {
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  const day = String(now.getDate()).padStart(2, '0');
-  return `${String(now.getFullYear()).padStart(4, '0')}-${month}-${day}`;
-}
 
 function invalid(path: readonly string[], code: string, message: string): AppError {
   return new AppError('INVALID_INPUT', { issues: [{ path: [...path], code, message }] });
@@ -83,49 +74,46 @@ async function asDuplicatePinfl<T>(w: WriteScope, pinfl: string | null, work: ()
  * asks for confirmation of PINFL warnings and possible duplicates (CONFIRMATION_REQUIRED), then
  * writes the client, its audit event and its outbox record in one transaction.
  *
- * @example const client = await registerClient(ctx, fields);
+ * @example const client = await registerClient(w, fields);
  */
-export async function registerClient(ctx: SignedInContext, fields: ClientFields): Promise<ClientRecord> {
-  const today = localDay(ctx.core.now());
+export async function registerClient(w: WriteContext, fields: ClientFields): Promise<ClientRecord> {
+  const today = localCalendarDate(w.now);
   checkFields(fields, today);
-  return runWrite(ctx, async (w) => {
-    await refuseTakenPinfl(w, fields.pinfl, null);
-    const columns = clientColumns(fields, today);
-    const possibleDuplicates = await findPossibleDuplicates(w.trx, {
-      dupKey: columns.dup_key,
-      birthDate: columns.birth_date,
-      birthYear: columns.birth_year,
-    });
-    const warnings = pinflWarningsOf(fields, today);
-    if (possibleDuplicates.length > 0) warnings.push('possibleDuplicate');
-    refuseUnconfirmed(warnings, fields.confirmedWarnings, possibleDuplicates);
-
-    const id = newId(w.now.getTime());
-    const at = w.now.toISOString();
-    const row = {
-      ...columns,
-      // Only what was actually asked is remembered as confirmed.
-      confirmed_warnings_json: JSON.stringify(warnings),
-      id,
-      version: 1,
-      status: 'active' as const,
-      merged_into_id: null,
-      created_at: at,
-      created_by: w.actorId,
-      updated_at: at,
-      updated_by: w.actorId,
-    };
-    const stored = await asDuplicatePinfl(w, fields.pinfl, () => insertClientRow(w.trx, row));
-    await w.audit({
-      action: 'clients.register',
-      entityType: 'client',
-      entityId: id,
-      details: { confirmedWarnings: warnings.length, hasPinfl: fields.pinfl !== null },
-    });
-    // Nobody can have recorded a consent for a client who did not exist a moment ago.
-    await w.outbox({ type: 'client', entityId: id, op: 'upsert', data: clientOutboxDataWith(stored, false) });
-    return toClientRecord(stored, today);
+  await refuseTakenPinfl(w, fields.pinfl, null);
+  const columns = clientColumns(fields, today);
+  const possibleDuplicates = await findPossibleDuplicates(w.trx, {
+    dupKey: columns.dup_key,
+    birthDate: columns.birth_date,
+    birthYear: columns.birth_year,
   });
+  const warnings = pinflWarningsOf(fields, today);
+  if (possibleDuplicates.length > 0) warnings.push('possibleDuplicate');
+  refuseUnconfirmed(warnings, fields.confirmedWarnings, possibleDuplicates);
+
+  const id = newId(w.now.getTime());
+  const at = w.now.toISOString();
+  const row = {
+    ...columns,
+    // Only what was actually asked is remembered as confirmed.
+    confirmed_warnings_json: JSON.stringify(warnings),
+    id,
+    version: 1,
+    status: 'active' as const,
+    merged_into_id: null,
+    created_at: at,
+    created_by: w.actorId,
+    updated_at: at,
+    updated_by: w.actorId,
+  };
+  const stored = await asDuplicatePinfl(w, fields.pinfl, () => insertClientRow(w.trx, row));
+  await w.audit({
+    entityType: 'client',
+    entityId: id,
+    details: { confirmedWarnings: warnings.length, hasPinfl: fields.pinfl !== null },
+  });
+  // Nobody can have recorded a consent for a client who did not exist a moment ago.
+  await w.outbox({ spec: CLIENT_OUTBOX, entityId: id, op: 'upsert', data: clientOutboxDataWith(stored, false) });
+  return toClientRecord(stored, today);
 }
 
 /**
@@ -133,65 +121,63 @@ export async function registerClient(ctx: SignedInContext, fields: ClientFields)
  * (CONFLICT when someone saved in between). Warnings already confirmed stay confirmed while the
  * PINFL, date of birth and sex they were about are unchanged.
  *
- * @example await updateClient(ctx, { id, version: 3, ...fields });
+ * @example await updateClient(w, { id, version: 3, ...fields });
  */
-export async function updateClient(ctx: SignedInContext, input: ClientFields & { readonly id: string; readonly version: number }): Promise<ClientRecord> {
-  const today = localDay(ctx.core.now());
+export async function updateClient(w: WriteContext, input: ClientFields & { readonly id: string; readonly version: number }): Promise<ClientRecord> {
+  const today = localCalendarDate(w.now);
   checkFields(input, today);
-  return runWrite(ctx, async (w) => {
-    const current = await findClientRow(w.trx, input.id);
-    if (current === null) throw new AppError('NOT_FOUND', { entity: 'client', id: input.id });
-    if (current.status !== 'active') throw new AppError('CONFLICT', { reason: 'merged', mergedIntoId: current.merged_into_id });
-    if (current.version !== input.version) throw new AppError('CONFLICT', { reason: 'version', currentVersion: current.version });
-    await refuseTakenPinfl(w, input.pinfl, input.id);
+  const current = await findClientRow(w.trx, input.id);
+  if (current === null) throw new AppError('NOT_FOUND', { entity: 'client', id: input.id });
+  if (current.status !== 'active') throw new AppError('CONFLICT', { reason: 'merged', mergedIntoId: current.merged_into_id });
+  if (current.version !== input.version) throw new AppError('CONFLICT', { reason: 'version', currentVersion: current.version });
+  await refuseTakenPinfl(w, input.pinfl, input.id);
 
-    const columns = clientColumns(input, today);
-    const isSameIdentity =
-      current.pinfl === input.pinfl && current.birth_date === input.birthDate && current.sex === input.sex;
-    const previouslyConfirmed = isSameIdentity ? (JSON.parse(current.confirmed_warnings_json) as ClientWarning[]) : [];
-    const warnings = pinflWarningsOf(input, today);
-    let possibleDuplicates: PossibleDuplicate[] = [];
-    const isSameNameAndBirth =
-      current.dup_key === columns.dup_key && current.birth_year === columns.birth_year && current.birth_date === columns.birth_date;
-    if (!isSameNameAndBirth) {
-      possibleDuplicates = await findPossibleDuplicates(w.trx, {
-        dupKey: columns.dup_key,
-        birthDate: columns.birth_date,
-        birthYear: columns.birth_year,
-        excludeId: input.id,
-      });
-      if (possibleDuplicates.length > 0) warnings.push('possibleDuplicate');
-    }
-    refuseUnconfirmed(warnings, [...input.confirmedWarnings, ...previouslyConfirmed], possibleDuplicates);
+  const columns = clientColumns(input, today);
+  const isSameIdentity =
+    current.pinfl === input.pinfl && current.birth_date === input.birthDate && current.sex === input.sex;
+  const previouslyConfirmed = isSameIdentity ? (JSON.parse(current.confirmed_warnings_json) as ClientWarning[]) : [];
+  const warnings = pinflWarningsOf(input, today);
+  let possibleDuplicates: PossibleDuplicate[] = [];
+  const isSameNameAndBirth =
+    current.dup_key === columns.dup_key && current.birth_year === columns.birth_year && current.birth_date === columns.birth_date;
+  if (!isSameNameAndBirth) {
+    possibleDuplicates = await findPossibleDuplicates(w.trx, {
+      dupKey: columns.dup_key,
+      birthDate: columns.birth_date,
+      birthYear: columns.birth_year,
+      excludeId: input.id,
+    });
+    if (possibleDuplicates.length > 0) warnings.push('possibleDuplicate');
+  }
+  refuseUnconfirmed(warnings, [...input.confirmedWarnings, ...previouslyConfirmed], possibleDuplicates);
 
-    const changes = {
-      ...columns,
-      confirmed_warnings_json: JSON.stringify(warnings),
-      version: current.version + 1,
-      updated_at: w.now.toISOString(),
-      updated_by: w.actorId,
-    };
-    const result = await asDuplicatePinfl(w, input.pinfl, () =>
-      w.trx.updateTable('clients').set(changes).where('id', '=', input.id).where('version', '=', input.version).executeTakeFirst(),
-    );
-    if (result.numUpdatedRows !== 1n) throw new AppError('CONFLICT', { reason: 'version' });
-    if (changes.name_key_loose !== current.name_key_loose || changes.patronymic_key !== current.patronymic_key) await rememberNameWords(w.trx, changes);
-    await w.audit({ action: 'clients.update', entityType: 'client', entityId: input.id, details: { version: changes.version } });
-    const stored = await findClientRow(w.trx, input.id);
-    if (stored === null) throw new AppError('INTERNAL', { reason: 'clientNotStored' });
-    await w.outbox({ type: 'client', entityId: input.id, op: 'upsert', data: await clientOutboxData(w.trx, stored) });
-    return toClientRecord(stored, today);
-  });
+  const changes = {
+    ...columns,
+    confirmed_warnings_json: JSON.stringify(warnings),
+    version: current.version + 1,
+    updated_at: w.now.toISOString(),
+    updated_by: w.actorId,
+  };
+  const result = await asDuplicatePinfl(w, input.pinfl, () =>
+    w.trx.updateTable('clients').set(changes).where('id', '=', input.id).where('version', '=', input.version).executeTakeFirst(),
+  );
+  if (result.numUpdatedRows !== 1n) throw new AppError('CONFLICT', { reason: 'version' });
+  if (changes.name_key_loose !== current.name_key_loose || changes.patronymic_key !== current.patronymic_key) await rememberNameWords(w.trx, changes);
+  await w.audit({ entityType: 'client', entityId: input.id, details: { version: changes.version } });
+  const stored = await findClientRow(w.trx, input.id);
+  if (stored === null) throw new AppError('INTERNAL', { reason: 'clientNotStored' });
+  await w.outbox({ spec: CLIENT_OUTBOX, entityId: input.id, op: 'upsert', data: await clientOutboxData(w.trx, stored) });
+  return toClientRecord(stored, today);
 }
 
 /**
  * `clients.get`: the record with its derived fields. A merged-away record is returned too
  * (`status: 'merged'`, `mergedIntoId`), so an old link can lead to the survivor.
  *
- * @example const client = await getClient(ctx, id);
+ * @example const client = await getClient(ctx.db, id, ctx.now);
  */
-export async function getClient(ctx: SignedInContext, id: string): Promise<ClientRecord> {
-  const row = await findClientRow(ctx.core.store.require().db, id);
+export async function getClient(db: ReadDb, id: string, now: Date): Promise<ClientRecord> {
+  const row = await findClientRow(db, id);
   if (row === null) throw new AppError('NOT_FOUND', { entity: 'client', id });
-  return toClientRecord(row, localDay(ctx.core.now()));
+  return toClientRecord(row, localCalendarDate(now));
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '../api/permissions';
-import { createCore, type Core } from '../core';
+import { createCore, type Core } from '../app';
 import { TEST_SCRYPT_PARAMS } from '../crypto/primitives';
 import { silentLogger } from '../log';
 

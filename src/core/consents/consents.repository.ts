@@ -1,11 +1,11 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/database';
+import { sql } from 'kysely';
+import type { ReadDb, WriteTx } from '../db/handles';
+
 import { CONSENT_PURPOSES, type ConsentOverview, type ConsentPurpose, type ConsentRecord } from './consents.schema';
 import type { ConsentRow } from './consents.table';
 
 /** Anything that runs queries: the database or a transaction (`w.trx`). */
-type Queryable = Kysely<Database>;
-
+type Queryable = ReadDb;
 
 export interface NewConsent {
   readonly id: string;
@@ -23,7 +23,7 @@ export interface NewConsent {
  *
  * @example await insertConsent(w.trx, { id, clientId, purpose: 'referral', state: 'given', ... });
  */
-export async function insertConsent(db: Queryable, consent: NewConsent): Promise<ConsentRecord> {
+export async function insertConsent(db: WriteTx, consent: NewConsent): Promise<ConsentRecord> {
   await db
     .insertInto('consents')
     .values({

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { calendarDateSchema, entityIdSchema, singleLineText } from '../cases/care-fields.schema';
+import { calendarDateSchema } from '../calendar/calendar.schema';
+import { entityIdSchema } from '../db/ids.schema';
+import { singleLineText } from '../text/text-fields.schema';
 
 /**
  * Consent purposes (issue 4, item 4). The codes are stable: they travel to the registry and key
@@ -11,7 +13,6 @@ export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const CONSENT_STATES = ['given', 'refused', 'withdrawn'] as const;
 export type ConsentState = (typeof CONSENT_STATES)[number];
 
-export { calendarDateSchema, entityIdSchema } from '../cases/care-fields.schema';
 
 export const recordConsentInput = z.object({
   clientId: entityIdSchema,

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../core';
+import { createCore } from '../app';
 import { silentLogger } from '../log';
 import { nodeCryptoPrimitives } from './primitives';
 

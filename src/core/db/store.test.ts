@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore } from '../core';
+import { createCore } from '../app';
 import { silentLogger } from '../log';
 import { migrations } from '../../../migrations';
 import { appliedMigrations } from './migrator';

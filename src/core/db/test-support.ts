@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OUTBOX_ALLOWLIST } from '../app';
+import { runWritePath, type WritePathOptions, type WriteScope } from '../audit/run-write';
 import { silentLogger } from '../log';
 import { createStoreHolder, type OpenStore, type StoreHolder } from './store';
 
@@ -20,7 +22,7 @@ export interface TestStore {
  *
  * @example
  * const t = await createTestStore();
- * try { await runSystemWrite(t.store, null, async (w) => { ... }); } finally { await t.dispose(); }
+ * try { await runTestWrite(t.store, null, async (w) => { ... }); } finally { await t.dispose(); }
  */
 export async function createTestStore(prefix = 'inson-store-'): Promise<TestStore> {
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
@@ -37,4 +39,13 @@ export async function createTestStore(prefix = 'inson-store-'): Promise<TestStor
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For tests only: the one write path with the application's composed outbox allow-list.
+ *
+ * @example await runTestWrite(t.store, 'staff-1', async (w) => { ...; await w.audit({ action: 'x', entityType: 'x', entityId: null }); });
+ */
+export function runTestWrite<T>(store: OpenStore, actorId: string | null, work: (w: WriteScope) => Promise<T>, options: Omit<WritePathOptions, 'allowList'> = {}): Promise<T> {
+  return runWritePath(store, actorId, work, { allowList: OUTBOX_ALLOWLIST, ...options });
 }

@@ -75,7 +75,7 @@ describe('service catalog, deliveries and referrals', () => {
 
   it('answers NOT_FOUND when listing for an unknown client', async () => {
     expect(await rejection(t.as.receptionist.invoke('services.listForClient', { clientId: 'ghost' }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await rejection(t.as.receptionist.invoke('referrals.listForClient', { clientId: 'ghost' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await rejection(t.as.receptionist.invoke('services.listReferrals', { clientId: 'ghost' }))).toMatchObject({ code: 'NOT_FOUND' });
     expect(await rejection(t.as.receptionist.invoke('cases.listForClient', { clientId: 'ghost' }))).toMatchObject({ code: 'NOT_FOUND' });
     expect(await rejection(t.as.receptionist.invoke('consents.list', { clientId: 'ghost' }))).toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -144,20 +144,20 @@ describe('service catalog, deliveries and referrals', () => {
     const client = await t.registerClient('referral');
     const referral = { clientId: client.id, direction: 'out', agency: 'District hospital No. 2', reason: 'Needs a cardiologist', date: TODAY } as const;
     const before = await count('referrals');
-    expect(await rejection(t.as.receptionist.invoke('referrals.create', referral))).toMatchObject({ code: 'CONSENT_REQUIRED', details: { purpose: 'referral' } });
+    expect(await rejection(t.as.receptionist.invoke('services.createReferral', referral))).toMatchObject({ code: 'CONSENT_REQUIRED', details: { purpose: 'referral' } });
     await t.as.receptionist.invoke('consents.record', { clientId: client.id, purpose: 'referral', state: 'refused', decidedOn: TODAY });
-    expect(await rejection(t.as.receptionist.invoke('referrals.create', referral))).toMatchObject({ code: 'CONSENT_REQUIRED' });
+    expect(await rejection(t.as.receptionist.invoke('services.createReferral', referral))).toMatchObject({ code: 'CONSENT_REQUIRED' });
     expect(await count('referrals')).toBe(before);
 
     await t.as.receptionist.invoke('consents.record', { clientId: client.id, purpose: 'referral', state: 'given', decidedOn: TODAY });
-    const created = await t.as.receptionist.invoke('referrals.create', referral);
+    const created = await t.as.receptionist.invoke('services.createReferral', referral);
     expect(created).toMatchObject({ ...referral, recordedBy: t.staffId.receptionist, caseId: null });
 
     await t.as.receptionist.invoke('consents.record', { clientId: client.id, purpose: 'referral', state: 'withdrawn', decidedOn: TODAY });
-    expect(await rejection(t.as.receptionist.invoke('referrals.create', referral))).toMatchObject({ code: 'CONSENT_REQUIRED' });
+    expect(await rejection(t.as.receptionist.invoke('services.createReferral', referral))).toMatchObject({ code: 'CONSENT_REQUIRED' });
     // An incoming referral records who sent the client; it needs no consent.
-    const incoming = await t.as.receptionist.invoke('referrals.create', { ...referral, direction: 'in', agency: 'Police, Chilonzor district' });
-    expect((await t.as.manager.invoke('referrals.listForClient', { clientId: client.id })).items.map((r) => r.id).sort()).toEqual([created.id, incoming.id].sort());
+    const incoming = await t.as.receptionist.invoke('services.createReferral', { ...referral, direction: 'in', agency: 'Police, Chilonzor district' });
+    expect((await t.as.manager.invoke('services.listReferrals', { clientId: client.id })).items.map((r) => r.id).sort()).toEqual([created.id, incoming.id].sort());
     // Referrals hold free text: nothing of them goes to the registry.
     expect(await t.db().selectFrom('outbox').select('seq').where('entity_id', 'in', [created.id, incoming.id]).execute()).toEqual([]);
   });
@@ -165,14 +165,14 @@ describe('service catalog, deliveries and referrals', () => {
   it('refuses bad referral input and referrals by roles without services.write', async () => {
     const client = await t.registerClient('badreferral');
     const base = { clientId: client.id, direction: 'in', agency: 'Mahalla', reason: 'Poverty', date: TODAY } as const;
-    expect(await rejection(t.as.trainer.invoke('referrals.create', base))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejection(t.as.trainer.invoke('services.createReferral', base))).toMatchObject({ code: 'FORBIDDEN' });
     for (const input of [
       { ...base, agency: '' },
       { ...base, reason: 'x'.repeat(10_000) },
       { ...base, date: '2027-01-01' },
       { ...base, direction: 'sideways' as never },
     ]) {
-      expect(await rejection(t.as.receptionist.invoke('referrals.create', input))).toMatchObject({ code: 'INVALID_INPUT' });
+      expect(await rejection(t.as.receptionist.invoke('services.createReferral', input))).toMatchObject({ code: 'INVALID_INPUT' });
     }
   });
 });

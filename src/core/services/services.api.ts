@@ -1,5 +1,5 @@
-import { defineMethod } from '../api/method';
-import { requireClient } from '../cases/care-guards';
+import { defineRead, defineWrite } from '../api/method';
+import { requireClient } from '../clients/clients.guards';
 import { createReferral, addCatalogEntry as addEntry, recordService, updateCatalogEntry as updateEntry } from './services.service';
 import { listCatalog, listDeliveriesForClient, listReferralsForClient } from './services.repository';
 import {
@@ -13,62 +13,60 @@ import {
 } from './services.schema';
 
 /** The catalog with names in all four languages; every signed-in role picks services from it. */
-export const catalog = defineMethod({
+export const catalog = defineRead({
   name: 'services.catalog',
   input: catalogInput,
   access: 'signedIn',
-  handler: async (ctx, input) => ({ items: await listCatalog(ctx.core.store.require().db, input) }),
+  handler: async (ctx, input) => ({ items: await listCatalog(ctx.db, input) }),
 });
 
-export const addCatalogEntry = defineMethod({
+export const addCatalogEntry = defineWrite({
   name: 'services.addCatalogEntry',
   input: addCatalogEntryInput,
   access: 'services.manageCatalog',
-  handler: (ctx, input) => addEntry(ctx, input),
+  handler: (w, input) => addEntry(w, input),
 });
 
-export const updateCatalogEntry = defineMethod({
+export const updateCatalogEntry = defineWrite({
   name: 'services.updateCatalogEntry',
   input: updateCatalogEntryInput,
   access: 'services.manageCatalog',
-  handler: (ctx, input) => updateEntry(ctx, input),
+  handler: (w, input) => updateEntry(w, input),
 });
 
-export const record = defineMethod({
+export const record = defineWrite({
   name: 'services.record',
   input: recordServiceInput,
   access: 'services.write',
-  handler: (ctx, input) => recordService(ctx, input),
+  invalidates: ['timeline.*'],
+  handler: (w, input) => recordService(w, input),
 });
 
 /** A client's deliveries, newest first. */
-export const listForClient = defineMethod({
+export const listForClient = defineRead({
   name: 'services.listForClient',
   input: listServicesForClientInput,
   access: 'cases.read',
   handler: async (ctx, input) => {
-    const { db } = ctx.core.store.require();
-    await requireClient(db, input.clientId);
-    return { items: await listDeliveriesForClient(db, input.clientId) };
+    await requireClient(ctx.db, input.clientId);
+    return { items: await listDeliveriesForClient(ctx.db, input.clientId) };
   },
 });
 
-export const createReferralMethod = defineMethod({
-  name: 'referrals.create',
+export const createReferralMethod = defineWrite({
+  name: 'services.createReferral',
   input: createReferralInput,
   access: 'services.write',
-  handler: (ctx, input) => createReferral(ctx, input),
+  invalidates: ['timeline.*'],
+  handler: (w, input) => createReferral(w, input),
 });
 
-export const listReferrals = defineMethod({
-  name: 'referrals.listForClient',
+export const listReferrals = defineRead({
+  name: 'services.listReferrals',
   input: listReferralsForClientInput,
   access: 'cases.read',
   handler: async (ctx, input) => {
-    const { db } = ctx.core.store.require();
-    await requireClient(db, input.clientId);
-    return { items: await listReferralsForClient(db, input.clientId) };
+    await requireClient(ctx.db, input.clientId);
+    return { items: await listReferralsForClient(ctx.db, input.clientId) };
   },
 });
-
-export const servicesMethods = [catalog, addCatalogEntry, updateCatalogEntry, record, listForClient, createReferralMethod, listReferrals] as const;

@@ -1,10 +1,11 @@
-import type { OutboxTypeSpec } from '../sync/outbox-allowlist';
+import { defineOutboxType } from '../sync/outbox.spec';
 
 /**
  * A service delivery as the registry counts it: which service (code and category), to whom,
- * when, how long; never the note. A leaf module: the allow-list imports it.
+ * when, how long; never the note. A leaf module: the clients manifest lists it.
  */
-export const SERVICE_DELIVERY_OUTBOX = {
+export const SERVICE_DELIVERY_OUTBOX = defineOutboxType({
+  type: 'serviceDelivery',
   version: 1,
   fields: ['clientId', 'caseId', 'serviceCode', 'serviceCategory', 'deliveredOn', 'durationMinutes'],
-} as const satisfies OutboxTypeSpec;
+});

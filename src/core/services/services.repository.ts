@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/database';
+
+import type { ReadDb, WriteTx } from '../db/handles';
+
 import {
   CATALOG_LANGUAGES,
   type CatalogEntry,
@@ -10,7 +11,7 @@ import {
 } from './services.schema';
 import type { CatalogRow, ReferralRow, ServiceDeliveryRow } from './services.table';
 
-type Queryable = Kysely<Database>;
+type Queryable = ReadDb;
 
 /**
  * The catalog, by category then code.
@@ -38,7 +39,7 @@ export interface NewCatalogEntry {
   readonly at: string;
 }
 
-export async function insertCatalogEntry(db: Queryable, entry: NewCatalogEntry): Promise<CatalogEntry> {
+export async function insertCatalogEntry(db: WriteTx, entry: NewCatalogEntry): Promise<CatalogEntry> {
   await db
     .insertInto('service_catalog')
     .values({
@@ -55,7 +56,7 @@ export async function insertCatalogEntry(db: Queryable, entry: NewCatalogEntry):
 }
 
 /** @example await updateCatalogRow(w.trx, 'center.1a2b3c4d', { isActive: false }); */
-export async function updateCatalogRow(db: Queryable, code: string, change: { readonly names?: LocalizedNames; readonly isActive?: boolean }): Promise<void> {
+export async function updateCatalogRow(db: WriteTx, code: string, change: { readonly names?: LocalizedNames; readonly isActive?: boolean }): Promise<void> {
   await db
     .updateTable('service_catalog')
     .set({
@@ -69,7 +70,7 @@ export async function updateCatalogRow(db: Queryable, code: string, change: { re
 /** A delivery as it is inserted: exactly the record `services.record` returns. */
 export type NewDelivery = ServiceDelivery;
 
-export async function insertDelivery(db: Queryable, delivery: NewDelivery): Promise<ServiceDelivery> {
+export async function insertDelivery(db: WriteTx, delivery: NewDelivery): Promise<ServiceDelivery> {
   await db
     .insertInto('service_deliveries')
     .values({
@@ -102,7 +103,7 @@ export async function listDeliveriesForClient(db: Queryable, clientId: string): 
 /** A referral as it is inserted: exactly the record `referrals.create` returns. */
 export type NewReferral = Referral;
 
-export async function insertReferral(db: Queryable, referral: NewReferral): Promise<Referral> {
+export async function insertReferral(db: WriteTx, referral: NewReferral): Promise<Referral> {
   await db
     .insertInto('referrals')
     .values({

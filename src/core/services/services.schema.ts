@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { serviceCodeSchema } from '../cases/cases.schema';
-import { calendarDateSchema, entityIdSchema, multiLineText, singleLineText } from '../cases/care-fields.schema';
+import { calendarDateSchema } from '../calendar/calendar.schema';
+import { entityIdSchema } from '../db/ids.schema';
+import { multiLineText, singleLineText } from '../text/text-fields.schema';
 
 /** The project's service categories (issue 4, item 5); every catalog entry belongs to one. */
 export const SERVICE_CATEGORIES = [

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { ReadDb } from '../db/handles';
+import { SERVICE_DELIVERY_OUTBOX } from './services.outbox';
+
 import { AppError } from '../api/errors';
-import type { SignedInContext } from '../api/method';
-import { runWrite } from '../audit/run-write';
-import { assertPastDate, localCalendarDate } from '../cases/calendar-date';
-import { requireActiveClient, requireActor } from '../cases/care-guards';
+import type { WriteContext } from '../api/context';
+import { assertPastDate, localCalendarDate } from '../calendar/calendar';
+import { requireActiveClient } from '../clients/clients.guards';
 import { findCase } from '../cases/cases.repository';
 import { hasConsent } from '../consents/consents.repository';
-import type { Database } from '../db/database';
+
 import { newId } from '../db/ids';
 import { findCatalogEntry, insertCatalogEntry, insertDelivery, insertReferral, updateCatalogRow } from './services.repository';
 import type {
@@ -25,47 +26,44 @@ import type {
  * one of the client's cases. The outbox gets the code, its category, the date and the duration;
  * the note stays in the center.
  *
- * @example await recordService(ctx, { clientId, serviceCode: 'legal.consultation', deliveredOn: '2026-11-25', durationMinutes: 45 });
+ * @example await recordService(w, { clientId, serviceCode: 'legal.consultation', deliveredOn: '2026-11-25', durationMinutes: 45 });
  */
-export async function recordService(ctx: SignedInContext, input: RecordServiceInput): Promise<ServiceDelivery> {
-  assertPastDate(input.deliveredOn, localCalendarDate(ctx.core.now()), ['deliveredOn']);
-  return runWrite(ctx, async (w) => {
-    await requireActiveClient(w.trx, input.clientId);
-    const service = await requireActiveService(w.trx, input.serviceCode);
-    const caseId = input.caseId ?? null;
-    if (caseId !== null) await requireCaseOfClient(w.trx, caseId, input.clientId);
-    const delivery = await insertDelivery(w.trx, {
-      id: newId(w.now.getTime()),
-      clientId: input.clientId,
-      caseId,
-      serviceCode: service.code,
-      deliveredOn: input.deliveredOn,
-      durationMinutes: input.durationMinutes ?? null,
-      note: input.note ?? null,
-      recordedBy: requireActor(w),
-      recordedAt: w.now.toISOString(),
-    });
-    await w.audit({
-      action: 'services.record',
-      entityType: 'serviceDelivery',
-      entityId: delivery.id,
-      details: { clientId: delivery.clientId, serviceCode: delivery.serviceCode },
-    });
-    await w.outbox({
-      type: 'serviceDelivery',
-      entityId: delivery.id,
-      op: 'upsert',
-      data: {
-        clientId: delivery.clientId,
-        caseId: delivery.caseId,
-        serviceCode: delivery.serviceCode,
-        serviceCategory: service.category,
-        deliveredOn: delivery.deliveredOn,
-        durationMinutes: delivery.durationMinutes,
-      },
-    });
-    return delivery;
+export async function recordService(w: WriteContext, input: RecordServiceInput): Promise<ServiceDelivery> {
+  assertPastDate(input.deliveredOn, localCalendarDate(w.now), ['deliveredOn']);
+  await requireActiveClient(w.trx, input.clientId);
+  const service = await requireActiveService(w.trx, input.serviceCode);
+  const caseId = input.caseId ?? null;
+  if (caseId !== null) await requireCaseOfClient(w.trx, caseId, input.clientId);
+  const delivery = await insertDelivery(w.trx, {
+    id: newId(w.now.getTime()),
+    clientId: input.clientId,
+    caseId,
+    serviceCode: service.code,
+    deliveredOn: input.deliveredOn,
+    durationMinutes: input.durationMinutes ?? null,
+    note: input.note ?? null,
+    recordedBy: w.actor.userId,
+    recordedAt: w.now.toISOString(),
   });
+  await w.audit({
+    entityType: 'serviceDelivery',
+    entityId: delivery.id,
+    details: { clientId: delivery.clientId, serviceCode: delivery.serviceCode },
+  });
+  await w.outbox({
+    spec: SERVICE_DELIVERY_OUTBOX,
+    entityId: delivery.id,
+    op: 'upsert',
+    data: {
+      clientId: delivery.clientId,
+      caseId: delivery.caseId,
+      serviceCode: delivery.serviceCode,
+      serviceCategory: service.category,
+      deliveredOn: delivery.deliveredOn,
+      durationMinutes: delivery.durationMinutes,
+    },
+  });
+  return delivery;
 }
 
 /**
@@ -73,82 +71,74 @@ export async function recordService(ctx: SignedInContext, input: RecordServiceIn
  * (CONSENT_REQUIRED otherwise); an incoming one records who sent the client here. Referrals hold
  * free text (agency, reason) and stay in the center.
  *
- * @example await createReferral(ctx, { clientId, direction: 'out', agency: 'District hospital', reason: '…', date: '2026-11-25' });
+ * @example await createReferral(w, { clientId, direction: 'out', agency: 'District hospital', reason: '…', date: '2026-11-25' });
  */
-export async function createReferral(ctx: SignedInContext, input: CreateReferralInput): Promise<Referral> {
-  assertPastDate(input.date, localCalendarDate(ctx.core.now()), ['date']);
-  return runWrite(ctx, async (w) => {
-    await requireActiveClient(w.trx, input.clientId);
-    if (input.direction === 'out' && !(await hasConsent(w.trx, input.clientId, 'referral'))) {
-      throw new AppError('CONSENT_REQUIRED', { purpose: 'referral' });
-    }
-    const caseId = input.caseId ?? null;
-    if (caseId !== null) await requireCaseOfClient(w.trx, caseId, input.clientId);
-    const referral = await insertReferral(w.trx, {
-      id: newId(w.now.getTime()),
-      clientId: input.clientId,
-      caseId,
-      direction: input.direction,
-      agency: input.agency,
-      reason: input.reason,
-      date: input.date,
-      recordedBy: requireActor(w),
-      recordedAt: w.now.toISOString(),
-    });
-    await w.audit({
-      action: 'referrals.create',
-      entityType: 'referral',
-      entityId: referral.id,
-      details: { clientId: referral.clientId, direction: referral.direction },
-    });
-    return referral;
+export async function createReferral(w: WriteContext, input: CreateReferralInput): Promise<Referral> {
+  assertPastDate(input.date, localCalendarDate(w.now), ['date']);
+  await requireActiveClient(w.trx, input.clientId);
+  if (input.direction === 'out' && !(await hasConsent(w.trx, input.clientId, 'referral'))) {
+    throw new AppError('CONSENT_REQUIRED', { purpose: 'referral' });
+  }
+  const caseId = input.caseId ?? null;
+  if (caseId !== null) await requireCaseOfClient(w.trx, caseId, input.clientId);
+  const referral = await insertReferral(w.trx, {
+    id: newId(w.now.getTime()),
+    clientId: input.clientId,
+    caseId,
+    direction: input.direction,
+    agency: input.agency,
+    reason: input.reason,
+    date: input.date,
+    recordedBy: w.actor.userId,
+    recordedAt: w.now.toISOString(),
   });
+  await w.audit({
+    entityType: 'referral',
+    entityId: referral.id,
+    details: { clientId: referral.clientId, direction: referral.direction },
+  });
+  return referral;
 }
 
 /**
  * `services.addCatalogEntry`: a center's own service under one of the project's categories. Its
  * code is minted here (`center.` and 8 hex digits) and never changes; the names are data.
  *
- * @example await addCatalogEntry(ctx, { category: 'social', names: { 'uz-Latn': '…', 'uz-Cyrl': '…', ru: '…', en: '…' } });
+ * @example await addCatalogEntry(w, { category: 'social', names: { 'uz-Latn': '…', 'uz-Cyrl': '…', ru: '…', en: '…' } });
  */
-export async function addCatalogEntry(ctx: SignedInContext, input: AddCatalogEntryRequest): Promise<CatalogEntry> {
-  return runWrite(ctx, async (w) => {
-    let code = centerServiceCode();
-    // 32 random bits: a clash is unlikely, but a stable code must never be reused.
-    while ((await findCatalogEntry(w.trx, code)) !== null) code = centerServiceCode();
-    const entry = await insertCatalogEntry(w.trx, {
-      code,
-      category: input.category,
-      names: input.names,
-      createdBy: requireActor(w),
-      at: w.now.toISOString(),
-    });
-    await w.audit({ action: 'services.addCatalogEntry', entityType: 'serviceCatalogEntry', entityId: code, details: { category: input.category } });
-    return entry;
+export async function addCatalogEntry(w: WriteContext, input: AddCatalogEntryRequest): Promise<CatalogEntry> {
+  let code = centerServiceCode();
+  // 32 random bits: a clash is unlikely, but a stable code must never be reused.
+  while ((await findCatalogEntry(w.trx, code)) !== null) code = centerServiceCode();
+  const entry = await insertCatalogEntry(w.trx, {
+    code,
+    category: input.category,
+    names: input.names,
+    createdBy: w.actor.userId,
+    at: w.now.toISOString(),
   });
+  await w.audit({ entityType: 'serviceCatalogEntry', entityId: code, details: { category: input.category } });
+  return entry;
 }
 
 /**
  * `services.updateCatalogEntry`: new names or retiring / restoring an entry. A retired entry
  * cannot be planned or delivered any more, and stays readable on old records.
  *
- * @example await updateCatalogEntry(ctx, { code: 'center.1a2b3c4d', isActive: false });
+ * @example await updateCatalogEntry(w, { code: 'center.1a2b3c4d', isActive: false });
  */
-export async function updateCatalogEntry(ctx: SignedInContext, input: UpdateCatalogEntryInput): Promise<CatalogEntry> {
-  return runWrite(ctx, async (w) => {
-    const existing = await findCatalogEntry(w.trx, input.code);
-    if (existing === null) throw new AppError('NOT_FOUND', { entity: 'serviceCatalogEntry', id: input.code });
-    await updateCatalogRow(w.trx, input.code, { names: input.names, isActive: input.isActive });
-    await w.audit({
-      action: 'services.updateCatalogEntry',
-      entityType: 'serviceCatalogEntry',
-      entityId: input.code,
-      details: { isRenamed: input.names !== undefined, isActive: input.isActive ?? existing.isActive },
-    });
-    const updated = await findCatalogEntry(w.trx, input.code);
-    if (updated === null) throw new AppError('INTERNAL', { reason: 'catalogEntryVanished' });
-    return updated;
+export async function updateCatalogEntry(w: WriteContext, input: UpdateCatalogEntryInput): Promise<CatalogEntry> {
+  const existing = await findCatalogEntry(w.trx, input.code);
+  if (existing === null) throw new AppError('NOT_FOUND', { entity: 'serviceCatalogEntry', id: input.code });
+  await updateCatalogRow(w.trx, input.code, { names: input.names, isActive: input.isActive });
+  await w.audit({
+    entityType: 'serviceCatalogEntry',
+    entityId: input.code,
+    details: { isRenamed: input.names !== undefined, isActive: input.isActive ?? existing.isActive },
   });
+  const updated = await findCatalogEntry(w.trx, input.code);
+  if (updated === null) throw new AppError('INTERNAL', { reason: 'catalogEntryVanished' });
+  return updated;
 }
 
 /**
@@ -156,7 +146,7 @@ export async function updateCatalogEntry(ctx: SignedInContext, input: UpdateCata
  *
  * @example await requireActiveService(w.trx, 'legal.consultation');
  */
-export async function requireActiveService(db: Kysely<Database>, serviceCode: string): Promise<CatalogEntry> {
+export async function requireActiveService(db: ReadDb, serviceCode: string): Promise<CatalogEntry> {
   const entry = await findCatalogEntry(db, serviceCode);
   if (entry === null || !entry.isActive) {
     throw new AppError('INVALID_INPUT', { issues: [{ path: ['serviceCode'], code: 'unknown_service', message: 'No such service in the catalog' }] });
@@ -169,7 +159,7 @@ function centerServiceCode(): string {
 }
 
 /** A delivery or referral filed under a case must name one of the same client's cases. */
-async function requireCaseOfClient(db: Kysely<Database>, caseId: string, clientId: string): Promise<void> {
+async function requireCaseOfClient(db: ReadDb, caseId: string, clientId: string): Promise<void> {
   const found = await findCase(db, caseId);
   if (found === null) throw new AppError('NOT_FOUND', { entity: 'case', id: caseId });
   if (found.clientId !== clientId) {

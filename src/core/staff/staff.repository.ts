@@ -1,10 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { Permission } from '../api/permissions';
-import { holdsConfidentialKey, permissionsOf } from '../api/permissions';
-import type { Database } from '../db/database';
+import { holdsConfidentialKey } from '../api/permissions';
+import type { ReadDb, WriteTx } from '../db/handles';
 import type { NewStaffRow, StaffRow, StaffUpdate } from './staff.table';
 
-type Db = Kysely<Database> | Transaction<Database>;
+type Db = ReadDb;
 
 /** A staff account as the API returns it: no key material, nothing but what screens show. */
 export interface StaffMember {
@@ -51,7 +50,6 @@ export function toStaffMember(row: StaffRow): StaffMember {
   };
 }
 
-export { permissionsOf };
 
 /** @example const row = await findStaffById(db, userId); */
 export function findStaffById(db: Db, id: string): Promise<StaffRow | undefined> {
@@ -77,10 +75,10 @@ export function countActiveAdministrators(db: Db): Promise<number> {
     .then((row) => Number(row.count));
 }
 
-export async function insertStaff(trx: Transaction<Database>, row: NewStaffRow): Promise<void> {
+export async function insertStaff(trx: WriteTx, row: NewStaffRow): Promise<void> {
   await trx.insertInto('staff').values(row).execute();
 }
 
-export async function updateStaff(trx: Transaction<Database>, id: string, changes: StaffUpdate): Promise<void> {
+export async function updateStaff(trx: WriteTx, id: string, changes: StaffUpdate): Promise<void> {
   await trx.updateTable('staff').set(changes).where('id', '=', id).execute();
 }

@@ -1,12 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { AppError } from '../api/errors';
-import type { SignedInContext } from '../api/method';
+import type { CoreContext } from '../api/context';
 import type { Role } from '../api/permissions';
 import { holdsConfidentialKey } from '../api/permissions';
-import { runWrite, type WriteScope } from '../audit/run-write';
+import type { WriteTx } from '../db/handles';
 import { grantConfidentialKey, putUserSlot, removeUserSlot, sameUsername, type Keyring } from '../crypto/keyring';
-import { openWithRecoveryCode } from './auth.service';
-import { requireConfidentialKey, requireDatabaseKey } from './key-access';
+import { openWithRecoveryCode } from '../auth/auth.service';
+import { requireConfidentialKey, requireDatabaseKey } from '../auth/key-access';
 import { countActiveAdministrators, findStaffById, findStaffByUsername, insertStaff, updateStaff } from './staff.repository';
 import type { StaffRow } from './staff.table';
 
@@ -33,7 +33,7 @@ export function generateTemporaryPassword(): string {
  */
 const boxKeySetting = (userId: string): string => `staff.boxPublicKey.${userId}`;
 
-async function recordBoxPublicKey(trx: WriteScope['trx'], keyring: Keyring, userId: string, at: string): Promise<void> {
+async function recordBoxPublicKey(trx: WriteTx, keyring: Keyring, userId: string, at: string): Promise<void> {
   const slot = keyring.slots.find((candidate) => candidate.userId === userId);
   if (!slot) throw new AppError('INTERNAL', { reason: 'slotMissing' });
   const value = JSON.stringify(slot.boxPublicKey);
@@ -44,7 +44,7 @@ async function recordBoxPublicKey(trx: WriteScope['trx'], keyring: Keyring, user
     .execute();
 }
 
-async function requireActiveStaff(ctx: SignedInContext, userId: string): Promise<StaffRow> {
+async function requireActiveStaff(ctx: CoreContext, userId: string): Promise<StaffRow> {
   const row = await findStaffById(ctx.core.store.require().db, userId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'staff' });
   if (row.is_active !== 1) throw new AppError('ACCOUNT_INACTIVE');
@@ -57,7 +57,7 @@ async function requireActiveStaff(ctx: SignedInContext, userId: string): Promise
  * @example const { userId, temporaryPassword } = await addStaff(ctx, { displayName, username: 'dilnoza', role: 'receptionist' });
  */
 export async function addStaff(
-  ctx: SignedInContext,
+  ctx: CoreContext,
   input: { displayName: string; username: string; role: Role },
 ): Promise<{ userId: string; temporaryPassword: string }> {
   const { core } = ctx;
@@ -65,10 +65,10 @@ export async function addStaff(
   const keyring = core.auth.keyring.require();
   const taken = await findStaffByUsername(core.store.require().db, input.username);
   const isRetiredName = keyring.retired.some((entry) => sameUsername(entry.username, input.username));
-  if (taken || isRetiredName) throw new AppError('CONFLICT', { field: 'username' });
+  if (taken || isRetiredName) throw new AppError('CONFLICT', { reason: 'usernameTaken', field: 'username' });
   const userId = randomUUID();
   const temporaryPassword = generateTemporaryPassword();
-  await runWrite(ctx, async (w) => {
+  await ctx.core.write(ctx.session.userId, async (w) => {
     const at = w.now.toISOString();
     await insertStaff(w.trx, {
       id: userId,
@@ -97,13 +97,13 @@ export async function addStaff(
  * supervisor's confidential key is gone until a colleague grants it again (an administrator
  * never holds it to rewrap).
  */
-export async function resetStaffPassword(ctx: SignedInContext, userId: string): Promise<{ temporaryPassword: string; needsConfidentialGrant: boolean }> {
+export async function resetStaffPassword(ctx: CoreContext, userId: string): Promise<{ temporaryPassword: string; needsConfidentialGrant: boolean }> {
   const { core } = ctx;
   const databaseKey = requireDatabaseKey(core);
   const row = await requireActiveStaff(ctx, userId);
   const temporaryPassword = generateTemporaryPassword();
   const needsConfidentialGrant = holdsConfidentialKey(row.role);
-  await runWrite(ctx, async (w) => {
+  await ctx.core.write(ctx.session.userId, async (w) => {
     await updateStaff(w.trx, userId, { must_change_password: 1, holds_confidential: 0, updated_at: w.now.toISOString() });
     await w.audit({ action: 'staff.resetPassword', entityType: 'staff', entityId: userId, details: { confidentialKeyRevoked: row.holds_confidential === 1 } });
     const next = await core.auth.keyring.update((current) =>
@@ -120,11 +120,11 @@ export async function resetStaffPassword(ctx: SignedInContext, userId: string): 
  * Deactivates an account: its slot leaves the keyring at once and its sessions end. An
  * administrator cannot deactivate themself, nor the last active administrator.
  */
-export async function deactivateStaff(ctx: SignedInContext, userId: string): Promise<void> {
+export async function deactivateStaff(ctx: CoreContext, userId: string): Promise<void> {
   const { core } = ctx;
   if (userId === ctx.session.userId) throw new AppError('CONFLICT', { reason: 'deactivateSelf' });
   const row = await requireActiveStaff(ctx, userId);
-  await runWrite(ctx, async (w) => {
+  await ctx.core.write(ctx.session.userId, async (w) => {
     if (row.role === 'administrator' && (await countActiveAdministrators(w.trx)) <= 1) {
       throw new AppError('CONFLICT', { reason: 'lastAdministrator' });
     }
@@ -136,11 +136,11 @@ export async function deactivateStaff(ctx: SignedInContext, userId: string): Pro
   core.sessions.deleteUser(userId);
 }
 
-async function grantTo(ctx: SignedInContext, userId: string, confidentialKey: Buffer, source: 'colleague' | 'recoveryCode'): Promise<void> {
+async function grantTo(ctx: CoreContext, userId: string, confidentialKey: Buffer, source: 'colleague' | 'recoveryCode'): Promise<void> {
   const { core } = ctx;
   const row = await requireActiveStaff(ctx, userId);
   if (!holdsConfidentialKey(row.role)) throw new AppError('CONFLICT', { reason: 'roleHoldsNoConfidentialKey' });
-  await runWrite(ctx, async (w) => {
+  await ctx.core.write(ctx.session.userId, async (w) => {
     await updateStaff(w.trx, userId, { holds_confidential: 1, updated_at: w.now.toISOString() });
     await w.audit({ action: 'staff.grantConfidential', entityType: 'staff', entityId: userId, details: { source } });
     const recorded = await w.trx.selectFrom('settings').select('value').where('key', '=', boxKeySetting(userId)).executeTakeFirst();
@@ -158,7 +158,7 @@ async function grantTo(ctx: SignedInContext, userId: string, confidentialKey: Bu
  * A signed-in psychologist or supervisor grants the confidential key (which their own session
  * holds) to a colleague; it becomes usable at the colleague's next sign-in.
  */
-export async function grantConfidential(ctx: SignedInContext, userId: string): Promise<void> {
+export async function grantConfidential(ctx: CoreContext, userId: string): Promise<void> {
   await grantTo(ctx, userId, requireConfidentialKey(ctx.core, ctx.session), 'colleague');
 }
 
@@ -166,7 +166,7 @@ export async function grantConfidential(ctx: SignedInContext, userId: string): P
  * The first psychologist or supervisor has no colleague to grant the key: an administrator grants
  * it with the printed recovery code, whose slot wraps the confidential key too.
  */
-export async function grantConfidentialByRecovery(ctx: SignedInContext, userId: string, recoveryCode: string): Promise<void> {
+export async function grantConfidentialByRecovery(ctx: CoreContext, userId: string, recoveryCode: string): Promise<void> {
   const keys = await openWithRecoveryCode(ctx.core, recoveryCode);
   await grantTo(ctx, userId, keys.confidentialKey, 'recoveryCode');
 }

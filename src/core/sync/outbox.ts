@@ -1,37 +1,29 @@
-import type { Transaction } from 'kysely';
 import { AppError } from '../api/errors';
-import type { Database } from '../db/database';
+import type { WriteTx } from '../db/handles';
 import { newId } from '../db/ids';
 import type { Logger } from '../log';
-import { isOutboxRecordType, OUTBOX_ALLOWLIST, type OutboxField, type OutboxRecordType } from './outbox-allowlist';
-
-export type OutboxScalar = string | number | boolean | null;
-/** A field value: a scalar or a flat array of scalars, so every key that leaves is a checked key. */
-export type OutboxValue = OutboxScalar | readonly OutboxScalar[];
-
-export interface OutboxEntry<T extends OutboxRecordType = OutboxRecordType> {
-  readonly type: T;
-  readonly entityId: string;
-  readonly op: 'upsert' | 'delete';
-  /** When it happened in the center's world (defaults to the write's time). */
-  readonly occurredAt?: Date;
-  readonly data: Readonly<Partial<Record<OutboxField<T>, OutboxValue>>>;
-}
+import type { OutboxAllowList, OutboxEntry, OutboxScalar, OutboxTypeSpec, OutboxValue } from './outbox.spec';
 
 /**
- * Appends one record to the outbox inside the caller's transaction, after checking every field
- * against the allow-list. A field that is not listed is a programming error: the whole write
- * fails (INTERNAL) and only the type and field name are logged, never the data.
+ * Appends one record to the outbox inside the caller's transaction, after checking its type and
+ * every field against the composed allow-list. A type or field that is not listed is a
+ * programming error: the whole write fails (INTERNAL) and only the type and field name are
+ * logged, never the data.
  *
- * @example await appendOutbox(trx, { type: 'center', entityId, op: 'upsert', data: { name } }, now, log);
+ * @example await appendOutbox(trx, { spec: CENTER_OUTBOX, entityId, op: 'upsert', data: { name } }, { allowList, now, log });
  */
-export async function appendOutbox(trx: Transaction<Database>, entry: OutboxEntry, now: Date, log: Logger): Promise<{ readonly id: string }> {
-  const type: string = entry.type;
-  if (!isOutboxRecordType(type)) {
+export async function appendOutbox(
+  trx: WriteTx,
+  entry: OutboxEntry,
+  options: { readonly allowList: OutboxAllowList; readonly now: Date; readonly log: Logger },
+): Promise<{ readonly id: string }> {
+  const { allowList, now, log } = options;
+  const type = entry.spec.type;
+  const spec = allowList.get(type);
+  if (spec === undefined || spec !== entry.spec) {
     log.error('outbox.unknownType', { type });
     throw new AppError('INTERNAL', { reason: 'outboxUnknownType', type });
   }
-  const spec = OUTBOX_ALLOWLIST[type];
   const allowed: readonly string[] = spec.fields;
   for (const [field, value] of Object.entries(entry.data)) {
     if (!allowed.includes(field)) {
@@ -65,23 +57,24 @@ export async function appendOutbox(trx: Transaction<Database>, entry: OutboxEntr
  * registry-sharing consent, their identity fields must not leave after all. Records already in a
  * batch are history and stay as sent. Returns how many records changed.
  *
- * @example await redactPendingOutbox(w.trx, { entityType: 'client', entityId, fields: ['lastName', 'pinfl'] });
+ * @example await redactPendingOutbox(w.trx, { spec: CLIENT_OUTBOX, entityId, fields: ['lastName', 'pinfl'] });
  */
-export async function redactPendingOutbox(
-  trx: Transaction<Database>,
-  target: { readonly entityType: OutboxRecordType; readonly entityId: string; readonly fields: readonly string[] },
+export async function redactPendingOutbox<S extends OutboxTypeSpec>(
+  trx: WriteTx,
+  target: { readonly spec: S; readonly entityId: string; readonly fields: readonly S['fields'][number][] },
 ): Promise<number> {
   const pending = await trx
     .selectFrom('outbox')
     .select(['seq', 'data_json'])
-    .where('type', '=', target.entityType)
+    .where('type', '=', target.spec.type)
     .where('entity_id', '=', target.entityId)
     .where('batch_id', 'is', null)
     .execute();
   let changed = 0;
   for (const row of pending) {
     const data = JSON.parse(row.data_json) as Record<string, unknown>;
-    const kept = Object.entries(data).filter(([field]) => !target.fields.includes(field));
+    const redacted: readonly string[] = target.fields;
+    const kept = Object.entries(data).filter(([field]) => !redacted.includes(field));
     if (kept.length === Object.keys(data).length) continue;
     await trx
       .updateTable('outbox')

@@ -1,16 +1,13 @@
 import { z } from 'zod';
-import { defineMethod, publicHandler } from '../api/method';
+import { definePublic } from '../api/method';
 
 export type { DatabaseState } from '../db/store';
 
-export const info = defineMethod({
+export const info = definePublic({
   name: 'system.info',
   input: z.object({}),
-  access: 'public',
-  handler: publicHandler((ctx) => {
+  handler: (ctx) => {
     const database = ctx.core.store.state();
     return { version: ctx.core.appVersion, database, signedIn: ctx.session !== null };
-  }),
+  },
 });
-
-export const systemMethods = [info] as const;

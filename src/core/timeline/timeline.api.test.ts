@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCareTestCenter, rejection, type CareTestCenter } from '../cases/care.test-support';
-import { collectTimeline, type TimelineSource } from './timeline';
-import { TIMELINE_SOURCES } from './timeline.sources';
+import { MODULES, PERMISSION_TABLE } from '../app';
+import { collectTimeline } from './timeline';
+import { defineTimelineSource, type TimelineEventBase } from './timeline-source';
+
+const TIMELINE_SOURCES = MODULES.flatMap((module) => module.timeline ?? []);
 
 // 10:00 in Tashkent on 25 November 2026.
 const NOW = new Date('2026-11-25T05:00:00.000Z');
 const TODAY = '2026-11-25';
 
-describe('clients.timeline', () => {
+describe('timeline.forClient', () => {
   let t: CareTestCenter;
   beforeAll(async () => {
     t = await createCareTestCenter({ now: () => NOW });
@@ -25,17 +28,17 @@ describe('clients.timeline', () => {
       caseWorkerId: t.staffId.receptionist,
       openedOn: '2026-11-03',
     });
-    const item = await api.invoke('plans.addItem', { caseId: opened.id, serviceCode: 'legal.consultation', goal: 'Protection order', dueDate: '2026-11-20' });
+    const item = await api.invoke('cases.addPlanItem', { caseId: opened.id, serviceCode: 'legal.consultation', goal: 'Protection order', dueDate: '2026-11-20' });
     await api.invoke('services.record', { clientId: client.id, caseId: opened.id, serviceCode: 'legal.consultation', deliveredOn: '2026-11-10', durationMinutes: 60 });
-    await api.invoke('referrals.create', { clientId: client.id, direction: 'out', agency: 'Legal aid bureau', reason: 'Court', date: '2026-11-12' });
-    await api.invoke('plans.updateItem', { itemId: item.id, status: 'done' });
+    await api.invoke('services.createReferral', { clientId: client.id, direction: 'out', agency: 'Legal aid bureau', reason: 'Court', date: '2026-11-12' });
+    await api.invoke('cases.updatePlanItem', { itemId: item.id, status: 'done' });
     await api.invoke('cases.close', { caseId: opened.id, reason: 'goalsAchieved' });
     return { client, opened, item };
   }
 
   it('shows everything that happened to the client, in date order', async () => {
     const { client, opened, item } = await clientWithHistory('full');
-    const timeline = await t.as.receptionist.invoke('clients.timeline', { clientId: client.id });
+    const timeline = await t.as.receptionist.invoke('timeline.forClient', { clientId: client.id });
     expect(timeline.clientId).toBe(client.id);
     expect(timeline.events.map((event) => `${event.date} ${event.kind}`)).toEqual([
       '2026-11-02 consent',
@@ -56,35 +59,37 @@ describe('clients.timeline', () => {
 
   it("shows a role without cases.read only what it may see: registration and consents", async () => {
     const { client } = await clientWithHistory('trainer');
-    const timeline = await t.as.trainer.invoke('clients.timeline', { clientId: client.id });
+    const timeline = await t.as.trainer.invoke('timeline.forClient', { clientId: client.id });
     expect(new Set(timeline.events.map((event) => event.kind))).toEqual(new Set(['registered', 'consent']));
   });
 
   it('answers NOT_FOUND for an unknown client and INVALID_INPUT for an empty id', async () => {
-    expect(await rejection(t.as.receptionist.invoke('clients.timeline', { clientId: 'nobody' }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await rejection(t.as.receptionist.invoke('clients.timeline', { clientId: '' }))).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await rejection(t.as.receptionist.invoke('timeline.forClient', { clientId: 'nobody' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await rejection(t.as.receptionist.invoke('timeline.forClient', { clientId: '' }))).toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('takes another domain’s source as is: counseling shows date and psychologist only', async () => {
     const { client } = await clientWithHistory('counseling');
     // How the counseling domain will plug in: its own source, its own query, nothing of the content.
-    const counseling: TimelineSource = {
+    const counseling = defineTimelineSource<TimelineEventBase & { readonly kind: 'counselingSession'; readonly sessionId: string; readonly psychologistId: string; readonly psychologistName: string }>({
       name: 'counseling',
       requires: 'clients.read',
+      kinds: { counselingSession: 4 },
       collect: async () => [
         { kind: 'counselingSession', key: 'counselingSession:s1', date: '2026-11-04', at: '2026-11-04T06:00:00.000Z', sessionId: 's1', psychologistId: t.staffId.psychologist, psychologistName: 'Test psychologist' },
       ],
-    };
-    const events = await collectTimeline(t.db(), client.id, { userId: t.staffId.trainer, role: 'trainer' }, [...TIMELINE_SOURCES, counseling]);
+    });
+    const trainer = { userId: t.staffId.trainer, role: 'trainer' as const, permissions: PERMISSION_TABLE.of('trainer') };
+    const events = await collectTimeline(t.db(), client.id, trainer, [...TIMELINE_SOURCES, counseling]);
     expect(events.map((event) => event.kind)).toEqual(['consent', 'consent', 'counselingSession', 'registered']);
   });
 
   it('follows a client merge: the survivor’s timeline holds both records’ care history, and an unmerge gives it back', async () => {
     const survivor = await clientWithHistory('survivor');
     const merged = await clientWithHistory('merged');
-    const before = (await t.as.receptionist.invoke('clients.timeline', { clientId: survivor.client.id })).events.length;
+    const before = (await t.as.receptionist.invoke('timeline.forClient', { clientId: survivor.client.id })).events.length;
     const { mergeId } = await t.as.administrator.invoke('clients.merge', { survivorId: survivor.client.id, mergedId: merged.client.id });
-    const after = (await t.as.receptionist.invoke('clients.timeline', { clientId: survivor.client.id })).events;
+    const after = (await t.as.receptionist.invoke('timeline.forClient', { clientId: survivor.client.id })).events;
     // Everything but the merged record's own registration moved.
     expect(after).toHaveLength(before * 2 - 1);
     expect((await t.as.receptionist.invoke('cases.listForClient', { clientId: survivor.client.id })).items).toHaveLength(2);
@@ -94,7 +99,7 @@ describe('clients.timeline', () => {
     ).toMatchObject({ code: 'CONFLICT', details: { reason: 'clientMerged', mergedIntoId: survivor.client.id } });
 
     await t.as.administrator.invoke('clients.unmerge', { mergeId });
-    expect((await t.as.receptionist.invoke('clients.timeline', { clientId: survivor.client.id })).events).toHaveLength(before);
+    expect((await t.as.receptionist.invoke('timeline.forClient', { clientId: survivor.client.id })).events).toHaveLength(before);
     expect((await t.as.receptionist.invoke('consents.list', { clientId: merged.client.id })).history).toHaveLength(2);
   });
 });

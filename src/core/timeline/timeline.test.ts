@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TimelineEvent } from './timeline.schema';
-import { sortTimeline } from './timeline';
+import { MODULES, type AppTimelineEvent as TimelineEvent } from '../app';
+import { kindRanks, sortTimeline } from './timeline';
+
+const RANKS = kindRanks(MODULES.flatMap((module) => module.timeline ?? []));
 
 describe('sortTimeline', () => {
   it('orders by day, then by recording time, then by key', () => {
@@ -10,7 +12,7 @@ describe('sortTimeline', () => {
       { kind: 'consent', key: 'consent:z', date: '2026-11-20', at: '2026-11-20T08:00:00.000Z', consentId: 'z', purpose: 'services', state: 'given' },
       { kind: 'consent', key: 'consent:a', date: '2026-11-20', at: '2026-11-20T08:00:00.000Z', consentId: 'a', purpose: 'referral', state: 'given' },
     ];
-    expect(sortTimeline(events).map((event) => event.key)).toEqual(['registered:c', 'consent:a', 'consent:z', 'serviceDelivered:b']);
+    expect(sortTimeline(events, RANKS).map((event) => event.key)).toEqual(['registered:c', 'consent:a', 'consent:z', 'serviceDelivered:b']);
   });
 
   it('puts events of the same instant in the order of a case’s life', () => {
@@ -22,7 +24,7 @@ describe('sortTimeline', () => {
       { kind: 'caseOpened', key: 'caseOpened:c', date, at, caseId: 'c', priority: 'low' },
       { kind: 'registered', key: 'registered:x', date, at },
     ];
-    expect(sortTimeline(events).map((event) => event.kind)).toEqual(['registered', 'caseOpened', 'planItemAdded', 'caseClosed']);
+    expect(sortTimeline(events, RANKS).map((event) => event.kind)).toEqual(['registered', 'caseOpened', 'planItemAdded', 'caseClosed']);
   });
 
   it('does not reorder its input in place', () => {
@@ -30,7 +32,7 @@ describe('sortTimeline', () => {
       { kind: 'registered', key: 'registered:2', date: '2026-11-02', at: '2026-11-02T00:00:00.000Z' },
       { kind: 'registered', key: 'registered:1', date: '2026-11-01', at: '2026-11-01T00:00:00.000Z' },
     ];
-    sortTimeline(events);
+    sortTimeline(events, RANKS);
     expect(events[0]?.key).toBe('registered:2');
   });
 });

@@ -1,66 +1,50 @@
-import type { Kysely } from 'kysely';
-import { roleHasPermission, type Permission, type Role } from '../api/permissions';
-import type { Database } from '../db/database';
-import type { TimelineEvent, TimelineEventKind } from './timeline.schema';
-
-/** Who is looking: sources hide what the viewer's role may not see. */
-export interface TimelineViewer {
-  readonly userId: string;
-  readonly role: Role;
-}
+import type { ReadDb } from '../db/handles';
+import type { TimelineEventBase, TimelineSource, TimelineViewer } from './timeline-source';
 
 /**
- * One domain's contribution to a client's timeline. A domain that records something about a client
- * (counseling, training) adds a source to `timeline.sources.ts` instead of the timeline reading its
- * tables: the domain keeps deciding what of its records others may see.
+ * The ranks of every kind the sources emit, for events recorded in the same instant (one write, or
+ * a coarse clock): the order in which such things happen in a case's life. A kind two sources
+ * both claim stops start-up.
+ *
+ * @example kindRanks([consentSource, caseSource]).get('caseOpened') // 2
  */
-export interface TimelineSource {
-  readonly name: string;
-  /** Viewers without this permission get nothing from this source. */
-  readonly requires: Permission;
-  collect(db: Kysely<Database>, clientId: string, viewer: TimelineViewer): Promise<readonly TimelineEvent[]>;
+export function kindRanks(sources: readonly TimelineSource[]): ReadonlyMap<string, number> {
+  const ranks = new Map<string, number>();
+  for (const source of sources) {
+    for (const [kind, rank] of Object.entries<number>(source.kinds)) {
+      if (ranks.has(kind)) throw new Error(`Timeline kind declared twice: ${kind}`);
+      ranks.set(kind, rank);
+    }
+  }
+  return ranks;
 }
-
-/**
- * For events recorded in the same instant (one write, or a coarse clock): the order in which such
- * things happen in a case's life, so a case never seems to close before it opens.
- */
-const KIND_RANK: Readonly<Record<TimelineEventKind, number>> = {
-  registered: 0,
-  consent: 1,
-  caseOpened: 2,
-  planItemAdded: 3,
-  serviceDelivered: 4,
-  counselingSession: 4,
-  referral: 5,
-  planItemFinished: 6,
-  caseClosed: 7,
-};
 
 /**
  * Oldest first: by calendar day, then by the moment it was recorded, then by the kind's place in a
  * case's life, then by key so the order is stable across calls.
  *
- * @example sortTimeline([{ date: '2026-11-25', ... }, { date: '2026-11-01', ... }]) // 11-01 first
+ * @example sortTimeline(events, ranks) // 2026-11-01 before 2026-11-25
  */
-export function sortTimeline(events: readonly TimelineEvent[]): TimelineEvent[] {
-  return [...events].sort((a, b) => compare(a.date, b.date) || compare(a.at, b.at) || KIND_RANK[a.kind] - KIND_RANK[b.kind] || compare(a.key, b.key));
+export function sortTimeline<E extends TimelineEventBase>(events: readonly E[], ranks: ReadonlyMap<string, number>): E[] {
+  const rank = (kind: string) => ranks.get(kind) ?? Number.MAX_SAFE_INTEGER;
+  return [...events].sort((a, b) => compare(a.date, b.date) || compare(a.at, b.at) || rank(a.kind) - rank(b.kind) || compare(a.key, b.key));
 }
 
 /**
  * Everything that happened to one client that the viewer may see, oldest first.
  *
- * @example const events = await collectTimeline(db, clientId, { userId, role: 'receptionist' }, TIMELINE_SOURCES);
+ * @example const events = await collectTimeline(db, clientId, ctx.actor, sources);
  */
-export async function collectTimeline(
-  db: Kysely<Database>,
+export async function collectTimeline<E extends TimelineEventBase>(
+  db: ReadDb,
   clientId: string,
   viewer: TimelineViewer,
-  sources: readonly TimelineSource[],
-): Promise<TimelineEvent[]> {
-  const visible = sources.filter((source) => roleHasPermission(viewer.role, source.requires));
+  sources: readonly TimelineSource<E>[],
+  ranks: ReadonlyMap<string, number> = kindRanks(sources),
+): Promise<E[]> {
+  const visible = sources.filter((source) => viewer.permissions.includes(source.requires));
   const parts = await Promise.all(visible.map((source) => source.collect(db, clientId, viewer)));
-  return sortTimeline(parts.flat());
+  return sortTimeline(parts.flat(), ranks);
 }
 
 function compare(a: string, b: string): number {

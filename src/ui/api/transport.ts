@@ -1,5 +1,5 @@
 import type { InsonBridge } from '../../core/api/bridge';
-import type { Transport } from '../../core/api/client';
+import type { Transport } from '../../core/client';
 import type { AppErrorJson } from '../../core/api/errors';
 
 declare global {

@@ -3,7 +3,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { useEffect, useState } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
-import { ApiProvider, type UiApi } from '../api/api';
+import { ApiProvider, refreshChanged, type UiApi } from '../api/api';
 import { createServerStateRelay, type ServerStateRelay } from '../session/server-state-relay';
 import { SessionProvider, useSession } from '../session/session';
 import { SessionGate } from './SessionGate';
@@ -33,6 +33,7 @@ function createQueryClient(relay: ServerStateRelay): QueryClient {
 export function App({ api, i18n }: { readonly api: UiApi; readonly i18n: I18n }) {
   const [relay] = useState(createServerStateRelay);
   const [queryClient] = useState(() => createQueryClient(relay));
+  useEffect(() => api.onChanged((changed) => refreshChanged(queryClient, changed)), [api, queryClient]);
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme}>

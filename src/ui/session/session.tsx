@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { OutputOf } from '../../core/api/client';
+import type { OutputOf } from '../../core/client';
 import type { Permission } from '../../core/api/permissions';
 import { AppError } from '../../core/api/errors';
 import { useApi } from '../api/api';

@@ -1,5 +1,4 @@
 import { Alert, Button, NumberInput, Paper, Stack, Table, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +7,7 @@ import { useApiMutation, useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldError } from '../../forms/field-error';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
-import type { OutputOf } from '../../../core/api/client';
+import type { OutputOf } from '../../../core/client';
 import { currentLanguage } from '../../i18n/i18n';
 import type { Language } from '../../i18n/languages';
 
@@ -24,13 +23,11 @@ function placeName(regions: Regions, regionCode: string, districtCode: string, l
 /** The center's profile (read-only) and its settings: for now, the inactivity lock timeout. */
 export function CenterSettingsPage() {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const center = useApiQuery('center.get', {});
   const geo = useApiQuery('geo.regions', {}, { staleTime: Infinity });
   const form = useZodForm(centerSettingsSchema, { defaultValues: { inactivityLockMinutes: 5 } });
   const save = useApiMutation('center.updateSettings', {
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['center.get'] }),
-    onError: (error) => applyServerIssues(form, error),
+        onError: (error) => applyServerIssues(form, error),
   });
   const minutes = center.data?.settings.inactivityLockMinutes;
   useEffect(() => {

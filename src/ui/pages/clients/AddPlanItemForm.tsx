@@ -1,5 +1,4 @@
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { addPlanItemInput } from '../../../core/cases/cases.schema';
 import { useApiMutation } from '../../api/api';
@@ -11,16 +10,12 @@ import { useServiceNames } from './service-names';
 /** Adds a planned service with its goal and due date to the open case's plan. */
 export function AddPlanItemForm({ caseId }: { readonly caseId: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const services = useServiceNames();
   const defaults = { caseId, serviceCode: '', goal: '', dueDate: '' };
   const form = useZodForm(addPlanItemInput, { defaultValues: defaults });
-  const add = useApiMutation('plans.addItem', {
+  const add = useApiMutation('cases.addPlanItem', {
     onSuccess: () => {
       form.reset(defaults);
-      void queryClient.invalidateQueries({ queryKey: ['cases.listForClient'] });
-      void queryClient.invalidateQueries({ queryKey: ['clients.timeline'] });
-      void queryClient.invalidateQueries({ queryKey: ['plans.overdue'] });
     },
     onError: (error) => applyServerIssues(form, error),
   });

@@ -1,5 +1,4 @@
 import { Badge, NativeSelect, Table, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { OPEN_PLAN_ITEM_STATUSES, PLAN_ITEM_STATUSES, type PlanItem, type PlanItemStatus } from '../../../core/cases/cases.schema';
 import { useApiMutation } from '../../api/api';
@@ -14,15 +13,9 @@ function isOverdue(item: PlanItem, today: string): boolean {
 /** The care plan: service, goal, due date and status; overdue items highlighted; status changed in place. */
 export function CarePlanTable({ items, canWrite }: { readonly items: readonly PlanItem[]; readonly canWrite: boolean }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const services = useServiceNames();
   const today = todayLocal();
-  const update = useApiMutation('plans.updateItem', {
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['cases.listForClient'] });
-      void queryClient.invalidateQueries({ queryKey: ['clients.timeline'] });
-      void queryClient.invalidateQueries({ queryKey: ['plans.overdue'] });
-    },
+  const update = useApiMutation('cases.updatePlanItem', {
   });
   if (items.length === 0) return <Text c="dimmed">{t('care:plan.empty')}</Text>;
   return (

@@ -1,5 +1,4 @@
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -21,15 +20,11 @@ const closeFormSchema = closeCaseInput.extend({
 /** Closes the case with a reason (and an optional note); hidden behind a button so it is not pressed by accident. */
 export function CloseCaseForm({ caseId }: { readonly caseId: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [isOpen, setOpen] = useState(false);
   const form = useZodForm(closeFormSchema, { defaultValues: { caseId, reason: '' as never, note: '' } });
   const close = useApiMutation('cases.close', {
     onSuccess: () => {
       setOpen(false);
-      void queryClient.invalidateQueries({ queryKey: ['cases.listForClient'] });
-      void queryClient.invalidateQueries({ queryKey: ['clients.timeline'] });
-      void queryClient.invalidateQueries({ queryKey: ['plans.overdue'] });
     },
     onError: (error) => applyServerIssues(form, error),
   });

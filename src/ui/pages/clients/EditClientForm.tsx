@@ -44,7 +44,6 @@ export function EditClientForm({ client, onDone }: { readonly client: ClientReco
   const update = useApiMutation('clients.update', {
     onSuccess: (saved) => {
       queryClient.setQueryData(['clients.get', { id: saved.id }], saved);
-      void queryClient.invalidateQueries({ queryKey: ['clients.search'] });
       onDone();
     },
   });

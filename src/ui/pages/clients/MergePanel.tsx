@@ -1,6 +1,5 @@
 import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRecord, ClientSearchItem } from '../../../core/clients/clients.schema';
@@ -16,7 +15,6 @@ import { fullName } from './client-format';
  */
 export function MergePanel({ client }: { readonly client: ClientRecord }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [isOpen, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 200);
@@ -24,19 +22,16 @@ export function MergePanel({ client }: { readonly client: ClientRecord }) {
   const [mergeId, setMergeId] = useState<string | null>(null);
   const search = useApiQuery('clients.search', { query: debounced }, { enabled: isOpen && debounced.length >= 2 });
   const candidates = (search.data?.items ?? []).filter((item) => item.id !== client.id);
-  const refresh = () => void queryClient.invalidateQueries();
   const merge = useApiMutation('clients.merge', {
     onSuccess: (result) => {
       setChosen(null);
       setQuery('');
       setMergeId(result.mergeId);
-      refresh();
     },
   });
   const unmerge = useApiMutation('clients.unmerge', {
     onSuccess: () => {
       setMergeId(null);
-      refresh();
     },
   });
 

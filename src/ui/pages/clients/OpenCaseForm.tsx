@@ -1,5 +1,4 @@
 import { Button, Checkbox, Group, Loader, NativeSelect, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CASE_PRIORITIES, NEED_CODES, openCaseInput, REFERRAL_SOURCES } from '../../../core/cases/cases.schema';
 import { useApiMutation } from '../../api/api';
@@ -31,7 +30,6 @@ interface OpenCaseFieldsProps {
 
 function OpenCaseFields({ clientId, workers, defaultWorkerId }: OpenCaseFieldsProps) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const form = useZodForm(openCaseInput, {
     defaultValues: {
       clientId,
@@ -40,10 +38,6 @@ function OpenCaseFields({ clientId, workers, defaultWorkerId }: OpenCaseFieldsPr
     },
   });
   const openCase = useApiMutation('cases.open', {
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['cases.listForClient'] });
-      void queryClient.invalidateQueries({ queryKey: ['clients.timeline'] });
-    },
     onError: (error) => applyServerIssues(form, error),
   });
   const { errors } = form.formState;

@@ -39,7 +39,7 @@ function OverdueRow({ item, serviceName }: { readonly item: OverduePlanItem; rea
 /** The signed-in case worker's overdue plan items, most overdue first (`plans.overdue`). */
 export function OverduePlanItems() {
   const { t } = useTranslation();
-  const overdue = useApiQuery('plans.overdue', {});
+  const overdue = useApiQuery('cases.overduePlanItems', {});
   const services = useServiceNames();
   const items = overdue.data?.items ?? [];
   return (

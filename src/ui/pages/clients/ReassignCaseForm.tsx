@@ -1,5 +1,4 @@
 import { Button, Group, NativeSelect } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assignCaseInput } from '../../../core/cases/cases.schema';
@@ -21,7 +20,6 @@ interface ReassignCaseFormProps {
  */
 export function ReassignCaseForm({ caseId, caseWorkerId, options }: ReassignCaseFormProps) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [isOpen, setOpen] = useState(false);
   // A case worker since deactivated is not in the list: then nothing is preselected.
   const current = options.some((option) => option.value === caseWorkerId) ? caseWorkerId : '';
@@ -29,9 +27,6 @@ export function ReassignCaseForm({ caseId, caseWorkerId, options }: ReassignCase
   const assign = useApiMutation('cases.assign', {
     onSuccess: () => {
       setOpen(false);
-      void queryClient.invalidateQueries({ queryKey: ['cases.listForClient'] });
-      void queryClient.invalidateQueries({ queryKey: ['clients.timeline'] });
-      void queryClient.invalidateQueries({ queryKey: ['plans.overdue'] });
     },
     onError: (error) => applyServerIssues(form, error),
   });

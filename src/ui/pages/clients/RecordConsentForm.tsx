@@ -1,5 +1,4 @@
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CONSENT_PURPOSES, CONSENT_STATES, recordConsentInput } from '../../../core/consents/consents.schema';
@@ -21,14 +20,11 @@ const consentFormSchema = recordConsentInput.extend({
 /** Records one decision (given, refused, withdrawn) for one purpose, with the paper form's reference. */
 export function RecordConsentForm({ clientId }: { readonly clientId: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const defaults = { clientId, purpose: 'services', state: 'given', decidedOn: todayLocal(), formReference: '' } as const;
   const form = useZodForm(consentFormSchema, { defaultValues: defaults });
   const record = useApiMutation('consents.record', {
     onSuccess: (_result, input) => {
       form.reset({ ...defaults, purpose: input.purpose });
-      void queryClient.invalidateQueries({ queryKey: ['consents.list'] });
-      void queryClient.invalidateQueries({ queryKey: ['clients.timeline'] });
     },
     onError: (error) => applyServerIssues(form, error),
   });

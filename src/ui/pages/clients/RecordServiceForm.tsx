@@ -1,5 +1,4 @@
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { MAX_DURATION_MINUTES, NOTE_MAX_CHARS, recordServiceInput } from '../../../core/services/services.schema';
@@ -27,15 +26,12 @@ const serviceFormSchema = recordServiceInput.extend({
 /** Records one delivered service from the catalog, linked to the open case when there is one. */
 export function RecordServiceForm({ clientId, caseId }: { readonly clientId: string; readonly caseId: string | undefined }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const services = useServiceNames();
   const defaults = { clientId, serviceCode: '', deliveredOn: todayLocal(), durationMinutes: '', note: '' };
   const form = useZodForm(serviceFormSchema, { defaultValues: defaults });
   const record = useApiMutation('services.record', {
     onSuccess: () => {
       form.reset(defaults);
-      void queryClient.invalidateQueries({ queryKey: ['services.listForClient'] });
-      void queryClient.invalidateQueries({ queryKey: ['clients.timeline'] });
     },
     onError: (error) => applyServerIssues(form, error),
   });

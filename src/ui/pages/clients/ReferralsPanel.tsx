@@ -1,5 +1,4 @@
 import { Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createReferralInput, REFERRAL_DIRECTIONS } from '../../../core/services/services.schema';
 import { useApiMutation, useApiQuery } from '../../api/api';
@@ -11,14 +10,11 @@ import { formatDay, todayLocal } from './client-format';
 
 function ReferralForm({ clientId }: { readonly clientId: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const defaults = { clientId, direction: 'out', agency: '', reason: '', date: todayLocal() } as const;
   const form = useZodForm(createReferralInput, { defaultValues: defaults });
-  const create = useApiMutation('referrals.create', {
+  const create = useApiMutation('services.createReferral', {
     onSuccess: () => {
       form.reset(defaults);
-      void queryClient.invalidateQueries({ queryKey: ['referrals.listForClient'] });
-      void queryClient.invalidateQueries({ queryKey: ['clients.timeline'] });
     },
     onError: (error) => applyServerIssues(form, error),
   });
@@ -48,7 +44,7 @@ function ReferralForm({ clientId }: { readonly clientId: string }) {
 export function ReferralsPanel({ clientId }: { readonly clientId: string }) {
   const { t } = useTranslation();
   const session = useSession();
-  const referrals = useApiQuery('referrals.listForClient', { clientId });
+  const referrals = useApiQuery('services.listReferrals', { clientId });
   const items = referrals.data?.items ?? [];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="referrals-title">

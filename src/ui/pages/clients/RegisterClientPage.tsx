@@ -1,5 +1,4 @@
 import { Paper, Stack, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -11,13 +10,11 @@ import { prefillFromQuery } from './client-form';
 export function RegisterClientPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const location = useLocation();
   const [defaultValues] = useState(() => prefillFromQuery((location.state as { query?: unknown } | null)?.query));
   const open = (id: string) => void navigate(`/clients/${encodeURIComponent(id)}`);
   const register = useApiMutation('clients.register', {
     onSuccess: (client) => {
-      void queryClient.invalidateQueries({ queryKey: ['clients.search'] });
       open(client.id);
     },
   });

@@ -1,16 +1,13 @@
 import { Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { TimelineEvent } from '../../../core/timeline/timeline.schema';
+import type { AppTimelineEvent as TimelineEvent } from '../../../core/app';
 import { useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDay } from './client-format';
 import { useServiceNames } from './service-names';
 
-/**
- * One line per event. Counseling sessions carry only date and psychologist for everyone but
- * their psychologists: the core decides what an event holds, this only words it.
- */
+/** One line per event: the core decides what an event holds, this only words it. */
 function describe(t: TFunction, event: TimelineEvent, serviceName: (code: string) => string): string {
   switch (event.kind) {
     case 'registered':
@@ -29,8 +26,6 @@ function describe(t: TFunction, event: TimelineEvent, serviceName: (code: string
       return t('care:timeline.serviceDelivered', { service: serviceName(event.serviceCode) });
     case 'referral':
       return t('care:timeline.referral', { direction: t(`care:referrals.direction.${event.direction}`), agency: event.agency });
-    case 'counselingSession':
-      return t('care:timeline.counselingSession', { psychologist: event.psychologistName });
   }
 }
 
@@ -38,7 +33,7 @@ function describe(t: TFunction, event: TimelineEvent, serviceName: (code: string
 export function TimelinePanel({ clientId }: { readonly clientId: string }) {
   const { t } = useTranslation();
   const services = useServiceNames();
-  const timeline = useApiQuery('clients.timeline', { clientId });
+  const timeline = useApiQuery('timeline.forClient', { clientId });
   const events = [...(timeline.data?.events ?? [])].reverse();
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="timeline-title">

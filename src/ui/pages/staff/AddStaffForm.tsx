@@ -1,5 +1,4 @@
 import { Button, Group, NativeSelect, Paper, Stack, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { addStaffInputSchema, roleSchema } from '../../../core/staff/staff.schema';
 import { useApiMutation } from '../../api/api';
@@ -12,12 +11,10 @@ const EMPTY = { displayName: '', username: '', role: 'receptionist' } as const;
 /** Adds a staff account; the core answers with a temporary password for the parent to show once. */
 export function AddStaffForm({ onAdded }: { readonly onAdded: (username: string, temporaryPassword: string) => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const form = useZodForm(addStaffInputSchema, { defaultValues: EMPTY });
   const add = useApiMutation('staff.add', {
     onSuccess: (result, input) => {
       form.reset(EMPTY);
-      void queryClient.invalidateQueries({ queryKey: ['staff.list'] });
       onAdded(input.username.trim().toLowerCase(), result.temporaryPassword);
     },
     onError: (error) => applyServerIssues(form, error),

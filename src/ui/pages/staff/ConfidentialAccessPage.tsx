@@ -1,5 +1,4 @@
 import { Alert, Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,11 +9,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
  */
 export function ConfidentialAccessPage() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const awaiting = useApiQuery('staff.listAwaitingConfidential', {});
   const grant = useApiMutation('staff.grantConfidential', {
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['staff.listAwaitingConfidential'] }),
-  });
+      });
   return (
     <Stack maw={800}>
       <Title order={2}>{t('staff:confidential.title')}</Title>

@@ -1,5 +1,4 @@
 import { Loader, Stack, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../core/staff/staff.repository';
@@ -16,22 +15,18 @@ import { StaffTable, type StaffAction } from './StaffTable';
 export function StaffPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const queryClient = useQueryClient();
   const staff = useApiQuery('staff.list', {});
   const [secret, setSecret] = useState<{ title: string; username: string; value: string } | null>(null);
   const [pending, setPending] = useState<{ member: StaffMember; action: StaffAction } | null>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['staff.list'] });
   const reset = useApiMutation('staff.resetPassword', {
     onSuccess: (result) => {
       if (pending) setSecret({ title: t('staff:reset.done'), username: pending.member.username, value: result.temporaryPassword });
       setPending(null);
-      refresh();
     },
   });
   const deactivate = useApiMutation('staff.deactivate', {
     onSuccess: () => {
       setPending(null);
-      refresh();
     },
   });
 
@@ -58,7 +53,6 @@ export function StaffPage() {
           onCancel={() => setPending(null)}
           onDone={() => {
             setPending(null);
-            refresh();
           }}
         />
       )}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { multiLineText, optionalMultiLineText, singleLineText } from './care-fields.schema';
+import { multiLineText, optionalMultiLineText, singleLineText } from './text-fields.schema';
 
-describe('care text fields', () => {
+describe('text fields', () => {
   it('trims, refuses empty and too long text, keeps SQL and HTML verbatim', () => {
     const line = singleLineText(20);
     expect(line.safeParse('  Mahalla  ').data).toBe('Mahalla');

@@ -1,16 +1,10 @@
 import { z } from 'zod';
-import { hasControlCharacters } from '../text/text.schema';
+import { hasControlCharacters } from './text.schema';
 
 /**
- * Field schemas every care form shares (consents, cases, plans, services, referrals). Pure zod:
- * the UI's forms validate with exactly these.
+ * Free-text field schemas every domain's forms share. Pure zod: the UI's forms validate with
+ * exactly these.
  */
-
-/** A calendar date as typed on a paper form, `YYYY-MM-DD`; the core also refuses future dates where they make no sense. */
-export const calendarDateSchema = z.iso.date();
-
-/** Ids are UUIDs minted by the core; the UI only passes them back. */
-export const entityIdSchema = z.string().trim().min(1).max(64);
 
 const noControlCharacters = (allowLineBreaks: boolean) => (value: string) => !hasControlCharacters(value, allowLineBreaks);
 const controlCharactersIssue = { message: 'Contains control characters', params: { reason: 'controlCharacters' } };

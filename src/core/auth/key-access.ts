@@ -1,11 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../api/errors';
-import { runSystemWrite } from '../audit/run-write';
+import { runWritePath } from '../audit/run-write';
 import { findCenter, parseCenterSettings } from '../center/center.repository';
 import type { Session } from '../api/session';
-import type { CoreServices } from '../core';
+import type { CoreServices } from '../api/context';
 import type { OpenStore } from '../db/store';
-import type { PendingAuthEvent } from './auth-state';
+import type { PendingAuthEvent } from '../session/auth-state';
 
 /**
  * Opening the database with an unwrapped key, and the audit events of authentication, which may
@@ -54,11 +54,11 @@ export function requireConfidentialKey(core: CoreServices, session: Session): Bu
 }
 
 async function writeAuthEvent(core: CoreServices, store: OpenStore, event: PendingAuthEvent): Promise<void> {
-  await runSystemWrite(
+  await runWritePath(
     store,
     event.actorId,
     (w) => w.audit({ action: event.action, entityType: 'staff', entityId: event.entityId, details: event.details }),
-    { now: event.at, log: core.log },
+    { ...core.writeOptions(), now: event.at },
   );
 }
 

@@ -1,11 +1,11 @@
 import { AppError } from '../api/errors';
 import type { Session } from '../api/session';
-import { holdsConfidentialKey, permissionsOf } from '../api/permissions';
-import { runSystemWrite } from '../audit/run-write';
-import type { CoreServices } from '../core';
+import { holdsConfidentialKey } from '../api/permissions';
+import { runWritePath } from '../audit/run-write';
+import type { CoreServices } from '../api/context';
 import { findSlot, isRetiredUsername, putUserSlot, rewrapUserSlot, sameUsername, unlockRecoverySlot, unlockUserSlot, type UnlockedSlot } from '../crypto/keyring';
 import { openStoreWithKey, recordAuthEvent } from './key-access';
-import { findStaffById, findStaffByUsername, updateStaff, type CurrentUser } from './staff.repository';
+import { findStaffById, findStaffByUsername, updateStaff, type CurrentUser } from '../staff/staff.repository';
 
 /** Throttle key for recovery-code attempts, apart from any username. */
 const RECOVERY_THROTTLE_KEY = '#recovery';
@@ -19,7 +19,7 @@ export function currentUser(core: CoreServices, session: Session): CurrentUser {
     mustChangePassword: session.mustChangePassword,
     isLocked: session.isLocked,
     holdsConfidential: core.auth.confidentialKeyOf(session) !== null,
-    permissions: permissionsOf(session.role),
+    permissions: core.permissions.of(session.role),
   };
 }
 
@@ -86,14 +86,14 @@ export async function signIn(core: CoreServices, connectionId: string, input: { 
   // A session replaced on this connection (another user signing in) takes its key with it.
   core.sessions.set(connectionId, session);
   core.auth.setConfidentialKey(session, holdsConfidentialKey(row.role) ? unlocked.confidentialKey : null);
-  await runSystemWrite(
+  await runWritePath(
     store,
     row.id,
     async (w) => {
       await updateStaff(w.trx, row.id, { last_sign_in_at: w.now.toISOString(), updated_at: w.now.toISOString() });
       await w.audit({ action: 'auth.signIn', entityType: 'staff', entityId: row.id, details: { hasPendingGrant: unlocked.hasPendingGrant } });
     },
-    { now: core.now(), log: core.log },
+    core.writeOptions(),
   );
   return currentUser(core, session);
 }
@@ -121,7 +121,7 @@ export async function changePassword(
   const unlocked = await unlockThrottled(core, session.username, input.currentPassword);
   if (unlocked.userId !== session.userId) throw new AppError('WRONG_PASSWORD');
   const store = core.store.require();
-  await runSystemWrite(
+  await runWritePath(
     store,
     session.userId,
     async (w) => {
@@ -134,7 +134,7 @@ export async function changePassword(
       // Last inside the transaction: if the keyring cannot be written, the flag and the event roll back.
       await core.auth.keyring.update((keyring) => rewrapUserSlot(core.auth.primitives, keyring, unlocked, input.newPassword, core.auth.keySlotParams));
     },
-    { now: core.now(), log: core.log },
+    core.writeOptions(),
   );
   session.mustChangePassword = false;
   if (holdsConfidentialKey(session.role) && unlocked.confidentialKey) core.auth.setConfidentialKey(session, unlocked.confidentialKey);
@@ -169,7 +169,7 @@ export async function recoverAdministrator(core: CoreServices, input: { recovery
   if (row.is_active !== 1) throw new AppError('ACCOUNT_INACTIVE');
   const databaseKey = core.auth.databaseKey;
   if (!databaseKey) throw new AppError('LOCKED');
-  await runSystemWrite(
+  await runWritePath(
     store,
     null,
     async (w) => {
@@ -179,7 +179,7 @@ export async function recoverAdministrator(core: CoreServices, input: { recovery
         putUserSlot(core.auth.primitives, keyring, { userId: row.id, username: row.username, password: input.newPassword }, databaseKey, core.auth.keySlotParams),
       );
     },
-    { now: core.now(), log: core.log },
+    core.writeOptions(),
   );
   core.auth.attempts.recordSuccess(row.username);
   core.sessions.deleteUser(row.id);

@@ -1,28 +1,26 @@
 import { z } from 'zod';
-import { defineMethod, publicHandler } from '../api/method';
+import { defineCoreMethod, definePublic } from '../api/method';
 import { changePassword, currentUser, recoverAdministrator, signIn, signOut, unlockSession } from './auth.service';
-import { changePasswordInputSchema, recoverInputSchema, signInInputSchema, unlockInputSchema } from './staff.schema';
+import { changePasswordInputSchema, recoverInputSchema, signInInputSchema, unlockInputSchema } from '../staff/staff.schema';
 
 /** The current user on this connection, or null (the UI shows sign-in, or the lock screen if `isLocked`). */
-export const me = defineMethod({
+export const me = definePublic({
   name: 'auth.me',
   input: z.object({}),
-  access: 'public',
-  handler: publicHandler((ctx) => {
+  handler: (ctx) => {
     if (!ctx.session) return null;
     ctx.core.expireIdleSession(ctx.connectionId, ctx.session);
     return currentUser(ctx.core, ctx.session);
-  }),
+  },
 });
 
-export const signInMethod = defineMethod({
+export const signInMethod = definePublic({
   name: 'auth.signIn',
   input: signInInputSchema,
-  access: 'public',
-  handler: publicHandler((ctx, input: z.output<typeof signInInputSchema>) => signIn(ctx.core, ctx.connectionId, input)),
+  handler: (ctx, input) => signIn(ctx.core, ctx.connectionId, input),
 });
 
-export const signOutMethod = defineMethod({
+export const signOutMethod = defineCoreMethod({
   name: 'auth.signOut',
   input: z.object({}),
   access: 'signedIn',
@@ -35,7 +33,7 @@ export const signOutMethod = defineMethod({
 });
 
 /** The hot key and the idle timer lock; the lock screen shows nothing about clients. */
-export const lock = defineMethod({
+export const lock = defineCoreMethod({
   name: 'auth.lock',
   input: z.object({}),
   access: 'signedIn',
@@ -47,7 +45,7 @@ export const lock = defineMethod({
   },
 });
 
-export const unlock = defineMethod({
+export const unlock = defineCoreMethod({
   name: 'auth.unlock',
   input: unlockInputSchema,
   access: 'signedIn',
@@ -56,7 +54,7 @@ export const unlock = defineMethod({
   handler: (ctx, input) => unlockSession(ctx.core, ctx.session, input.password),
 });
 
-export const changePasswordMethod = defineMethod({
+export const changePasswordMethod = defineCoreMethod({
   name: 'auth.changePassword',
   input: changePasswordInputSchema,
   access: 'signedIn',
@@ -65,14 +63,11 @@ export const changePasswordMethod = defineMethod({
 });
 
 /** With the printed recovery code, an administrator account gets a new password. */
-export const recover = defineMethod({
+export const recover = definePublic({
   name: 'auth.recover',
   input: recoverInputSchema,
-  access: 'public',
-  handler: publicHandler(async (ctx, input: z.output<typeof recoverInputSchema>) => {
+  handler: async (ctx, input) => {
     await recoverAdministrator(ctx.core, input);
     return null;
-  }),
+  },
 });
-
-export const authMethods = [me, signInMethod, signOutMethod, lock, unlock, changePasswordMethod, recover] as const;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../core';
+import { createCore, type Core } from '../app';
 import { silentLogger } from '../log';
 
 const opened: { core: Core; dir: string }[] = [];

@@ -1,13 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { AppError } from '../api/errors';
-import { runSystemWrite } from '../audit/run-write';
-import type { CoreServices } from '../core';
+import { runWritePath } from '../audit/run-write';
+import type { CoreServices } from '../api/context';
 import { KEY_BYTES } from '../crypto/key-slots';
 import { createKeyring } from '../crypto/keyring';
 import type { z } from 'zod';
-import type { createCenterInputSchema } from './center.schema';
-import { DEFAULT_CENTER_SETTINGS } from './center.repository';
+import type { createCenterInputSchema } from '../center/center.schema';
+import { DEFAULT_CENTER_SETTINGS } from '../center/center.repository';
 
 export type CreateCenterInput = z.output<typeof createCenterInputSchema>;
 
@@ -44,7 +44,7 @@ export async function createCenter(core: CoreServices, input: CreateCenterInput)
     });
     try {
       const store = await core.store.open(databaseKey.toString('hex'), { mode: 'create' });
-      await runSystemWrite(
+      await runWritePath(
         store,
         null,
         async (w) => {
@@ -85,7 +85,7 @@ export async function createCenter(core: CoreServices, input: CreateCenterInput)
           });
           await w.audit({ action: 'staff.add', entityType: 'staff', entityId: adminId, details: { role: 'administrator' } });
         },
-        { now: core.now(), log: core.log },
+        core.writeOptions(),
       );
       await core.auth.keyring.create(keyring);
     } catch (error) {

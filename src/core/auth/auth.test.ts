@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../api/client';
+import type { ApiClient } from '../client';
 import { clientOf, createTestCenter, startTestCore, TEST_ADMIN, TEST_CENTER, type TestCenter } from '../center/test-center';
 
 const centers: TestCenter[] = [];

@@ -1,0 +1,89 @@
+// The import rules of the house (DESIGN.md "Rules of the house", docs/architecture.md), checked
+// by `npm test` (step "deps"). Type-only imports count: a type cycle is still a cycle.
+const DOMAINS = 'auth|cases|center|clients|consents|geo|services|setup|staff|system|timeline';
+const FOUNDATION = 'api|audit|calendar|crypto|db|session|sync|text|uz';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'No import cycle anywhere, type-only imports included.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'core-knows-no-screen',
+      severity: 'error',
+      comment: 'src/core imports nothing from src/ui, src/host or electron/.',
+      from: { path: '^src/core/' },
+      to: { path: '^(src/ui|src/host|electron)/' },
+    },
+    {
+      name: 'ui-takes-types-and-pure-modules',
+      severity: 'error',
+      comment: 'src/ui imports from src/core only types, *.schema and *.policy modules, the error type and the typed client.',
+      from: { path: '^src/ui/' },
+      to: {
+        path: '^src/core/',
+        pathNot: ['\\.(schema|policy)\\.ts$', '^src/core/api/errors\\.ts$', '^src/core/client\\.ts$'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'ui-not-to-host',
+      severity: 'error',
+      from: { path: '^src/ui/' },
+      to: { path: '^(src/host|electron)/' },
+    },
+    {
+      name: 'foundation-below-domains',
+      severity: 'error',
+      comment:
+        'The foundation (api, db, crypto, audit, sync, ...) never imports a domain. Two registrations are the exception: the timeline source contract, and the `Database` type that lists the domains\' table types (type-only).',
+      from: { path: `^src/core/(${FOUNDATION})/`, pathNot: ['\\.test\\.ts$|test-support\\.ts$|\\.fixture\\.ts$', '^src/core/db/database\\.ts$'] },
+      to: { path: `^src/core/(${DOMAINS})/`, pathNot: '^src/core/timeline/timeline-source\\.ts$' },
+    },
+    {
+      name: 'database-type-lists-tables-only',
+      severity: 'error',
+      comment: 'db/database.ts may name the domains\' table types, and nothing else of theirs.',
+      from: { path: '^src/core/db/database\\.ts$' },
+      to: { path: `^src/core/(${DOMAINS})/`, pathNot: '\\.table\\.ts$' },
+    },
+    {
+      name: 'database-type-is-type-only',
+      severity: 'error',
+      from: { path: '^src/core/db/database\\.ts$' },
+      to: { path: `^src/core/(${DOMAINS})/`, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'only-the-root-composes',
+      severity: 'error',
+      comment: 'Domain manifests are folded in src/core/app.ts only; nothing below it imports it (but the typed client and tests).',
+      from: { path: '^src/core/', pathNot: ['^src/core/app\\.ts$', '^src/core/client\\.ts$', '\\.test\\.ts$', 'test-support\\.ts$', '\\.fixture\\.ts$', '^src/core/center/test-center\\.ts$'] },
+      to: { path: ['\\.module\\.ts$', '^src/core/app\\.ts$'] },
+    },
+    {
+      name: 'no-deep-import-into-a-domain',
+      severity: 'error',
+      comment: "One domain uses another's exported functions (repository, service, guards, policy, schema, table, outbox), never its API methods or test support.",
+      from: { path: `^src/core/(${DOMAINS})/`, pathNot: '\\.test\\.ts$|test-support\\.ts$' },
+      to: { path: `^src/core/(${DOMAINS})/[^/]+\\.(api|test-support)\\.ts$`, pathNot: '^src/core/$1/' },
+    },
+    {
+      name: 'tests-are-not-imported',
+      severity: 'error',
+      from: { pathNot: '\\.test\\.ts$|^tests/' },
+      to: { path: '\\.test\\.ts$' },
+    },
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['node_modules', '\\.vite', '^out/', '^dist/'] },
+    includeOnly: '^(src|electron|migrations|tests|bench|scripts)/',
+  },
+};

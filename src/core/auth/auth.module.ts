@@ -1,0 +1,7 @@
+import { defineModule } from '../api/module';
+import { changePasswordMethod, lock, me, recover, signInMethod, signOutMethod, unlock } from './auth.api';
+
+export const authModule = defineModule({
+  name: 'auth',
+  methods: [me, signInMethod, signOutMethod, lock, unlock, changePasswordMethod, recover],
+});

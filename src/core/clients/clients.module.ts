@@ -1,0 +1,23 @@
+import { defineModule } from '../api/module';
+import { definePermissions, ROLES } from '../api/permissions';
+import { findDuplicates, get, merge, register, search, unmerge, update } from './clients.api';
+import { CLIENT_MERGE_OUTBOX, CLIENT_OUTBOX } from './clients.outbox';
+import { registrationSource } from './clients.timeline';
+
+export const CLIENTS_PERMISSIONS = definePermissions({
+  'clients.read': ROLES,
+  'clients.write': ['receptionist'],
+  'clients.merge': ['administrator'],
+});
+
+export const clientsModule = defineModule({
+  name: 'clients',
+  methods: [register, update, get, search, findDuplicates, merge, unmerge],
+  permissions: CLIENTS_PERMISSIONS,
+  outbox: [CLIENT_OUTBOX, CLIENT_MERGE_OUTBOX],
+  timeline: [registrationSource],
+  errors: {
+    CONFLICT: ['version', 'merged', 'clientMerged', 'alreadyMerged', 'alreadyUnmerged', 'alreadyUploaded', 'changedSinceMerge'],
+    NOT_FOUND: ['client', 'clientMerge'],
+  },
+});

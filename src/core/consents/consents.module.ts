@@ -1,0 +1,16 @@
+import { defineModule } from '../api/module';
+import { definePermissions } from '../api/permissions';
+import { list, record } from './consents.api';
+import { CONSENT_OUTBOX } from './consents.outbox';
+import { consentSource } from './consents.timeline';
+
+export const CONSENTS_PERMISSIONS = definePermissions({ 'consents.write': ['receptionist'] });
+
+export const consentsModule = defineModule({
+  name: 'consents',
+  methods: [record, list],
+  permissions: CONSENTS_PERMISSIONS,
+  outbox: [CONSENT_OUTBOX],
+  timeline: [consentSource],
+  errors: { CONFLICT: ['consentNotGiven'] },
+});

@@ -1,0 +1,4 @@
+import { defineModule } from '../api/module';
+import { info } from './system.api';
+
+export const systemModule = defineModule({ name: 'system', methods: [info] });
