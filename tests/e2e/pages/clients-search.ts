@@ -40,6 +40,19 @@ export class ClientsSearchPage {
     return this.page.getByRole('list', { name: this.t('search.results') }).getByRole('button');
   }
 
+  /** "N clients found · showing 21–40": how many match and which are on screen. */
+  resultCount() {
+    return this.page.getByRole('status').filter({ hasText: /\d/ });
+  }
+
+  nextPage() {
+    return this.page.getByRole('group', { name: this.t('search.pages') }).getByRole('button', { name: this.t('search.nextPage'), exact: true });
+  }
+
+  previousPage() {
+    return this.page.getByRole('group', { name: this.t('search.pages') }).getByRole('button', { name: this.t('search.previousPage'), exact: true });
+  }
+
   noResults() {
     return this.page.getByRole('status').filter({ hasText: this.t('search.none') });
   }
