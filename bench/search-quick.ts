@@ -12,7 +12,8 @@ import { openBenchCenter, type BenchCenter } from './bench-center';
  * a few minutes and cached under bench/.data like the full benchmark's center): the same three
  * query kinds as bench/run.ts, plus the ones issue 9 names (a patronymic in the other style, a
  * patronymic the record lacks, short names typed without the apostrophe), each with its p50/p95
- * and the share found in the top 10.
+ * and the share found in the top 10. Wall time and this process's CPU time per call: on a shared
+ * machine the CPU time is the steadier of the two.
  *
  *   QUICK_CLIENTS=20000 QUICK_SAMPLES=200 node_modules/.bin/tsx bench/search-quick.ts
  */
@@ -87,19 +88,25 @@ function isFound(items: readonly ClientSearchItem[], expected: Sample): boolean 
 async function measure(center: BenchCenter, label: string, cases: readonly Case[]): Promise<void> {
   for (const { query } of cases.slice(0, WARM_UP)) await center.core.call(center.connectionId, 'clients.search', { query });
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let found = 0;
   const measured = cases.slice(WARM_UP);
   for (const { query, expected } of measured) {
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const outcome = await center.core.call(center.connectionId, 'clients.search', { query, limit: 20 });
     times.push(performance.now() - started);
+    const cpu = process.cpuUsage(cpuBefore);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
     if (!outcome.ok) throw new Error(`${label}: ${JSON.stringify(outcome.error)}`);
     if (isFound((outcome.result as { items: ClientSearchItem[] }).items, expected)) found += 1;
   }
   const sorted = [...times].sort((a, b) => a - b);
+  const cpuSorted = [...cpuTimes].sort((a, b) => a - b);
   const share = measured.length === 0 ? Number.NaN : (found / measured.length) * 100;
+  const ms = (value: number) => `${value.toFixed(2).padStart(6)} ms`;
   console.log(
-    `${label.padEnd(40)} n ${String(measured.length).padStart(4)}   p50 ${percentile(sorted, 0.5).toFixed(2).padStart(7)} ms   p95 ${percentile(sorted, 0.95).toFixed(2).padStart(7)} ms   found ${share.toFixed(1)}%`,
+    `${label.padEnd(38)} n ${String(measured.length).padStart(3)}  wall p50 ${ms(percentile(sorted, 0.5))} p95 ${ms(percentile(sorted, 0.95))}  cpu p50 ${ms(percentile(cpuSorted, 0.5))} p95 ${ms(percentile(cpuSorted, 0.95))}  found ${share.toFixed(1)}%`,
   );
 }
 

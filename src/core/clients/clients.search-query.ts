@@ -167,10 +167,13 @@ export function mainNameMatch(word: QueryWord, corrections: readonly string[] = 
   return `(name_key : ${word.strict}* OR name_key_loose : (${loose}))`;
 }
 
-/** Anything the word may match: the name's words by prefix, the patronymic by stem or prefix. */
+/**
+ * Anything the word may match: the name's words by prefix, the patronymic by stem or prefix. The
+ * loose forms are looked up once for both columns: each prefix costs a scan of the index's terms.
+ */
 export function anyNameMatch(word: QueryWord, corrections: readonly string[] = []): string {
-  const patronymic = [word.stem, prefixes(looseForms(word)), ...corrections].join(' OR ');
-  return `(${mainNameMatch(word, corrections)} OR patronymic_key : (${patronymic}))`;
+  const loose = [prefixes(looseForms(word)), ...corrections].join(' OR ');
+  return `(name_key : ${word.strict}* OR {name_key_loose patronymic_key} : (${loose}) OR patronymic_key : ${word.stem})`;
 }
 
 export const allOf = (groups: readonly string[]) => groups.join(' AND ');

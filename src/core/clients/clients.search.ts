@@ -154,35 +154,41 @@ interface NameMatches {
   readonly match: string;
 }
 
-/** The levels described at the top, widened while fewer than WIDEN_BELOW clients match. */
+/**
+ * The levels described at the top, widened while fewer than WIDEN_BELOW clients match. Each
+ * level is read whole when it fits the pool (its size is then its count, and ranking orders it);
+ * only a level larger than the pool is counted apart and read level by level, best first.
+ */
 async function findByName(db: Queryable, words: readonly QueryWord[], year: number | null, pool: number): Promise<NameMatches> {
   const required = words.filter((word) => !word.isOptional);
   const levels = [allOf(required.map(exactMatch)), allOf(required.map((word) => anyNameMatch(word)))];
-  let total = await countMatches(db, levels[1] ?? '', year);
-  if (total < WIDEN_BELOW) {
+  let found = await matchSeqs(db, levels[1] ?? '', year, pool + 1);
+  if (found.length < WIDEN_BELOW) {
     const corrections = await Promise.all(required.map((word) => correctedWords(db, word.loose)));
     const correctionsOf = (index: number) => corrections[index] ?? [];
     if (corrections.some((list) => list.length > 0)) {
       levels.push(allOf(required.map((word, index) => anyNameMatch(word, correctionsOf(index)))));
-      total = await countMatches(db, levels.at(-1) ?? '', year);
+      found = await matchSeqs(db, levels.at(-1) ?? '', year, pool + 1);
     }
     // Nobody matches every word: let one go, then two…, the others matching last or first name.
     // (Only then: beside people who match every word, ones who match fewer are noise, and the
     // wide lookup would cost every ordinary search.)
     const mainMatches = required.map((word, index) => mainNameMatch(word, correctionsOf(index)));
-    for (let dropped = 1; dropped < required.length && total === 0; dropped += 1) {
+    for (let dropped = 1; dropped < required.length && found.length === 0; dropped += 1) {
       const kept = subsets(mainMatches, required.length - dropped).map((subset) => `(${allOf(subset)})`);
       levels.push(`(${levels.at(-1) ?? ''}) OR ${kept.join(' OR ')}`);
-      total = await countMatches(db, levels.at(-1) ?? '', year);
+      found = await matchSeqs(db, levels.at(-1) ?? '', year, pool + 1);
     }
   }
-  const found = new Set<number>();
-  for (let i = 0; i < levels.length && found.size < pool; i += 1) {
+  const match = levels.at(-1) ?? '';
+  if (found.length <= pool) return { seqs: found, total: found.length, match };
+  const seqs = new Set<number>();
+  for (let i = 0; i < levels.length && seqs.size < pool; i += 1) {
     const level = levels[i] ?? '';
-    const match = i === 0 ? level : `(${level}) NOT (${levels[i - 1] ?? ''})`;
-    for (const seq of await matchSeqs(db, match, year, pool - found.size)) found.add(seq);
+    const onlyNew = i === 0 ? level : `(${level}) NOT (${levels[i - 1] ?? ''})`;
+    for (const seq of await matchSeqs(db, onlyNew, year, pool - seqs.size)) seqs.add(seq);
   }
-  return { seqs: [...found], total, match: levels.at(-1) ?? '' };
+  return { seqs: [...seqs], total: await countMatches(db, match, year), match };
 }
 
 /** Phone digits shorter than this are more likely the start of a PINFL than of a number. */
