@@ -87,6 +87,7 @@ describe('clients.search: never misses a person', () => {
       ['Yusupov Bobur Abdulla oʻgʻli', 'boburRu'],
       ['Юсупов Бобур Абдулла ўғли', 'boburRu'],
       ['Bobur Yusupov Abdulla ugli', 'boburRu'],
+      ['Yusupov Bobur Abdulla-oʻgʻli', 'boburRu'],
       ['Юсупов Бобур Абдуллаевич', 'boburRu'],
       ['Sobirova Malika Shuxratovna', 'malikaLatin'],
       ['Собирова Малика Шухратовна', 'malikaLatin'],

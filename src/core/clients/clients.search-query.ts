@@ -1,5 +1,5 @@
 import { nameTokens, unsignedOkinaVariants, wordKeys } from '../uz/names';
-import { fatherStem, markerSex, readPatronymicWord, type PatronymicSex } from '../uz/patronymic';
+import { fatherStem, markerSex, readPatronymicWord, splitGluedMarker, type PatronymicSex } from '../uz/patronymic';
 
 /**
  * Reading a typed search query: which parts are name words, digits (a PINFL or phone), a date of
@@ -128,7 +128,8 @@ export function nameQuery(nameText: string): NameQuery {
       if (previous !== undefined) previous.isPatronymic = true;
       continue;
     }
-    const read = readPatronymicWord(key.strict);
+    const glued = splitGluedMarker(key.strict);
+    const read = glued === null ? readPatronymicWord(key.strict) : { ...glued, isStrong: true };
     if (read.isStrong) sex ??= read.sex;
     const same = drafts.find((draft) => draft.strict === key.strict);
     if (same !== undefined) continue;

@@ -90,8 +90,12 @@ export function markerSex(strictWord: string): PatronymicSex | null {
   return MARKERS[strictWord] ?? null;
 }
 
-/** A marker glued to the father's name ("Akmal-oʻgʻli" keys as one word, "akmalugli"). */
-function splitGluedMarker(strictWord: string): { readonly father: string; readonly sex: PatronymicSex } | null {
+/**
+ * A marker glued to the father's name ("Akmal-oʻgʻli" keys as one word, "akmalugli").
+ *
+ * @example splitGluedMarker('akmalugli') // { father: 'akmal', sex: 'male' }
+ */
+export function splitGluedMarker(strictWord: string): { readonly father: string; readonly sex: PatronymicSex } | null {
   for (const [marker, sex] of Object.entries(MARKERS)) {
     if (strictWord.endsWith(marker) && strictWord.length - marker.length >= MIN_STEM + 1) {
       return { father: strictWord.slice(0, -marker.length), sex };
