@@ -119,6 +119,10 @@ describe('migration 0004_search_keys', () => {
     expect(await match('patronymic_key : olim')).toEqual([]);
     await sql`UPDATE clients SET patronymic_key = 'akmal' WHERE seq = 4`.execute(db);
     expect(await match('patronymic_key : akmal')).toEqual([1, 2, 4]);
+    // Words the old and new keys share stay indexed (an edit rewrites every key column).
+    expect(await match('name_key : juraev')).toEqual([4]);
+    await sql`UPDATE clients SET name_key = name_key, name_key_loose = name_key_loose, patronymic_key = patronymic_key WHERE seq = 1`.execute(db);
+    expect(await match('name_key : (aziz AND karimov) AND patronymic_key : akmal')).toEqual([1]);
     await sql`DELETE FROM clients WHERE seq = 2`.execute(db);
     expect(await match('patronymic_key : akmal')).toEqual([1, 4]);
     await insertRow(db, 'clients', { ...clientAt0003(5, { last: 'Aliyev', first: 'Vali', patronymic: null }, { strict: 'aliev vali', loose: 'aliev vali', dup: 'aliev vali' }), patronymic_key: '' });

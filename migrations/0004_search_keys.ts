@@ -34,15 +34,14 @@ const ftsStatements: readonly string[] = [
     INSERT INTO clients_name_fts (rowid, name_key, name_key_loose, patronymic_key)
       VALUES (new.seq, new.name_key, new.name_key_loose, new.patronymic_key);
   END`,
-  `CREATE TRIGGER clients_name_fts_update_old AFTER UPDATE OF name_key, name_key_loose, patronymic_key, status ON clients
-    WHEN old.status = 'active' BEGIN
+  // One trigger, so the old row always leaves before the new one enters: SQLite runs separate
+  // triggers on one event newest first, and an insert before the delete would lose every token
+  // the two rows share (an edit of the phone would drop the client from the index).
+  `CREATE TRIGGER clients_name_fts_update AFTER UPDATE OF name_key, name_key_loose, patronymic_key, status ON clients BEGIN
     INSERT INTO clients_name_fts (clients_name_fts, rowid, name_key, name_key_loose, patronymic_key)
-      VALUES ('delete', old.seq, old.name_key, old.name_key_loose, old.patronymic_key);
-  END`,
-  `CREATE TRIGGER clients_name_fts_update_new AFTER UPDATE OF name_key, name_key_loose, patronymic_key, status ON clients
-    WHEN new.status = 'active' BEGIN
+      SELECT 'delete', old.seq, old.name_key, old.name_key_loose, old.patronymic_key WHERE old.status = 'active';
     INSERT INTO clients_name_fts (rowid, name_key, name_key_loose, patronymic_key)
-      VALUES (new.seq, new.name_key, new.name_key_loose, new.patronymic_key);
+      SELECT new.seq, new.name_key, new.name_key_loose, new.patronymic_key WHERE new.status = 'active';
   END`,
   `CREATE TRIGGER clients_name_fts_delete AFTER DELETE ON clients WHEN old.status = 'active' BEGIN
     INSERT INTO clients_name_fts (clients_name_fts, rowid, name_key, name_key_loose, patronymic_key)

@@ -174,6 +174,29 @@ describe('clients.search: never misses a person', () => {
     });
   });
 
+  describe('after edits, merges and unmerges', () => {
+    it('finds a client whose record was edited (the keys rewritten, the same words kept)', async () => {
+      const record = await t.call<ClientRecord>('receptionist', 'clients.get', { id: idOf('boburRu') });
+      await t.call('receptionist', 'clients.update', {
+        ...people.boburRu,
+        phone: '+998 91 555 44 33',
+        id: record.id,
+        version: record.version,
+        confirmedWarnings: [],
+      });
+      expect((await idsFor('Yusupov Bobur'))[0]).toBe(idOf('boburRu'));
+      expect((await idsFor('Yusupov Bobur Abdulla oʻgʻli'))[0]).toBe(idOf('boburRu'));
+    });
+
+    it('leaves a merged-away record out of the count, and brings it back on unmerge', async () => {
+      expect((await search('Olimov Nur')).total).toBe(2);
+      const merged = await t.call<{ mergeId: string }>('administrator', 'clients.merge', { survivorId: idOf('nurMale'), mergedId: idOf('nurFemale') });
+      expect(await search('Olimov Nur')).toMatchObject({ total: 1, items: [{ id: idOf('nurMale') }] });
+      await t.call('administrator', 'clients.unmerge', { mergeId: merged.mergeId });
+      expect((await search('Olimov Nur')).total).toBe(2);
+    });
+  });
+
   describe('count and pages', () => {
     it('says how many there are and pages past the first ones without repeats or gaps', async () => {
       const first = await search('Sattorov', { limit: 10 });
