@@ -1,21 +1,15 @@
 import { NavLink, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation } from 'react-router';
+import { TIMELINE_RENDERERS, visibleEntries, visibleRoutes } from '../areas/areas';
+import { TimelineRenderersContext } from '../areas/timeline-context';
 import { UserMenu } from '../components/UserMenu';
-import { AccountPage } from '../pages/account/AccountPage';
-import { CenterSettingsPage } from '../pages/center/CenterSettingsPage';
-import { ClientPage } from '../pages/clients/ClientPage';
 import { ClientSearchPage } from '../pages/clients/ClientSearchPage';
-import { RegisterClientPage } from '../pages/clients/RegisterClientPage';
-import { DiagnosticsPage } from '../pages/diagnostics/DiagnosticsPage';
 import { HomePage } from '../pages/home/HomePage';
-import { ConfidentialAccessPage } from '../pages/staff/ConfidentialAccessPage';
-import { StaffPage } from '../pages/staff/StaffPage';
 import { useSession } from '../session/session';
 import { AppLayout } from './AppLayout';
-import { visibleEntries } from './navigation';
 
-/** The app behind sign-in: navigation for what the role may do, and the pages. */
+/** The signed-in shell: navigation and routes folded from the areas (`areas/areas.ts`). */
 export function SignedInApp() {
   const { t } = useTranslation();
   const session = useSession();
@@ -38,20 +32,17 @@ export function SignedInApp() {
     </nav>
   );
   return (
-    <AppLayout headerEnd={<UserMenu />} navbar={navigation}>
-      <Routes>
-        {/* The receptionist's home is the client search (with the overdue list). */}
-        <Route path="/" element={session.can('clients.write') ? <ClientSearchPage /> : <HomePage />} />
-        {session.can('clients.read') && <Route path="/clients" element={<ClientSearchPage />} />}
-        {session.can('clients.write') && <Route path="/clients/new" element={<RegisterClientPage />} />}
-        {session.can('clients.read') && <Route path="/clients/:clientId" element={<ClientPage />} />}
-        {session.can('staff.manage') && <Route path="/staff" element={<StaffPage />} />}
-        {session.can('center.manage') && <Route path="/center" element={<CenterSettingsPage />} />}
-        {session.can('staff.grantConfidential') && <Route path="/confidential-access" element={<ConfidentialAccessPage />} />}
-        <Route path="/account" element={<AccountPage />} />
-        <Route path="/diagnostics" element={<DiagnosticsPage />} />
-        <Route path="*" element={<HomePage />} />
-      </Routes>
-    </AppLayout>
+    <TimelineRenderersContext value={TIMELINE_RENDERERS}>
+      <AppLayout headerEnd={<UserMenu />} navbar={navigation}>
+        <Routes>
+          {/* The receptionist's home is the client search (with the overdue list). */}
+          <Route path="/" element={session.can('clients.write') ? <ClientSearchPage /> : <HomePage />} />
+          {visibleRoutes(session.can).map((route) => (
+            <Route key={route.path} path={route.path} element={route.element} />
+          ))}
+          <Route path="*" element={<HomePage />} />
+        </Routes>
+      </AppLayout>
+    </TimelineRenderersContext>
   );
 }

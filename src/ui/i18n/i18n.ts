@@ -22,7 +22,8 @@ function buildResources(modules: Readonly<Record<string, Record<string, unknown>
   return resources;
 }
 
-export const NAMESPACES = ['common', 'errors', 'validation', 'setup', 'auth', 'staff', 'clients', 'care'] as const;
+/** The namespaces are the locale files that exist (one per area, plus common, errors and validation). */
+export const NAMESPACES: readonly string[] = [...new Set(Object.keys(localeModules).map((path) => /\/([^/]+)\.json$/.exec(path)?.[1] ?? ''))].filter((ns) => ns !== '');
 
 /**
  * Starts i18next with the remembered language and keeps `<html lang>` and the stored choice in

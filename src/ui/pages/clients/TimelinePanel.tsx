@@ -1,38 +1,24 @@
 import { Paper, Stack, Text, Timeline, Title } from '@mantine/core';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AppTimelineEvent as TimelineEvent } from '../../../core/app';
 import { useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDay } from './client-format';
 import { useServiceNames } from './service-names';
+import type { TimelineRenderers, TimelineWording } from '../../areas/area';
+import { useTimelineRenderers } from '../../areas/timeline-context';
 
-/** One line per event: the core decides what an event holds, this only words it. */
-function describe(t: TFunction, event: TimelineEvent, serviceName: (code: string) => string): string {
-  switch (event.kind) {
-    case 'registered':
-      return t('care:timeline.registered');
-    case 'consent':
-      return t('care:timeline.consent', { purpose: t(`care:consents.purpose.${event.purpose}`), state: t(`care:consents.state.${event.state}`) });
-    case 'caseOpened':
-      return t('care:timeline.caseOpened', { priority: t(`care:cases.priorityLevel.${event.priority}`) });
-    case 'caseClosed':
-      return t('care:timeline.caseClosed', { reason: t(`care:cases.reason.${event.reason}`) });
-    case 'planItemAdded':
-      return t('care:timeline.planItemAdded', { service: serviceName(event.serviceCode), goal: event.goal, due: formatDay(event.dueDate) });
-    case 'planItemFinished':
-      return t('care:timeline.planItemFinished', { service: serviceName(event.serviceCode), status: t(`care:plan.statusLabel.${event.status}`) });
-    case 'serviceDelivered':
-      return t('care:timeline.serviceDelivered', { service: serviceName(event.serviceCode) });
-    case 'referral':
-      return t('care:timeline.referral', { direction: t(`care:referrals.direction.${event.direction}`), agency: event.agency });
-  }
+/** One line per event, worded by the area that owns its kind: the core decides what an event holds. */
+function describe(renderers: TimelineRenderers, event: TimelineEvent, wording: TimelineWording): string {
+  const render = renderers[event.kind] as ((event: TimelineEvent, wording: TimelineWording) => string) | undefined;
+  return render ? render(event, wording) : event.kind;
 }
 
 /** Everything that happened to the client that this role may see, newest first. */
 export function TimelinePanel({ clientId }: { readonly clientId: string }) {
   const { t } = useTranslation();
   const services = useServiceNames();
+  const renderers = useTimelineRenderers();
   const timeline = useApiQuery('timeline.forClient', { clientId });
   const events = [...(timeline.data?.events ?? [])].reverse();
   return (
@@ -46,7 +32,7 @@ export function TimelinePanel({ clientId }: { readonly clientId: string }) {
         {events.length > 0 && (
           <Timeline bulletSize={12} lineWidth={2} aria-label={t('care:timeline.title')} role="list">
             {events.map((event) => (
-              <Timeline.Item key={event.key} role="listitem" title={<Text size="sm" style={{ overflowWrap: 'anywhere' }}>{describe(t, event, services.name)}</Text>}>
+              <Timeline.Item key={event.key} role="listitem" title={<Text size="sm" style={{ overflowWrap: 'anywhere' }}>{describe(renderers, event, { t, serviceName: services.name, formatDay })}</Text>}>
                 <Text size="xs" c="dimmed">
                   {formatDay(event.date)}
                 </Text>
