@@ -6,13 +6,15 @@ import type { QueryWord } from './clients.search-query';
 /**
  * How well one found client answers the query, and the order of the answers. Pure.
  *
- * Order: fewer query words that match nothing (a patronymic typed for a record without one counts
- * as neither a match nor a miss; a different patronymic is a miss); more words found in their own
- * place, which is last and first name for a name and the patronymic for a word typed as one
- * ("Akmalovich", "Akmal oʻgʻli"); more words found; the worst word's quality (3 exact
- * strict word, 4 strict prefix, 5 exact loose word, 6 exact with an oʻ typed without its sign,
- * 7 loose prefix, 8 misspelled), then the edit distances; then the date of birth and the sex the
- * receptionist typed or passed; then last name, first name and the order of registration.
+ * Order: fewer query words that match nothing (a patronymic typed beside a name, for a record
+ * without one, counts as neither a match nor a miss; a different patronymic is a miss); more words
+ * found in their own place, which is last and first name for a name and the patronymic for a word
+ * typed as one ("Akmalovich", "Akmal oʻgʻli"); the worst word's quality (3 exact strict word,
+ * 4 strict prefix, 5 exact loose word, 6 exact with an oʻ typed without its sign, 7 loose prefix,
+ * 8 misspelled); then a patronymic typed beside the name and found; then the edit distances; then
+ * the date of birth and the sex typed or passed; then last name, first name, order of registration.
+ * The patronymic beside a name comes after the name's own quality: an exact "Karimov Aziz" with no
+ * patronymic on record ranks above a misspelled "Karimov Aziz" whose patronymic matches.
  */
 
 export interface CandidateRow extends ClientSummaryColumns {
@@ -26,12 +28,15 @@ export interface NameScore {
   readonly misses: number;
   /** Words found in their own place: last or first name, or the patronymic for one typed as such. */
   readonly placeHits: number;
+  /** Words found at all (a patronymic typed beside the name not counted). */
   readonly matched: number;
+  /** Patronymics typed beside the name that the record's patronymic matches. */
+  readonly patronymicHits: number;
   readonly quality: number;
   readonly distance: number;
 }
 
-export const NO_NAME_SCORE: NameScore = { misses: 0, placeHits: 0, matched: 0, quality: 3, distance: 0 };
+export const NO_NAME_SCORE: NameScore = { misses: 0, placeHits: 0, matched: 0, patronymicHits: 0, quality: 3, distance: 0 };
 
 /** Edit distances beyond this rank the same. */
 const MAX_RANKED_DISTANCE = 4;
@@ -110,6 +115,7 @@ export function scoreName(row: CandidateRow, queryWords: readonly QueryWord[]): 
   let misses = 0;
   let placeHits = 0;
   let matched = 0;
+  let patronymicHits = 0;
   let quality = 3;
   let distance = 0;
   for (const word of queryWords) {
@@ -121,12 +127,16 @@ export function scoreName(row: CandidateRow, queryWords: readonly QueryWord[]): 
       if (!(word.isOptional && patronymic.length === 0)) misses += 1;
       continue;
     }
+    if (word.isOptional) {
+      patronymicHits += 1;
+      continue;
+    }
     matched += 1;
     if (isMainFirst !== word.isPatronymic) placeHits += 1;
     quality = Math.max(quality, best.quality);
     distance += best.distance;
   }
-  return { misses, placeHits, matched, quality, distance };
+  return { misses, placeHits, matched, patronymicHits, quality, distance };
 }
 
 /** What the receptionist typed or passed besides the name, to break ties with. */
@@ -168,6 +178,7 @@ export function compareRanked(a: Ranked, b: Ranked): number {
     b.name.placeHits - a.name.placeHits ||
     b.name.matched - a.name.matched ||
     a.name.quality - b.name.quality ||
+    b.name.patronymicHits - a.name.patronymicHits ||
     a.name.distance - b.name.distance ||
     b.birthAgreement - a.birthAgreement ||
     b.sexAgreement - a.sexAgreement ||
