@@ -34,14 +34,14 @@ export { parseClientQuery, type ParsedClientQuery } from './clients.search-query
  * word, then two, may match nothing, the rest in last or first name. A word typed as a
  * patronymic ("Akmalovich", "Akmal oʻgʻli") beside other words never narrows: it only ranks, so a
  * record without a patronymic, or with it in the other style, is still found. `total` counts the
- * last level; a pool of the best candidates (the levels in order, fixed per 200 results so pages
+ * last level; a pool of the best candidates (the levels in order, fixed per 100 results so pages
  * agree with each other) is read and ranked in memory (clients.search-rank.ts).
  */
 
 type Queryable = ReadDb;
 
 /** Results ranked per pool block: pages inside one block come from one ranking. */
-const POOL_BLOCK = 200;
+const POOL_BLOCK = 100;
 const MAX_POOL = 1000;
 /** Below this many matches, misspellings are looked for as well. */
 const WIDEN_BELOW = 10;
