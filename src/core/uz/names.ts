@@ -22,9 +22,11 @@
  * trigram); every fold is applied until stable, so a key folded again is the same key
  * (`nameMatchKey(nameMatchKey(x)) === nameMatchKey(x)`, `looseMatchKey(nameMatchKey(x)) ===
  * looseMatchKey(x)`); a name in Uzbek Cyrillic and its Latin spelling (`toLatin`) give the same
- * keys. The clients repository stores `nameSearchKeys(fullName)` and indexes the words (see
- * migrations/0002_clients.ts and src/core/clients/clients.search.ts); `trigrams` and
- * `damerauLevenshtein` serve its misspelling stage, `nameDistance` any ranking by closeness.
+ * keys. The clients repository stores the sorted word keys of last and first name, and the
+ * patronymic folded by ./patronymic.ts, and indexes the words (see migrations/0004_search_keys.ts
+ * and src/core/clients/clients.search.ts); `wordKeys` gives a query's words in typed order,
+ * `unsignedOkinaVariants` its o's read as oʻ typed without the sign; `trigrams` and
+ * `damerauLevenshtein` serve the misspelling stage, `nameDistance` any ranking by closeness.
  */
 import { damerauLevenshtein } from './edit-distance';
 import { APOSTROPHES } from './transliterate';
