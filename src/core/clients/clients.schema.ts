@@ -177,14 +177,11 @@ export type UpdateClientInput = z.input<typeof updateClientInput>;
 
 export const getClientInput = z.object({ id: clientIdSchema });
 
-/** Results reachable by paging: the search ranks at most this many (see clients.search.ts). */
-export const SEARCH_MAX_RESULTS = 1000;
-
 export const searchClientsInput = z.object({
   query: z.string().max(CLIENT_LIMITS.searchQuery),
   limit: z.number().int().min(1).max(100).default(20),
   /** Results to skip: the next page starts at offset + limit. */
-  offset: z.number().int().min(0).max(SEARCH_MAX_RESULTS - 1).default(0),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
   /** Breaks ties in favour of this sex; does not filter. */
   sex: z.enum(SEXES).optional(),
   /** Breaks ties in favour of this date of birth (then its year); does not filter. */

@@ -233,3 +233,52 @@ describe('clients.search: never misses a person', () => {
     });
   });
 });
+
+describe('clients.search: pages past what is ranked in memory', () => {
+  let t: ClientsTestCore;
+  const EXACT = 110;
+  const PREFIX = 30;
+  let lateBornId = '';
+
+  beforeAll(async () => {
+    t = await createClientsTestCore({ now: () => NOW });
+    const names = ['Alisher', 'Bekzod', 'Davron', 'Erkin', 'Farrux', 'Hamid', 'Ikrom'];
+    for (let i = 0; i < EXACT + PREFIX; i += 1) {
+      const isExact = i < EXACT;
+      const created = await t.call<ClientRecord>('receptionist', 'clients.register', {
+        lastName: isExact ? 'Nazarov' : 'Nazarova',
+        firstName: isExact ? names[i % names.length] : 'Dilnoza',
+        birthDate: i === EXACT - 1 ? '1990-01-01' : `19${40 + (i % 50)}-02-0${1 + (i % 9)}`,
+        sex: isExact ? 'male' : 'female',
+        confirmedWarnings: ['possibleDuplicate'],
+      });
+      if (i === EXACT - 1) lateBornId = created.id;
+    }
+  });
+  afterAll(() => t.dispose());
+
+  const search = (query: string, extra: Record<string, unknown> = {}) =>
+    t.call<{ items: ClientSearchItem[]; total: number }>('receptionist', 'clients.search', { query, ...extra });
+
+  it('counts every match and pages through all of them, exact ones first, none twice', async () => {
+    const seen: ClientSearchItem[] = [];
+    for (let offset = 0; offset < EXACT + PREFIX + 20; offset += 20) {
+      const page = await search('Nazarov', { offset, limit: 20 });
+      expect(page.total).toBe(EXACT + PREFIX);
+      seen.push(...page.items);
+    }
+    expect(seen).toHaveLength(EXACT + PREFIX);
+    expect(new Set(seen.map((item) => item.id)).size).toBe(EXACT + PREFIX);
+    expect(seen.slice(0, EXACT).every((item) => item.lastName === 'Nazarov')).toBe(true);
+    expect(seen.slice(EXACT).every((item) => item.lastName === 'Nazarova')).toBe(true);
+    // Pages of another size cut the same list.
+    const big = await search('Nazarov', { offset: 35, limit: 50 });
+    expect(big.items.map((item) => item.id)).toEqual(seen.slice(35, 85).map((item) => item.id));
+  });
+
+  it('puts the one born on the typed date first however many share the name', async () => {
+    const { items, total } = await search('Nazarov 01.01.1990');
+    expect(items[0]?.id).toBe(lateBornId);
+    expect(total).toBe(EXACT + PREFIX);
+  });
+});

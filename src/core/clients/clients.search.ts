@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import type { ReadDb } from '../db/handles';
 import { damerauLevenshtein, trigrams } from '../uz/names';
-import { phoneSearchDigits } from '../uz/phone';
-import { cleanPinfl } from '../uz/pinfl';
 import { toPossibleDuplicate } from './clients.repository';
 import type { ClientSearchItem, ClientSex } from './clients.schema';
 import {
@@ -16,6 +14,7 @@ import {
   type Ranked,
   type TieBreaks,
 } from './clients.search-rank';
+import { CANDIDATE_COLUMNS, findByDigits, NOTHING_MORE, prefixEnd, type SearchAnswer } from './clients.search-digits';
 import { allOf, anyNameMatch, exactMatch, mainNameMatch, nameQuery, splitClientQuery, subsets, type QueryWord } from './clients.search-query';
 
 export { parseClientQuery, type ParsedClientQuery } from './clients.search-query';
@@ -34,15 +33,16 @@ export { parseClientQuery, type ParsedClientQuery } from './clients.search-query
  * word, then two, may match nothing, the rest in last or first name. A word typed as a
  * patronymic ("Akmalovich", "Akmal oʻgʻli") beside other words never narrows: it only ranks, so a
  * record without a patronymic, or with it in the other style, is still found. `total` counts the
- * last level; a pool of the best candidates (the levels in order, fixed per 100 results so pages
- * agree with each other) is read and ranked in memory (clients.search-rank.ts).
+ * last level. When it holds at most a pool of 100, all of it is read and ranked in memory
+ * (clients.search-rank.ts); when more match, the best levels are ranked whole while they fit the
+ * pool and the rest follow level by level in the order of registration, read a page at a time, so
+ * pages never repeat or skip anyone, however far one pages.
  */
 
 type Queryable = ReadDb;
 
-/** Results ranked per pool block: pages inside one block come from one ranking. */
-const POOL_BLOCK = 100;
-const MAX_POOL = 1000;
+/** At most this many name matches are read and ranked in memory. */
+const POOL = 100;
 /** Below this many matches, misspellings are looked for as well. */
 const WIDEN_BELOW = 10;
 /** Vocabulary words considered per misspelled query word, by trigrams and by first letters. */
@@ -68,50 +68,53 @@ export interface SearchClientsOptions {
 
 export interface SearchClientsResult {
   readonly items: ClientSearchItem[];
-  /** How many clients match (the pages together hold the first 1,000 of them at most). */
+  /** How many clients match: offset + limit pages through all of them. */
   readonly total: number;
 }
-
-const CANDIDATE_COLUMNS = sql.raw(
-  'seq, id, last_name, first_name, patronymic, birth_date, birth_year, is_birth_date_estimated, sex, pinfl, phone, region_code, district_code, name_key, name_key_loose, patronymic_key',
-);
 
 async function rowsBySeq(db: Queryable, seqs: readonly number[]): Promise<CandidateRow[]> {
   if (seqs.length === 0) return [];
   const result = await sql<CandidateRow>`SELECT ${CANDIDATE_COLUMNS} FROM clients
     WHERE seq IN (SELECT value FROM json_each(${JSON.stringify(seqs)})) AND status = 'active'`.execute(db);
-  return result.rows;
+  const order = new Map(seqs.map((seq, index) => [seq, index]));
+  return result.rows.sort((a, b) => (order.get(a.seq) ?? 0) - (order.get(b.seq) ?? 0));
 }
 
-/** A typed year narrows: estimated years count within two years. */
-function yearCondition(year: number | null) {
-  return year === null
-    ? sql`1 = 1`
-    : sql`(birth_year = ${year} OR (is_birth_date_estimated = 1 AND birth_year BETWEEN ${year - 2} AND ${year + 2}))`;
+/** What narrows a name lookup besides the expression: a typed year, clients already shown. */
+interface Narrowing {
+  readonly year: number | null;
+  readonly exclude: readonly number[];
 }
 
-/** Matches of an expression (the index holds active clients only), optionally of one birth year. */
-async function countMatches(db: Queryable, match: string, year: number | null): Promise<number> {
+function narrowing(column: 'rowid' | 'seq', { year, exclude }: Narrowing) {
+  const ref = sql.raw(column);
+  const excluded = exclude.length === 0 ? sql`1 = 1` : sql`${ref} NOT IN (SELECT value FROM json_each(${JSON.stringify(exclude)}))`;
+  // A typed year narrows: estimated years count within two years.
+  const inYear =
+    year === null ? sql`1 = 1` : sql`(birth_year = ${year} OR (is_birth_date_estimated = 1 AND birth_year BETWEEN ${year - 2} AND ${year + 2}))`;
+  return sql`${excluded} AND ${inYear}`;
+}
+
+/** Matches of an expression (the index holds active clients only). */
+async function countMatches(db: Queryable, match: string, narrow: Narrowing): Promise<number> {
   const result =
-    year === null
-      ? await sql<{ n: number }>`SELECT count(*) AS n FROM clients_name_fts WHERE clients_name_fts MATCH ${match}`.execute(db)
+    narrow.year === null
+      ? await sql<{ n: number }>`SELECT count(*) AS n FROM clients_name_fts WHERE clients_name_fts MATCH ${match} AND ${narrowing('rowid', narrow)}`.execute(db)
       : await sql<{ n: number }>`SELECT count(*) AS n FROM clients
-          WHERE seq IN (SELECT rowid FROM clients_name_fts WHERE clients_name_fts MATCH ${match}) AND ${yearCondition(year)}`.execute(db);
+          WHERE seq IN (SELECT rowid FROM clients_name_fts WHERE clients_name_fts MATCH ${match}) AND ${narrowing('seq', narrow)}`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }
 
-async function matchSeqs(db: Queryable, match: string, year: number | null, limit: number): Promise<number[]> {
+/** Matches of an expression in the order of registration, `limit` of them from `offset`. */
+async function matchSeqs(db: Queryable, match: string, narrow: Narrowing, limit: number, offset = 0): Promise<number[]> {
   const result =
-    year === null
-      ? await sql<{ seq: number }>`SELECT rowid AS seq FROM clients_name_fts WHERE clients_name_fts MATCH ${match} LIMIT ${limit}`.execute(db)
+    narrow.year === null
+      ? await sql<{ seq: number }>`SELECT rowid AS seq FROM clients_name_fts WHERE clients_name_fts MATCH ${match} AND ${narrowing('rowid', narrow)}
+          ORDER BY rowid LIMIT ${limit} OFFSET ${offset}`.execute(db)
       : await sql<{ seq: number }>`SELECT seq FROM clients
-          WHERE seq IN (SELECT rowid FROM clients_name_fts WHERE clients_name_fts MATCH ${match}) AND ${yearCondition(year)} LIMIT ${limit}`.execute(db);
+          WHERE seq IN (SELECT rowid FROM clients_name_fts WHERE clients_name_fts MATCH ${match}) AND ${narrowing('seq', narrow)}
+          ORDER BY seq LIMIT ${limit} OFFSET ${offset}`.execute(db);
   return result.rows.map((row) => row.seq);
-}
-
-/** The upper bound of a prefix range: '3250' → '3251', 'ab' → 'ac'. */
-function prefixEnd(prefix: string): string {
-  return `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
 }
 
 /**
@@ -147,28 +150,36 @@ async function correctedWords(db: Queryable, looseWord: string): Promise<string[
     .map((entry) => entry.word);
 }
 
-interface NameMatches {
-  readonly seqs: readonly number[];
-  readonly total: number;
-  /** The widest level used: what `total` counts. */
+/** A level of matches past the ranked pool, listed in the order of registration. */
+interface LaterLevel {
+  /** The level's expression, without the clients of the levels before it. */
   readonly match: string;
+  readonly count: number;
+}
+
+interface NameMatches {
+  /** Clients to rank in memory. */
+  readonly pool: readonly number[];
+  /** Levels after the pool (only when more match than the pool holds). */
+  readonly later: readonly LaterLevel[];
+  readonly total: number;
 }
 
 /**
- * The levels described at the top, widened while fewer than WIDEN_BELOW clients match. Each
- * level is read whole when it fits the pool (its size is then its count, and ranking orders it);
- * only a level larger than the pool is counted apart and read level by level, best first.
+ * The levels described at the top, widened while fewer than WIDEN_BELOW clients match. A level
+ * that fits the pool is read once (its size is then its count); when more match, the levels are
+ * counted apart: the best ones whole while they fit the pool, the rest listed after them.
  */
-async function findByName(db: Queryable, words: readonly QueryWord[], year: number | null, pool: number): Promise<NameMatches> {
+async function findByName(db: Queryable, words: readonly QueryWord[], narrow: Narrowing): Promise<NameMatches> {
   const required = words.filter((word) => !word.isOptional);
   const levels = [allOf(required.map(exactMatch)), allOf(required.map((word) => anyNameMatch(word)))];
-  let found = await matchSeqs(db, levels[1] ?? '', year, pool + 1);
+  let found = await matchSeqs(db, levels[1] ?? '', narrow, POOL + 1);
   if (found.length < WIDEN_BELOW) {
     const corrections = await Promise.all(required.map((word) => correctedWords(db, word.loose)));
     const correctionsOf = (index: number) => corrections[index] ?? [];
     if (corrections.some((list) => list.length > 0)) {
       levels.push(allOf(required.map((word, index) => anyNameMatch(word, correctionsOf(index)))));
-      found = await matchSeqs(db, levels.at(-1) ?? '', year, pool + 1);
+      found = await matchSeqs(db, levels.at(-1) ?? '', narrow, POOL + 1);
     }
     // Nobody matches every word: let one go, then two…, the others matching last or first name.
     // (Only then: beside people who match every word, ones who match fewer are noise, and the
@@ -177,54 +188,22 @@ async function findByName(db: Queryable, words: readonly QueryWord[], year: numb
     for (let dropped = 1; dropped < required.length && found.length === 0; dropped += 1) {
       const kept = subsets(mainMatches, required.length - dropped).map((subset) => `(${allOf(subset)})`);
       levels.push(`(${levels.at(-1) ?? ''}) OR ${kept.join(' OR ')}`);
-      found = await matchSeqs(db, levels.at(-1) ?? '', year, pool + 1);
+      found = await matchSeqs(db, levels.at(-1) ?? '', narrow, POOL + 1);
     }
   }
-  const match = levels.at(-1) ?? '';
-  if (found.length <= pool) return { seqs: found, total: found.length, match };
-  const seqs = new Set<number>();
-  for (let i = 0; i < levels.length && seqs.size < pool; i += 1) {
+  if (found.length <= POOL) return { pool: found, later: [], total: found.length };
+  const pool: number[] = [];
+  const later: LaterLevel[] = [];
+  let total = 0;
+  for (let i = 0; i < levels.length; i += 1) {
     const level = levels[i] ?? '';
     const onlyNew = i === 0 ? level : `(${level}) NOT (${levels[i - 1] ?? ''})`;
-    for (const seq of await matchSeqs(db, onlyNew, year, pool - seqs.size)) seqs.add(seq);
+    const count = await countMatches(db, onlyNew, narrow);
+    total += count;
+    if (later.length === 0 && pool.length + count <= POOL) pool.push(...(await matchSeqs(db, onlyNew, narrow, POOL)));
+    else if (count > 0) later.push({ match: onlyNew, count });
   }
-  return { seqs: [...seqs], total: await countMatches(db, match, year), match };
-}
-
-/** Phone digits shorter than this are more likely the start of a PINFL than of a number. */
-const MIN_PHONE_SEARCH_DIGITS = 4;
-
-async function countRange(db: Queryable, column: 'pinfl' | 'phone', from: string, to: string): Promise<number> {
-  // All rows in the range by its index, less the merged ones by theirs (+column keeps SQLite on
-  // the small merged index): never a read of every row in the range.
-  const all = await sql<{ n: number }>`SELECT count(*) AS n FROM clients WHERE ${sql.ref(column)} >= ${from} AND ${sql.ref(column)} < ${to}`.execute(db);
-  const merged = await sql<{ n: number }>`SELECT count(*) AS n FROM clients
-    WHERE merged_into_id IS NOT NULL AND +${sql.ref(column)} >= ${from} AND +${sql.ref(column)} < ${to}`.execute(db);
-  return Number(all.rows[0]?.n ?? 0) - Number(merged.rows[0]?.n ?? 0);
-}
-
-async function findByDigits(db: Queryable, digits: string, pool: number): Promise<{ ranked: Ranked[]; total: number }> {
-  const ranked: Ranked[] = [];
-  let total = 0;
-  const pinfl = cleanPinfl(digits);
-  const base = { name: NO_NAME_SCORE, birthAgreement: 0, sexAgreement: 0 };
-  if (pinfl.length <= 14) {
-    const rows = await sql<CandidateRow>`SELECT ${CANDIDATE_COLUMNS} FROM clients
-      WHERE pinfl >= ${pinfl} AND pinfl < ${prefixEnd(pinfl)} AND status = 'active' ORDER BY pinfl LIMIT ${pool}`.execute(db);
-    for (const row of rows.rows) ranked.push({ ...base, row, matchedBy: 'pinfl', tier: row.pinfl === pinfl ? 0 : 2 });
-    total += rows.rows.length < pool ? rows.rows.length : await countRange(db, 'pinfl', pinfl, prefixEnd(pinfl));
-  }
-  const national = phoneSearchDigits(digits);
-  if (national !== null && national.length >= MIN_PHONE_SEARCH_DIGITS && national.length <= 9) {
-    const phone = `+998${national}`;
-    const rows = await sql<CandidateRow>`SELECT ${CANDIDATE_COLUMNS} FROM clients
-      WHERE phone >= ${phone} AND phone < ${prefixEnd(phone)} AND status = 'active' ORDER BY phone LIMIT ${pool}`.execute(db);
-    const seen = new Set(ranked.map((entry) => entry.row.seq));
-    const both = rows.rows.filter((row) => seen.has(row.seq)).length;
-    for (const row of rows.rows) ranked.push({ ...base, row, matchedBy: 'phone', tier: row.phone === phone ? 1 : 2 });
-    total += (rows.rows.length < pool ? rows.rows.length : await countRange(db, 'phone', phone, prefixEnd(phone))) - both;
-  }
-  return { ranked, total };
+  return { pool, later, total };
 }
 
 async function rowsBornOn(db: Queryable, birthDate: string): Promise<CandidateRow[]> {
@@ -233,44 +212,47 @@ async function rowsBornOn(db: Queryable, birthDate: string): Promise<CandidateRo
   return rows.rows;
 }
 
-/** Of these clients, the ones the expression matches. */
-async function matchingAmong(db: Queryable, match: string, seqs: readonly number[]): Promise<Set<number>> {
-  if (seqs.length === 0) return new Set();
-  const result = await sql<{ seq: number }>`SELECT rowid AS seq FROM clients_name_fts
-    WHERE clients_name_fts MATCH ${match} AND rowid IN (SELECT value FROM json_each(${JSON.stringify(seqs)}))`.execute(db);
-  return new Set(result.rows.map((row) => row.seq));
-}
-
-function poolSize(offset: number, limit: number): number {
-  return Math.min(MAX_POOL, Math.max(POOL_BLOCK, Math.ceil((offset + limit) / POOL_BLOCK) * POOL_BLOCK));
-}
-
 /**
- * Names: the levels' pool (narrowed by a typed year unless nothing is left), with the clients born
- * on a typed date added (ranked by name, so a misspelled name with the right date is found).
+ * Names: the levels (narrowed by a typed year unless nothing is left), with the clients born on a
+ * typed date ranked among them, so a misspelled name with the right date is found, and a broad
+ * query (one surname) with the date puts the person born that day first.
  */
-async function rankNames(db: Queryable, words: readonly QueryWord[], wanted: TieBreaks, typedYear: number | null, pool: number): Promise<{ ranked: Ranked[]; total: number }> {
-  let year = typedYear;
-  let found = await findByName(db, words, year, pool);
-  if (found.total === 0 && year !== null) {
-    year = null;
-    found = await findByName(db, words, null, pool);
+async function findNames(db: Queryable, words: readonly QueryWord[], wanted: TieBreaks, typedYear: number | null): Promise<SearchAnswer> {
+  const born = wanted.birthDate === null ? [] : (await rowsBornOn(db, wanted.birthDate)).filter((row) => scoreName(row, words).matched > 0);
+  const exclude = born.map((row) => row.seq);
+  let narrow: Narrowing = { year: typedYear, exclude };
+  let found = await findByName(db, words, narrow);
+  if (found.total === 0 && typedYear !== null) {
+    narrow = { year: null, exclude };
+    found = await findByName(db, words, narrow);
   }
-  const rows = await rowsBySeq(db, found.seqs);
-  let total = found.total;
-  if (wanted.birthDate !== null) {
-    const known = new Set(rows.map((row) => row.seq));
-    const born = (await rowsBornOn(db, wanted.birthDate)).filter((row) => !known.has(row.seq) && scoreName(row, words).matched > 0);
-    const inTotal = await matchingAmong(db, found.match, born.map((row) => row.seq));
-    total += born.filter((row) => !inTotal.has(row.seq)).length;
-    rows.push(...born);
-  }
-  const tieBreaks = { ...wanted, birthYear: wanted.birthYear ?? (year === null ? typedYear : null) };
-  const ranked = rows.map((row): Ranked => {
+  // The levels were looked up without the clients born that day: those are all in the pool.
+  const total = found.total + born.length;
+  const tieBreaks = { ...wanted, birthYear: wanted.birthYear ?? (narrow.year === null ? typedYear : null) };
+  const rank = (row: CandidateRow): Ranked => {
     const name = scoreName(row, words);
     return { row, matchedBy: nameMatchKind(name), tier: 3, name, ...agreement(row, tieBreaks) };
-  });
-  return { ranked, total };
+  };
+  const rest = async (start: number, count: number): Promise<Ranked[]> => {
+    const seqs: number[] = [];
+    let skip = start;
+    for (const level of found.later) {
+      if (seqs.length >= count) break;
+      if (skip >= level.count) {
+        skip -= level.count;
+        continue;
+      }
+      seqs.push(...(await matchSeqs(db, level.match, narrow, count - seqs.length, skip)));
+      skip = 0;
+    }
+    return (await rowsBySeq(db, seqs)).map(rank);
+  };
+  return { ranked: [...(await rowsBySeq(db, found.pool)), ...born].map(rank), rest, total };
+}
+
+function bornOnly(rows: readonly CandidateRow[], wanted: TieBreaks): SearchAnswer {
+  const ranked = rows.map((row): Ranked => ({ row, matchedBy: 'birthDate', tier: 2, name: NO_NAME_SCORE, ...agreement(row, wanted) }));
+  return { ranked, rest: NOTHING_MORE, total: rows.length };
 }
 
 /**
@@ -283,32 +265,22 @@ export async function searchClients(db: Queryable, options: SearchClientsOptions
   const parsed = splitClientQuery(options.query);
   const names = nameQuery(parsed.nameText);
   const offset = options.offset ?? 0;
-  const pool = poolSize(offset, options.limit);
   const wanted: TieBreaks = {
     birthDate: parsed.birthDate ?? options.birthDate ?? null,
     birthYear: null,
     sex: options.sex ?? names.sex,
   };
-  let found: { ranked: Ranked[]; total: number } = { ranked: [], total: 0 };
-
-  if (names.words.length > 0) {
-    found = await rankNames(db, names.words, wanted, parsed.birthYear, pool);
-  } else if (parsed.birthDate !== null) {
-    const rows = await rowsBornOn(db, parsed.birthDate);
-    found = {
-      ranked: rows.map((row) => ({ row, matchedBy: 'birthDate', tier: 2, name: NO_NAME_SCORE, ...agreement(row, wanted) })),
-      total: rows.length,
-    };
-  } else if (parsed.digits !== null) {
-    found = await findByDigits(db, parsed.digits, pool);
-  }
+  let answer: SearchAnswer = { ranked: [], rest: NOTHING_MORE, total: 0 };
+  if (names.words.length > 0) answer = await findNames(db, names.words, wanted, parsed.birthYear);
+  else if (parsed.birthDate !== null) answer = bornOnly(await rowsBornOn(db, parsed.birthDate), wanted);
+  else if (parsed.digits !== null) answer = await findByDigits(db, parsed.digits);
 
   const seen = new Set<number>();
-  const items = found.ranked
-    .sort(compareRanked)
-    .filter((entry) => (seen.has(entry.row.seq) ? false : (seen.add(entry.row.seq), true)))
-    .slice(0, pool)
-    .slice(offset, offset + options.limit)
-    .map((entry): ClientSearchItem => ({ ...toPossibleDuplicate(entry.row), matchedBy: entry.matchedBy }));
-  return { items, total: found.total };
+  const first = [...answer.ranked].sort(compareRanked).filter((entry) => (seen.has(entry.row.seq) ? false : (seen.add(entry.row.seq), true)));
+  const page = first.slice(offset, offset + options.limit);
+  if (page.length < options.limit && answer.total > first.length) {
+    const more = await answer.rest(Math.max(0, offset - first.length), options.limit - page.length);
+    page.push(...more.filter((entry) => !seen.has(entry.row.seq)));
+  }
+  return { items: page.map((entry): ClientSearchItem => ({ ...toPossibleDuplicate(entry.row), matchedBy: entry.matchedBy })), total: answer.total };
 }

@@ -1,11 +1,7 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { SEARCH_MAX_RESULTS } from '../../../core/clients/clients.schema';
 
-/**
- * Previous and next page of the search's results, under the list. The search ranks at most
- * SEARCH_MAX_RESULTS; past them it asks for a narrower query rather than paging on.
- */
+/** Previous and next page of the search's results, under the list; nothing when one page holds them. */
 export function ClientSearchPager({
   total,
   offset,
@@ -18,11 +14,9 @@ export function ClientSearchPager({
   readonly onOffset: (offset: number) => void;
 }) {
   const { t } = useTranslation();
-  const reachable = Math.min(total, SEARCH_MAX_RESULTS);
   const hasPrevious = offset > 0;
-  const hasNext = offset + pageSize < reachable;
-  const isCut = total > SEARCH_MAX_RESULTS && !hasNext;
-  if (!hasPrevious && !hasNext && !isCut) return null;
+  const hasNext = offset + pageSize < total;
+  if (!hasPrevious && !hasNext) return null;
   return (
     <Group gap="sm" role="group" aria-label={t('clients:search.pages')}>
       <Button variant="default" disabled={!hasPrevious} onClick={() => onOffset(Math.max(0, offset - pageSize))}>
@@ -31,11 +25,6 @@ export function ClientSearchPager({
       <Button variant="default" disabled={!hasNext} onClick={() => onOffset(offset + pageSize)}>
         {t('clients:search.nextPage')}
       </Button>
-      {isCut && (
-        <Text size="sm" c="dimmed">
-          {t('clients:search.narrow', { max: SEARCH_MAX_RESULTS })}
-        </Text>
-      )}
     </Group>
   );
 }
