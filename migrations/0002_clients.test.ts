@@ -10,11 +10,16 @@ import { openDatabase } from '../src/core/db/open';
 
 const NOW = '2026-01-15T09:30:00.000Z';
 
-function clientRow(id: string, pinfl: string | null, keys: { name_key: string; name_key_loose: string; dup_key: string }) {
+/** Rows whose keys are what their names give, so a later migration that recomputes keys keeps them. */
+function clientRow(
+  id: string,
+  pinfl: string | null,
+  keys: { name_key: string; name_key_loose: string; dup_key: string },
+  names: { last_name: string; first_name: string } = { last_name: 'Joʻrayev', first_name: 'Shuxrat' },
+) {
   return {
     id,
-    last_name: 'Joʻrayev',
-    first_name: 'Shuxrat',
+    ...names,
     patronymic: null,
     birth_date: '1990-05-25',
     birth_year: 1990,
@@ -62,8 +67,8 @@ describe('migration 0002_clients', () => {
 
     expect(await migrateTo(db, '0002_clients')).toEqual({ applied: ['0002_clients'] });
     await db.insertInto('clients').values(clientRow('c1', '32505900123459', { name_key: 'juraev shuhrat', name_key_loose: 'juraev shuhrat', dup_key: 'juraev shuhrat' })).execute();
-    await db.insertInto('clients').values(clientRow('c2', null, { name_key: 'aibek gulomov', name_key_loose: 'aibek gulamav', dup_key: 'aibek gulamav' })).execute();
-    await db.insertInto('clients').values(clientRow('c3', null, { name_key: 'jasur juraev', name_key_loose: 'jasur juraev', dup_key: 'jasur juraev' })).execute();
+    await db.insertInto('clients').values(clientRow('c2', null, { name_key: 'gulomov oybek', name_key_loose: 'aibek gulamav', dup_key: 'aibek gulamav' }, { last_name: 'Gʻulomov', first_name: 'Oybek' })).execute();
+    await db.insertInto('clients').values(clientRow('c3', null, { name_key: 'jasur juraev', name_key_loose: 'jasur juraev', dup_key: 'jasur juraev' }, { last_name: 'Joʻrayev', first_name: 'Jasur' })).execute();
     await sql`INSERT INTO client_name_words (word) VALUES ('juraev'), ('shuhrat'), ('gulamav')`.execute(db);
 
     await migrateToLatest(db);

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as m0001Initial from './0001_initial';
 import * as m0002Clients from './0002_clients';
 import * as m0003Care from './0003_care';
+import * as m0004SearchKeys from './0004_search_keys';
 
 /**
  * Every center-database migration, in order. Listed explicitly (no directory scan) so the packaged
@@ -11,4 +12,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001Initial,
   '0002_clients': m0002Clients,
   '0003_care': m0003Care,
+  '0004_search_keys': m0004SearchKeys,
 };

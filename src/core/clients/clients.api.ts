@@ -39,7 +39,7 @@ export const search = defineRead({
   name: 'clients.search',
   input: searchClientsInput,
   access: 'clients.read',
-  handler: async (ctx, input) => ({ items: await searchClients(ctx.db, input.query, input.limit) }),
+  handler: (ctx, input) => searchClients(ctx.db, input),
 });
 
 /** The side-by-side check the form runs before saving (register runs it again itself). */

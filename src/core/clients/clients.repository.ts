@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ReadDb, WriteTx } from '../db/handles';
 
 import { looseTokens, nameTokens } from '../uz/names';
+import { patronymicKeys } from '../uz/patronymic';
 import { pinflWarnings } from '../uz/pinfl';
 import type {
   ClientCategory,
@@ -17,26 +18,30 @@ import type { ClientRow, NewClientRow } from './clients.table';
 /** Anything that runs queries: the database or a write's transaction (`w.trx`). */
 type Queryable = ReadDb;
 
-/** The derived search columns of a client row (see migrations/0002_clients.ts). */
+/** The derived search columns of a client row (see migrations/0004_search_keys.ts). */
 export interface ClientNameKeys {
   readonly name_key: string;
   readonly name_key_loose: string;
+  readonly patronymic_key: string;
   readonly dup_key: string;
 }
 
 /**
- * The match keys stored beside the names: strict and loose keys of the full name, and the loose
- * key of last and first name only for duplicate detection.
+ * The match keys stored beside the names: the strict and loose word keys of last and first name,
+ * the patronymic's key in either style (the father's-name stem, see src/core/uz/patronymic.ts),
+ * and the loose key of last and first name for duplicate detection.
  *
- * @example clientNameKeys({ lastName: 'Joʻrayev', firstName: 'Shuxrat', patronymic: null })
- * // { name_key: 'juraev shuhrat', name_key_loose: 'juraev shuhrat', dup_key: 'juraev shuhrat' }
+ * @example clientNameKeys({ lastName: 'Joʻrayev', firstName: 'Shuxrat', patronymic: 'Olimovich' })
+ * // { name_key: 'juraev shuhrat', name_key_loose: 'juraev shuhrat', patronymic_key: 'alim alimavich', dup_key: 'juraev shuhrat' }
  */
 export function clientNameKeys(names: Pick<ClientFields, 'lastName' | 'firstName' | 'patronymic'>): ClientNameKeys {
-  const fullName = [names.lastName, names.firstName, names.patronymic ?? ''].join(' ');
+  const mainName = `${names.lastName} ${names.firstName}`;
+  const loose = looseTokens(mainName).join(' ');
   return {
-    name_key: nameTokens(fullName).join(' '),
-    name_key_loose: looseTokens(fullName).join(' '),
-    dup_key: looseTokens(`${names.lastName} ${names.firstName}`).join(' '),
+    name_key: nameTokens(mainName).join(' '),
+    name_key_loose: loose,
+    patronymic_key: patronymicKeys(names.patronymic).tokens.join(' '),
+    dup_key: loose,
   };
 }
 
@@ -74,12 +79,13 @@ export function clientColumns(fields: ClientFields, today: string) {
 }
 
 /**
- * Adds a client's loose name words to the vocabulary misspelled queries are corrected against.
+ * Adds a client's loose name words and patronymic stems to the vocabulary misspelled queries are
+ * corrected against.
  *
- * @example await rememberNameWords(w.trx, 'juraev shuhrat');
+ * @example await rememberNameWords(w.trx, { name_key_loose: 'juraev shuhrat', patronymic_key: 'alim alimavich' });
  */
-export async function rememberNameWords(db: WriteTx, looseKey: string): Promise<void> {
-  const words = looseKey.split(' ').filter((word) => word !== '');
+export async function rememberNameWords(db: WriteTx, keys: Pick<ClientNameKeys, 'name_key_loose' | 'patronymic_key'>): Promise<void> {
+  const words = `${keys.name_key_loose} ${keys.patronymic_key}`.split(' ').filter((word) => word !== '');
   if (words.length === 0) return;
   await sql`INSERT OR IGNORE INTO client_name_words (word) SELECT value FROM json_each(${JSON.stringify(words)})`.execute(db);
 }
@@ -94,7 +100,7 @@ export type NewClientColumns = Omit<ClientRow, 'seq'>;
  */
 export async function insertClientRow(db: WriteTx, row: NewClientColumns): Promise<ClientRow> {
   const result = await db.insertInto('clients').values(row).executeTakeFirstOrThrow();
-  await rememberNameWords(db, row.name_key_loose);
+  await rememberNameWords(db, row);
   return { ...row, seq: Number(result.insertId ?? 0n) };
 }
 

@@ -180,6 +180,12 @@ export const getClientInput = z.object({ id: clientIdSchema });
 export const searchClientsInput = z.object({
   query: z.string().max(CLIENT_LIMITS.searchQuery),
   limit: z.number().int().min(1).max(100).default(20),
+  /** Results to skip: the next page starts at offset + limit. */
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  /** Breaks ties in favour of this sex; does not filter. */
+  sex: z.enum(SEXES).optional(),
+  /** Breaks ties in favour of this date of birth (then its year); does not filter. */
+  birthDate: birthDateSchema.optional(),
 });
 export type SearchClientsInput = z.input<typeof searchClientsInput>;
 
@@ -234,6 +240,12 @@ export interface ClientRecord {
 
 /** How a search result was found, best first. */
 export type ClientMatchKind = 'pinfl' | 'phone' | 'birthDate' | 'name' | 'similarName';
+
+/** What `clients.search` answers: one page, best match first, and how many match in all. */
+export interface ClientSearchResult {
+  readonly items: readonly ClientSearchItem[];
+  readonly total: number;
+}
 
 /** One row of `clients.search`. */
 export interface ClientSearchItem {

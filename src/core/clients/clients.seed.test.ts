@@ -39,8 +39,9 @@ describe('seedClients', () => {
     expect(again.clients).toBeGreaterThan(40);
 
     const [first] = rows;
-    const items = await searchClients(t.store.db, first?.last_name ?? '', 5);
+    const { items, total } = await searchClients(t.store.db, { query: first?.last_name ?? '', limit: 5 });
     expect(items.length).toBeGreaterThan(0);
+    expect(total).toBeGreaterThanOrEqual(items.length);
   });
 });
 

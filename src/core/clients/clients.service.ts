@@ -159,7 +159,7 @@ export async function updateClient(w: WriteContext, input: ClientFields & { read
     w.trx.updateTable('clients').set(changes).where('id', '=', input.id).where('version', '=', input.version).executeTakeFirst(),
   );
   if (result.numUpdatedRows !== 1n) throw clientsError('CONFLICT', 'version');
-  if (changes.name_key_loose !== current.name_key_loose) await rememberNameWords(w.trx, changes.name_key_loose);
+  if (changes.name_key_loose !== current.name_key_loose || changes.patronymic_key !== current.patronymic_key) await rememberNameWords(w.trx, changes);
   await w.audit({ entityType: 'client', entityId: input.id, details: { version: changes.version } });
   const stored = await findClientRow(w.trx, input.id);
   if (stored === null) throw new AppError('INTERNAL', { reason: 'clientNotStored' });

@@ -5,7 +5,8 @@ type Flag = ColumnType<0 | 1, 0 | 1 | undefined, 0 | 1>;
 
 /**
  * One person the center serves. Names are kept exactly as typed (any script); the match keys
- * beside them are derived by the repository on every write (see migrations/0002_clients.ts).
+ * beside them are derived by the repository on every write (see migrations/0002_clients.ts and
+ * 0004_search_keys.ts).
  */
 export interface ClientsTable {
   /** Rowid alias the FTS5 index points at; never leaves the core. */
@@ -40,8 +41,13 @@ export interface ClientsTable {
   remarks: string | null;
   /** The PINFL warnings the receptionist confirmed when saving (JSON array of codes). */
   confirmed_warnings_json: string;
+  /** Sorted strict word keys of last and first name (see migrations/0004_search_keys.ts). */
   name_key: string;
+  /** Sorted loose word keys of last and first name. */
   name_key_loose: string;
+  /** The patronymic's father's-name stems and typed words (src/core/uz/patronymic.ts); '' without one. */
+  patronymic_key: ColumnType<string, string | undefined, string>;
+  /** Loose key of last and first name, with `birth_year` for possible duplicates. */
   dup_key: string;
   readonly created_at: ColumnType<string, string, never>;
   readonly created_by: ColumnType<string | null, string | null, never>;

@@ -62,8 +62,9 @@ describe('a name in Uzbek Cyrillic and in Uzbek Latin', () => {
     expect(looseMatchKey(latin)).toBe(looseMatchKey(cyrillic));
   });
 
-  it.each(UZBEK_CYRILLIC)('%s survives Cyrillic → Latin → Cyrillic', (cyrillic) => {
-    expect(toCyrillic(toLatin(cyrillic))).toBe(cyrillic);
+  // Latin writes ўъ and ғъ as plain oʻ and gʻ (Нўъмонов → Noʻmonov): that ъ cannot come back.
+  it.each(UZBEK_CYRILLIC)('%s survives Cyrillic → Latin → Cyrillic (but for ъ after ў, ғ)', (cyrillic) => {
+    expect(toCyrillic(toLatin(cyrillic))).toBe(cyrillic.replace(/([ўғЎҒ])[ъЪ]/gu, '$1'));
   });
 });
 

@@ -22,9 +22,11 @@
  * trigram); every fold is applied until stable, so a key folded again is the same key
  * (`nameMatchKey(nameMatchKey(x)) === nameMatchKey(x)`, `looseMatchKey(nameMatchKey(x)) ===
  * looseMatchKey(x)`); a name in Uzbek Cyrillic and its Latin spelling (`toLatin`) give the same
- * keys. The clients repository stores `nameSearchKeys(fullName)` and indexes the words (see
- * migrations/0002_clients.ts and src/core/clients/clients.search.ts); `trigrams` and
- * `damerauLevenshtein` serve its misspelling stage, `nameDistance` any ranking by closeness.
+ * keys. The clients repository stores the sorted word keys of last and first name, and the
+ * patronymic folded by ./patronymic.ts, and indexes the words (see migrations/0004_search_keys.ts
+ * and src/core/clients/clients.search.ts); `wordKeys` gives a query's words in typed order,
+ * `unsignedOkinaVariants` its o's read as oʻ typed without the sign; `trigrams` and
+ * `damerauLevenshtein` serve the misspelling stage, `nameDistance` any ranking by closeness.
  */
 import { damerauLevenshtein } from './edit-distance';
 import { APOSTROPHES } from './transliterate';
@@ -129,7 +131,7 @@ function loosePass(strict: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
-function looseWord(strict: string): string {
+function looseFold(strict: string): string {
   return untilStable(strict, (w) => strictPass(loosePass(w)));
 }
 
@@ -145,10 +147,63 @@ function foldWord(latin: string): { readonly strict: string; readonly loose: str
   const known = FOLD_MEMO.get(latin);
   if (known !== undefined) return known;
   const strict = strictWord(latin);
-  const folded = { strict, loose: looseWord(strict) };
+  const folded = { strict, loose: looseFold(strict) };
   if (FOLD_MEMO.size >= FOLD_MEMO_LIMIT) FOLD_MEMO.clear();
   FOLD_MEMO.set(latin, folded);
   return folded;
+}
+
+/** One word of a name in both key forms. */
+export interface WordKey {
+  readonly strict: string;
+  readonly loose: string;
+}
+
+/**
+ * The keys of each word of a text, in typed order, repeats kept (patronymic markers such as
+ * "oʻgʻli" are read by their place after the father's name).
+ *
+ * @example wordKeys('Akmal oʻgʻli') // [{ strict: 'akmal', loose: 'akmal' }, { strict: 'ugli', loose: 'ugli' }]
+ */
+export function wordKeys(text: string): WordKey[] {
+  return latinWords(text)
+    .map(foldWord)
+    .filter((word) => word.strict !== '' && word.loose !== '');
+}
+
+/** The loose key of one word already in strict form (or any a–z word). */
+export function looseWord(strictWord: string): string {
+  return foldWord(strictWord).loose;
+}
+
+/** At most this many o's of a word are tried as oʻ: 2³ − 1 variants. */
+const MAX_UNSIGNED_OKINAS = 3;
+
+/**
+ * The loose keys a word would have if some of its o's were oʻ typed without the sign ("Jora" for
+ * Joʻra, "Yoldosh" for Yoʻldosh, Cyrillic "Жора" for Жўра). The keys fold oʻ to u but a bare o
+ * to a, so the two spellings are far apart: "jara" and "jura" share no trigram and not even the
+ * first two letters, which is why neither the prefix nor the misspelling stage reached them.
+ *
+ * @example unsignedOkinaVariants('jora') // ['jura']
+ * @example unsignedOkinaVariants('yoldosh') // ['yuldash', 'yaldush', 'yuldush']
+ */
+export function unsignedOkinaVariants(strictWord: string): string[] {
+  const positions: number[] = [];
+  for (let i = 0; i < strictWord.length && positions.length < MAX_UNSIGNED_OKINAS; i += 1) {
+    if (strictWord.charAt(i) === 'o') positions.push(i);
+  }
+  const plain = foldWord(strictWord).loose;
+  const variants = new Set<string>();
+  for (let mask = 1; mask < 1 << positions.length; mask += 1) {
+    const letters = strictWord.split('');
+    positions.forEach((position, bit) => {
+      if ((mask & (1 << bit)) !== 0) letters[position] = 'u';
+    });
+    const loose = foldWord(letters.join('')).loose;
+    if (loose !== plain) variants.add(loose);
+  }
+  return [...variants];
 }
 
 /**

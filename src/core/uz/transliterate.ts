@@ -48,8 +48,10 @@ function applyCase(latin: string, source: string, prev: string | undefined, next
 
 /**
  * Cyrillic letters in context: е is "ye" at the start of a word and after a vowel, ъ or ь
- * ("Ergash" but "Jurayev"); ц is "ts" after a vowel and "s" elsewhere; ъ is the tutuq sign,
- * except before an iotated vowel, where its sound is carried by the "y".
+ * ("Ergash" but "Jurayev"); ц is "ts" after a vowel and "s" elsewhere; ь before о is "y"
+ * (бульон → bulyon). ъ is the tutuq sign, except where Latin already shows the break: after ў
+ * or ғ, whose ʻ does (Мўътабар → Moʻtabar, not Moʻʼtabar), and before an iotated vowel after a
+ * consonant, whose "y" does (съезд → syezd); after a vowel it stays (аъён → aʼyon).
  */
 function latinOf(lower: string, prevLower: string | undefined, nextLower: string | undefined): string {
   if (lower === 'е') {
@@ -57,17 +59,51 @@ function latinOf(lower: string, prevLower: string | undefined, nextLower: string
     return isIotated ? 'ye' : 'e';
   }
   if (lower === 'ц') return prevLower !== undefined && CYRILLIC_VOWELS.has(prevLower) ? 'ts' : 's';
-  if (lower === 'ъ') return nextLower !== undefined && IOTATED.has(nextLower) ? '' : TUTUQ;
+  if (lower === 'ъ') {
+    if (prevLower === 'ў' || prevLower === 'ғ') return '';
+    const isBeforeIotated = nextLower !== undefined && IOTATED.has(nextLower);
+    return isBeforeIotated && !(prevLower !== undefined && CYRILLIC_VOWELS.has(prevLower)) ? '' : TUTUQ;
+  }
+  if (lower === 'ь') return nextLower === 'о' ? 'y' : '';
   // с + ҳ would read as "sh": the rules separate them with the tutuq (Исҳоқ → Isʼhoq).
   if (lower === 'с' && nextLower === 'ҳ') return `s${TUTUQ}`;
   return CYRILLIC_TO_LATIN[lower] ?? lower;
 }
 
+/** o and g (Latin, or Cyrillic typed on a keyboard without ў and ғ): an apostrophe after them is the ʻ. */
+const OKINA_BASES = new Set(['o', 'g', 'о', 'г']);
+
+/** Whether the letters before `index` are opened by an apostrophe used as a quotation mark ('Aziz'). */
+function isQuoted(chars: readonly string[], index: number): boolean {
+  let start = index;
+  while (start > 0 && isLetter(chars[start - 1])) start -= 1;
+  const before = chars[start - 1];
+  return before !== undefined && APOSTROPHE_SET.has(before);
+}
+
 /**
- * Uzbek (or Russian) Cyrillic to Uzbek Latin; Latin text and anything else passes through.
+ * The official sign for an apostrophe typed after a letter, or null to keep what was typed: after
+ * o and g any kind but the tutuq itself is the ʻ (U+02BB); after other letters, or when the typist
+ * chose ʼ (U+02BC), it is the tutuq. At the end of a word only ʼ itself is a letter for certain
+ * (an ASCII ' there may close a quotation).
+ */
+function officialApostrophe(chars: readonly string[], index: number): string | null {
+  const ch = chars[index] ?? '';
+  const prev = chars[index - 1];
+  if (!APOSTROPHE_SET.has(ch) || !isLetter(prev)) return null;
+  const isOkina = ch !== TUTUQ && OKINA_BASES.has((prev ?? '').toLowerCase());
+  if (isLetter(chars[index + 1])) return isOkina ? OKINA : TUTUQ;
+  if (ch === TUTUQ) return TUTUQ;
+  return isOkina && !isQuoted(chars, index) ? OKINA : null;
+}
+
+/**
+ * Uzbek (or Russian) Cyrillic to Uzbek Latin; Latin text passes through with its apostrophes
+ * made the official signs (Jo'rayev → Joʻrayev, Ma'mur → Maʼmur); anything else passes through.
  *
  * @example toLatin('Шухрат Жўраев') // 'Shuxrat Joʻrayev'
  * @example toLatin('ШУҲРАТ') // 'SHUHRAT'
+ * @example toLatin('Мўътабар Аъзамова') // 'Moʻtabar Aʼzamova'
  */
 export function toLatin(text: string): string {
   const chars = Array.from(text.normalize('NFC'));
@@ -76,7 +112,7 @@ export function toLatin(text: string): string {
     const ch = chars[i] ?? '';
     const lower = ch.toLowerCase();
     if (!(lower in CYRILLIC_TO_LATIN) && lower !== 'е' && lower !== 'ц' && lower !== 'ъ') {
-      out += ch;
+      out += officialApostrophe(chars, i) ?? ch;
       continue;
     }
     const prev = chars[i - 1];
@@ -103,7 +139,8 @@ function cyrillicCase(cyrillic: string, source: string): string {
 
 /**
  * Uzbek Latin to Uzbek Cyrillic, for showing a name in the other script. Any apostrophe kind
- * is accepted. Known limits of any such table: "ts" stays "тс" (Latin text no longer tells
+ * is accepted: after o and g it is the ʻ of ў and ғ unless it is the tutuq ʼ (U+02BC) itself;
+ * elsewhere after a letter it is ъ, at the end of a word too (Jamʼ → Жамъ). Known limits of any such table: "ts" stays "тс" (Latin text no longer tells
  * "Militsiya" from a native t+s), and Russian loan words keep their Latin-based spelling.
  *
  * @example toCyrillic("Shuxrat Jo'rayev") // 'Шухрат Жўраев'
@@ -120,12 +157,14 @@ export function toCyrillic(text: string): string {
     const afterNext = chars[i + 2]?.toLowerCase();
     const prev = chars[i - 1]?.toLowerCase();
     const isNextApostrophe = next !== undefined && APOSTROPHE_SET.has(next);
-    if ((lower === 'o' || lower === 'g') && isNextApostrophe) {
+    // oʼ with the tutuq (U+02BC) is о + ъ; every other apostrophe after o or g is the ʻ of ў, ғ.
+    const isNextOkina = isNextApostrophe && chars[i + 1] !== TUTUQ;
+    if ((lower === 'o' || lower === 'g') && isNextOkina) {
       out += cyrillicCase(lower === 'o' ? 'ў' : 'ғ', ch);
       i += 2;
       continue;
     }
-    if (lower === 'y' && next === 'o' && afterNext !== undefined && APOSTROPHE_SET.has(afterNext)) {
+    if (lower === 'y' && next === 'o' && afterNext !== undefined && APOSTROPHE_SET.has(afterNext) && chars[i + 2] !== TUTUQ) {
       out += cyrillicCase('й', ch); // yoʻ is й + ў (Yoʻldosh), not ё
       i += 1;
       continue;
@@ -150,7 +189,12 @@ export function toCyrillic(text: string): string {
       continue;
     }
     if (APOSTROPHE_SET.has(ch)) {
-      out += isLetter(prev) && isLetter(next) ? 'ъ' : ch;
+      // Between letters, and at the end of a word unless it closes a quotation ('Aziz'), the
+      // apostrophe is the tutuq: ъ (Jamʼ → Жамъ).
+      const isTutuq = isLetter(prev) && (isLetter(next) || ch === TUTUQ || !isQuoted(chars, i));
+      // Capital only inside a word written in capitals (two capitals around or before it).
+      const isCapital = isUpper(chars[i - 1]) && isUpper(isLetter(chars[i + 1]) ? chars[i + 1] : chars[i - 2]);
+      out += isTutuq ? (isCapital ? 'Ъ' : 'ъ') : ch;
       i += 1;
       continue;
     }

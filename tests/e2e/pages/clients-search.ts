@@ -40,6 +40,26 @@ export class ClientsSearchPage {
     return this.page.getByRole('list', { name: this.t('search.results') }).getByRole('button');
   }
 
+  /** "N clients found · showing 21–40": how many match and which are on screen (any plural form). */
+  resultCount() {
+    const forms = ['found_one', 'found_few', 'found_many', 'found_other'].flatMap((key) => {
+      try {
+        return [this.t(`search.${key}`, { count: '\u0000' }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\u0000', '\\d+')];
+      } catch {
+        return []; // not every language has every plural form
+      }
+    });
+    return this.page.getByRole('status').filter({ hasText: new RegExp(forms.join('|')) });
+  }
+
+  nextPage() {
+    return this.page.getByRole('group', { name: this.t('search.pages') }).getByRole('button', { name: this.t('search.nextPage'), exact: true });
+  }
+
+  previousPage() {
+    return this.page.getByRole('group', { name: this.t('search.pages') }).getByRole('button', { name: this.t('search.previousPage'), exact: true });
+  }
+
   noResults() {
     return this.page.getByRole('status').filter({ hasText: this.t('search.none') });
   }

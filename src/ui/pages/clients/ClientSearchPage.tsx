@@ -8,16 +8,19 @@ import { CLIENT_LIMITS } from '../../../core/clients/clients.schema';
 import { useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSession } from '../../session/session';
+import { ClientSearchPager } from './ClientSearchPager';
 import { ClientSearchResults } from './ClientSearchResults';
 import { OverduePlanItems } from './OverduePlanItems';
 
 /** Shorter queries match too much to be useful (and every keystroke would search). */
 const MIN_QUERY_LENGTH = 2;
 const DEBOUNCE_MS = 200;
+const PAGE_SIZE = 20;
 
 /**
  * The receptionist's home: one search box that finds a client in any script, by PINFL, phone or
- * date of birth, with results while typing; "register new client"; the case worker's overdue list.
+ * date of birth, with results while typing, how many there are and pages of 20; "register new
+ * client"; the case worker's overdue list.
  */
 export function ClientSearchPage() {
   const { t } = useTranslation();
@@ -27,9 +30,17 @@ export function ClientSearchPage() {
   const [debounced] = useDebouncedValue(query.trim(), DEBOUNCE_MS);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  // The page belongs to the query it was chosen for: a new query starts again at the first page.
+  const [page, setPage] = useState({ query: '', offset: 0 });
+  const offset = page.query === debounced ? page.offset : 0;
   const isSearching = debounced.length >= MIN_QUERY_LENGTH;
-  const search = useApiQuery('clients.search', { query: debounced }, { enabled: isSearching, placeholderData: keepPreviousData });
+  const search = useApiQuery(
+    'clients.search',
+    { query: debounced, offset, limit: PAGE_SIZE },
+    { enabled: isSearching, placeholderData: keepPreviousData },
+  );
   const items = isSearching ? (search.data?.items ?? []) : [];
+  const total = isSearching ? (search.data?.total ?? 0) : 0;
   const open = (id: string) => void navigate(`/clients/${encodeURIComponent(id)}`);
 
   function onSearchKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -73,7 +84,10 @@ export function ClientSearchPage() {
         </Text>
       )}
       {items.length > 0 && (
-        <ClientSearchResults items={items} onOpen={open} listRef={listRef} onLeaveTop={() => inputRef.current?.focus()} />
+        <>
+          <ClientSearchResults items={items} total={total} offset={offset} onOpen={open} listRef={listRef} onLeaveTop={() => inputRef.current?.focus()} />
+          <ClientSearchPager total={total} offset={offset} pageSize={PAGE_SIZE} onOffset={(next) => setPage({ query: debounced, offset: next })} />
+        </>
       )}
       {session.can('cases.read') && <OverduePlanItems />}
     </Stack>
