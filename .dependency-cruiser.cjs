@@ -80,6 +80,13 @@ module.exports = {
       to: { path: '^src/core/testing/' },
     },
     {
+      name: 'migration-tests-are-untyped',
+      severity: 'error',
+      comment: "A migration test writes the columns its migration knew, through migrations/test-support.ts (raw SQL), never today's Database types: history does not change when they do.",
+      from: { path: '^migrations/.*\\.test\\.ts$' },
+      to: { path: ['^src/core/db/database\\.ts$', '\\.table\\.ts$'] },
+    },
+    {
       name: 'tests-are-not-imported',
       severity: 'error',
       from: { pathNot: '\\.test\\.ts$|^tests/' },
