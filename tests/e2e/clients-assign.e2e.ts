@@ -113,4 +113,32 @@ describe('clients: a receptionist opens a case for a colleague and reassigns it'
     await page.getByRole('link', { name: text('uz-Latn', 'common', 'nav.home'), exact: true }).click();
     await search.overdueSection().getByText(text('uz-Latn', 'care', 'overdue.none')).waitFor();
   });
+
+  it('shows the psychologist, as the case worker, the plan controls the core lets her use (one policy, canEditPlan)', async () => {
+    // She holds cases.read, not cases.write: the plan is hers to work as its case worker, and nothing else of the case.
+    const own = await browser.newPage();
+    try {
+      const shell = new AppShellPage(own);
+      await shell.open(harness.url);
+      await own.getByRole('textbox', { name: text('uz-Latn', 'auth', 'username'), exact: true }).fill(PSYCHOLOGIST.username);
+      await own.getByLabel(text('uz-Latn', 'auth', 'password'), { exact: true }).fill(PSYCHOLOGIST.password);
+      await own.getByRole('button', { name: text('uz-Latn', 'auth', 'signIn.submit'), exact: true }).click();
+      await shell.navigateTo('uz-Latn', 'clients', 'nav');
+      const search = new ClientsSearchPage(own, 'uz-Latn');
+      await search.search('Yuldosheva Nodira');
+      await search.results().first().click();
+      const client = new ClientsClientPage(own, 'uz-Latn');
+      await client.heading(CLIENT_NAME).waitFor();
+      await client.section('cases.title').getByRole('form', { name: text('uz-Latn', 'care', 'plan.add') }).waitFor();
+      expect(await client.section('cases.title').getByRole('button', { name: text('uz-Latn', 'care', 'cases.reassign'), exact: true }).count()).toBe(0);
+      // And the core agrees: the status she sets is saved.
+      await client.setPlanItemStatus('Xavfsizlik rejasi', 'inProgress');
+      const found = await psychologist.call<{ items: { id: string }[] }>('clients.search', { query: 'Yuldosheva Nodira' });
+      const clientId = found.items[0]?.id ?? '';
+      const planStatus = async () => (await psychologist.call<{ items: { plan: { status: string }[] }[] }>('cases.listForClient', { clientId })).items[0]?.plan[0]?.status;
+      await expect.poll(planStatus).toBe('inProgress');
+    } finally {
+      await own.close();
+    }
+  });
 });

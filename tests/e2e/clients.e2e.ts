@@ -177,7 +177,7 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     await client.createReferral('Tuman shifoxonasi', 'Tibbiy koʻrik');
     const refused = client.referralForm().locator('[role="alert"][data-error-code="CONSENT_REQUIRED"]');
     await refused.waitFor();
-    expect(await refused.textContent()).toContain(text('uz-Latn', 'errors', 'CONSENT_REQUIRED'));
+    expect(await refused.textContent()).toContain(text('uz-Latn', 'errors', 'reasons.CONSENT_REQUIRED.referral'));
   });
 
   it('opens a case with a care plan; an overdue item is highlighted and listed on the home page', async () => {

@@ -98,6 +98,15 @@ describe('center setup, staff and the lock screen', () => {
     expect(await staff.row(RECEPTIONIST.displayName).textContent()).toContain(text('ru', 'common', 'roles.receptionist'));
     await staff.dismissTemporaryPassword();
     expect(await page.getByText(temporaryPassword).count()).toBe(0);
+
+    // The same username again says exactly that, in every language, not "someone else changed this record".
+    for (const language of ['ru', 'uz-Cyrl', 'en', 'uz-Latn'] as const) {
+      await shell.chooseLanguage(language);
+      const again = new StaffPage(page, language);
+      await again.add('Boshqa Jasur', RECEPTIONIST.username, 'trainer');
+      await page.getByRole('alert').getByText(text(language, 'errors', 'reasons.CONFLICT.usernameTaken')).waitFor();
+    }
+    await shell.chooseLanguage('ru');
     await shell.signOut('ru');
     await new SignInPage(page, 'ru').heading().waitFor();
   });

@@ -37,6 +37,41 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  */
 export type ErrorReasons = Readonly<Partial<Record<ErrorCode, readonly string[]>>>;
 
+/**
+ * Declares a domain's reasons; `const` keeps them as literals, so the domain's thrower only
+ * accepts what it declared.
+ *
+ * @example export const STAFF_ERRORS = defineErrorReasons({ CONFLICT: ['usernameTaken', 'lastAdministrator'] });
+ */
+export function defineErrorReasons<const R extends ErrorReasons>(reasons: R): R {
+  return reasons;
+}
+
+/** A domain's error builder: only its declared codes and reasons type-check. */
+export type DomainErrors<R extends ErrorReasons> = <C extends keyof R & ErrorCode>(code: C, reason: NonNullable<R[C]>[number], details?: Record<string, unknown>) => AppError;
+
+/**
+ * The error builder of one domain, over its declared reasons. NOT_FOUND's reason is the kind of
+ * thing that was not found, so it is also given as `entity`.
+ *
+ * @example
+ * const staffError = domainErrors(STAFF_ERRORS);
+ * throw staffError('CONFLICT', 'usernameTaken', { field: 'username' });
+ */
+export function domainErrors<const R extends ErrorReasons>(_reasons: R): DomainErrors<R> {
+  return (code, reason, details) => new AppError(code, code === 'NOT_FOUND' ? { reason, entity: reason, ...details } : { reason, ...details });
+}
+
+/**
+ * INVALID_INPUT for one field, in the shape the router gives schema failures, so the form marks
+ * the field the same way.
+ *
+ * @example throw invalidInput(['birthDate'], 'future_date', 'The date of birth is in the future');
+ */
+export function invalidInput(path: readonly string[], code: string, message: string): AppError {
+  return new AppError('INVALID_INPUT', { issues: [{ path: [...path], code, message }] });
+}
+
 export interface AppErrorJson {
   readonly code: ErrorCode;
   /** i18n key the UI renders, e.g. `errors.FORBIDDEN`. */

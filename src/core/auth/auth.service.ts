@@ -1,4 +1,5 @@
 import { AppError } from '../api/errors';
+import { authError } from './auth.errors';
 import type { Session } from '../api/session';
 import { holdsConfidentialKey } from '../api/permissions';
 import { runWritePath } from '../audit/run-write';
@@ -165,7 +166,7 @@ export async function recoverAdministrator(core: CoreServices, input: { recovery
   await openWithRecoveryCode(core, input.recoveryCode);
   const store = core.store.require();
   const row = await findStaffByUsername(store.db, input.username);
-  if (!row || row.role !== 'administrator') throw new AppError('NOT_FOUND', { entity: 'administrator' });
+  if (!row || row.role !== 'administrator') throw authError('NOT_FOUND', 'administrator');
   if (row.is_active !== 1) throw new AppError('ACCOUNT_INACTIVE');
   const databaseKey = core.auth.databaseKey;
   if (!databaseKey) throw new AppError('LOCKED');

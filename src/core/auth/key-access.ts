@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { authError } from './auth.errors';
 import { AppError } from '../api/errors';
 import { runWritePath } from '../audit/run-write';
 import { findCenter, parseCenterSettings } from '../center/center.repository';
@@ -49,7 +50,7 @@ export function requireDatabaseKey(core: CoreServices): Buffer {
  */
 export function requireConfidentialKey(core: CoreServices, session: Session): Buffer {
   const key = core.auth.confidentialKeyOf(session);
-  if (!key) throw new AppError('FORBIDDEN', { reason: 'noConfidentialKey' });
+  if (!key) throw authError('FORBIDDEN', 'noConfidentialKey');
   return key;
 }
 

@@ -1,4 +1,4 @@
-import { AppError } from '../api/errors';
+import { invalidInput } from '../api/errors';
 
 /**
  * Calendar dates (`YYYY-MM-DD`) for care records. Dates typed from paper forms are compared as
@@ -35,22 +35,16 @@ export function daysBetween(from: string, to: string): number {
  */
 export function assertPastDate(value: string, today: string, path: readonly string[]): void {
   if (value > today) {
-    throw new AppError('INVALID_INPUT', {
-      issues: [{ path: [...path], code: 'future_date', message: 'The date is in the future' }],
-    });
+    throw invalidInput(path, 'future_date', 'The date is in the future');
   }
   if (value < EARLIEST_RECORD_DATE) {
-    throw new AppError('INVALID_INPUT', {
-      issues: [{ path: [...path], code: 'too_old', message: `The date is before ${EARLIEST_RECORD_DATE}` }],
-    });
+    throw invalidInput(path, 'too_old', `The date is before ${EARLIEST_RECORD_DATE}`);
   }
 }
 
 /** Like assertPastDate's lower bound only: plan due dates may lie in the future. */
 export function assertPlausibleDate(value: string, path: readonly string[]): void {
   if (value < EARLIEST_RECORD_DATE) {
-    throw new AppError('INVALID_INPUT', {
-      issues: [{ path: [...path], code: 'too_old', message: `The date is before ${EARLIEST_RECORD_DATE}` }],
-    });
+    throw invalidInput(path, 'too_old', `The date is before ${EARLIEST_RECORD_DATE}`);
   }
 }

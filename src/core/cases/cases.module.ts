@@ -1,4 +1,5 @@
 import { defineModule } from '../api/module';
+import { CASES_ERRORS } from './cases.errors';
 import { addPlanItemMethod, assign, caseWorkers, close, get, listForClient, open, overduePlanItems, updatePlanItemMethod } from './cases.api';
 import { CASE_OUTBOX, PLAN_ITEM_OUTBOX } from './cases.outbox';
 import { CASES_PERMISSIONS } from './cases.permissions';
@@ -10,9 +11,5 @@ export const casesModule = defineModule({
   permissions: CASES_PERMISSIONS,
   outbox: [CASE_OUTBOX, PLAN_ITEM_OUTBOX],
   timeline: [caseSource],
-  errors: {
-    CONFLICT: ['caseAlreadyOpen', 'caseClosed', 'caseWorkerInactive', 'caseWorkerRoleCannotReadCases'],
-    NOT_FOUND: ['case', 'planItem', 'staff'],
-    FORBIDDEN: ['notCaseWorker'],
-  },
+  errors: CASES_ERRORS,
 });

@@ -1,6 +1,7 @@
 import type { ReadDb } from '../db/handles';
+import { casesError } from './cases.errors';
 import { CASE_OUTBOX, PLAN_ITEM_OUTBOX } from './cases.outbox';
-import { AppError } from '../api/errors';
+import { AppError, invalidInput } from '../api/errors';
 import type { WriteContext } from '../api/context';
 import type { WriteScope } from '../audit/run-write';
 
@@ -54,7 +55,7 @@ export async function openCase(w: WriteContext, input: OpenCaseRequest): Promise
   await requireActiveClient(w.trx, input.clientId);
   await requireCaseWorker(w.trx, input.caseWorkerId);
   const openCaseId = await findOpenCaseId(w.trx, input.clientId);
-  if (openCaseId !== null) throw new AppError('CONFLICT', { reason: 'caseAlreadyOpen', caseId: openCaseId });
+  if (openCaseId !== null) throw casesError('CONFLICT', 'caseAlreadyOpen', { caseId: openCaseId });
   const id = newId(w.now.getTime());
   await insertCase(w.trx, {
     id,
@@ -76,7 +77,7 @@ export async function openCase(w: WriteContext, input: OpenCaseRequest): Promise
 /** `cases.get`: the case with its plan, or NOT_FOUND. */
 export async function getCase(db: ReadDb, caseId: string): Promise<CaseWithPlan> {
   const found = await findCaseWithPlan(db, caseId);
-  if (found === null) throw new AppError('NOT_FOUND', { entity: 'case', id: caseId });
+  if (found === null) throw casesError('NOT_FOUND', 'case', { id: caseId });
   return found;
 }
 
@@ -104,7 +105,7 @@ export async function closeCase(w: WriteContext, input: CloseCaseInput): Promise
   assertPastDate(closedOn, today, ['closedOn']);
   const existing = await requireOpenCase(w.trx, input.caseId);
   if (closedOn < existing.openedOn) {
-    throw new AppError('INVALID_INPUT', { issues: [{ path: ['closedOn'], code: 'before_opened', message: 'The case closes before it opened' }] });
+    throw invalidInput(['closedOn'], 'before_opened', 'The case closes before it opened');
   }
   await markCaseClosed(w.trx, input.caseId, {
     reason: input.reason,
@@ -145,7 +146,7 @@ export async function updatePlanItem(w: WriteContext, input: UpdatePlanItemInput
   const today = localCalendarDate(w.now);
   if (input.dueDate !== undefined) assertPlausibleDate(input.dueDate, ['dueDate']);
   const item = await findPlanItem(w.trx, input.itemId);
-  if (item === null) throw new AppError('NOT_FOUND', { entity: 'planItem', id: input.itemId });
+  if (item === null) throw casesError('NOT_FOUND', 'planItem', { id: input.itemId });
   const parent = await requireOpenCase(w.trx, item.caseId);
   requirePlanEditor(w, parent);
   const status: PlanItemStatus = input.status ?? item.status;
@@ -187,7 +188,7 @@ export async function overdueForCaseWorker(db: ReadDb, caseWorkerId: string, tod
  * the case's own case worker whatever their role, since the method itself only asks for `cases.read`.
  */
 function requirePlanEditor(w: WriteContext, parent: CaseRecord): void {
-  if (!canEditPlan(w.actor, parent)) throw new AppError('FORBIDDEN', { reason: 'notCaseWorker', caseId: parent.id });
+  if (!canEditPlan(w.actor, parent)) throw casesError('FORBIDDEN', 'notCaseWorker', { caseId: parent.id });
 }
 
 /**
@@ -197,17 +198,17 @@ function requirePlanEditor(w: WriteContext, parent: CaseRecord): void {
  */
 async function requireCaseWorker(db: ReadDb, staffId: string): Promise<void> {
   const staff = await findStaffById(db, staffId);
-  if (staff === undefined) throw new AppError('NOT_FOUND', { entity: 'staff', id: staffId, field: 'caseWorkerId' });
-  if (staff.is_active !== 1) throw new AppError('CONFLICT', { reason: 'caseWorkerInactive', field: 'caseWorkerId' });
+  if (staff === undefined) throw casesError('NOT_FOUND', 'staff', { id: staffId, field: 'caseWorkerId' });
+  if (staff.is_active !== 1) throw casesError('CONFLICT', 'caseWorkerInactive', { field: 'caseWorkerId' });
   if (!canBeCaseWorker(staff.role)) {
-    throw new AppError('CONFLICT', { reason: 'caseWorkerRoleCannotReadCases', field: 'caseWorkerId', role: staff.role });
+    throw casesError('CONFLICT', 'caseWorkerRoleCannotReadCases', { field: 'caseWorkerId', role: staff.role });
   }
 }
 
 async function requireOpenCase(db: ReadDb, caseId: string): Promise<CaseRecord> {
   const found = await findCase(db, caseId);
-  if (found === null) throw new AppError('NOT_FOUND', { entity: 'case', id: caseId });
-  if (found.status !== 'open') throw new AppError('CONFLICT', { reason: 'caseClosed', caseId });
+  if (found === null) throw casesError('NOT_FOUND', 'case', { id: caseId });
+  if (found.status !== 'open') throw casesError('CONFLICT', 'caseClosed', { caseId });
   return found;
 }
 

@@ -1,4 +1,4 @@
-import { AppError } from '../api/errors';
+import { invalidInput } from '../api/errors';
 import { defineRead, defineWrite } from '../api/method';
 import { clientNameKeys, findPossibleDuplicates } from './clients.repository';
 import { mergeClients, unmergeClients } from './clients.merge';
@@ -50,7 +50,7 @@ export const findDuplicates = defineRead({
   handler: async (ctx, input) => {
     const birthYear = input.birthDate !== null ? Number(input.birthDate.slice(0, 4)) : input.estimatedBirthYear;
     if (birthYear === null) {
-      throw new AppError('INVALID_INPUT', { issues: [{ path: ['birthDate'], code: 'custom', message: 'Give a date or year of birth' }] });
+      throw invalidInput(['birthDate'], 'custom', 'Give a date or year of birth');
     }
     const { dup_key: dupKey } = clientNameKeys({ lastName: input.lastName, firstName: input.firstName, patronymic: null });
     const items = await findPossibleDuplicates(ctx.db, {

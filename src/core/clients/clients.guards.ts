@@ -1,4 +1,4 @@
-import { AppError } from '../api/errors';
+import { clientsError } from './clients.errors';
 import type { ReadDb } from '../db/handles';
 import { findClientRow } from './clients.repository';
 
@@ -14,8 +14,8 @@ import { findClientRow } from './clients.repository';
  */
 export async function requireActiveClient(db: ReadDb, clientId: string): Promise<void> {
   const row = await findClientRow(db, clientId);
-  if (row === null) throw new AppError('NOT_FOUND', { entity: 'client', id: clientId });
-  if (row.status !== 'active') throw new AppError('CONFLICT', { reason: 'clientMerged', mergedIntoId: row.merged_into_id });
+  if (row === null) throw clientsError('NOT_FOUND', 'client', { id: clientId });
+  if (row.status !== 'active') throw clientsError('CONFLICT', 'clientMerged', { mergedIntoId: row.merged_into_id });
 }
 
 /**
@@ -24,5 +24,5 @@ export async function requireActiveClient(db: ReadDb, clientId: string): Promise
  * @example await requireClient(db, input.clientId);
  */
 export async function requireClient(db: ReadDb, clientId: string): Promise<void> {
-  if ((await findClientRow(db, clientId)) === null) throw new AppError('NOT_FOUND', { entity: 'client', id: clientId });
+  if ((await findClientRow(db, clientId)) === null) throw clientsError('NOT_FOUND', 'client', { id: clientId });
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { clientsError } from './clients.errors';
 import type { ReadDb } from '../db/handles';
 import { CLIENT_MERGE_OUTBOX, CLIENT_OUTBOX } from './clients.outbox';
 import { AppError } from '../api/errors';
@@ -77,8 +78,8 @@ export interface MergeResult {
 
 async function activeClient(db: ReadDb, id: string, role: 'survivorId' | 'mergedId') {
   const row = await findClientRow(db, id);
-  if (row === null) throw new AppError('NOT_FOUND', { entity: 'client', id, field: role });
-  if (row.status !== 'active') throw new AppError('CONFLICT', { reason: 'alreadyMerged', field: role, mergedIntoId: row.merged_into_id });
+  if (row === null) throw clientsError('NOT_FOUND', 'client', { id, field: role });
+  if (row.status !== 'active') throw clientsError('CONFLICT', 'alreadyMerged', { field: role, mergedIntoId: row.merged_into_id });
   return row;
 }
 
@@ -141,8 +142,8 @@ function parseMoved(json: string): MovedRows[] {
  */
 export async function unmergeClients(w: WriteContext, input: { readonly mergeId: string }): Promise<{ readonly restoredId: string }> {
   const merge = await w.trx.selectFrom('client_merges').selectAll().where('id', '=', input.mergeId).executeTakeFirst();
-  if (merge === undefined) throw new AppError('NOT_FOUND', { entity: 'clientMerge', id: input.mergeId });
-  if (merge.unmerged_at !== null) throw new AppError('CONFLICT', { reason: 'alreadyUnmerged' });
+  if (merge === undefined) throw clientsError('NOT_FOUND', 'clientMerge', { id: input.mergeId });
+  if (merge.unmerged_at !== null) throw clientsError('CONFLICT', 'alreadyUnmerged');
   const sent = await w.trx
     .selectFrom('outbox')
     .select('seq')
@@ -150,10 +151,10 @@ export async function unmergeClients(w: WriteContext, input: { readonly mergeId:
     .where('entity_id', '=', input.mergeId)
     .where('batch_id', 'is not', null)
     .executeTakeFirst();
-  if (sent !== undefined) throw new AppError('CONFLICT', { reason: 'alreadyUploaded' });
+  if (sent !== undefined) throw clientsError('CONFLICT', 'alreadyUploaded');
   const merged = await findClientRow(w.trx, merge.merged_id);
   if (merged === null || merged.status !== 'merged' || merged.merged_into_id !== merge.survivor_id) {
-    throw new AppError('CONFLICT', { reason: 'changedSinceMerge' });
+    throw clientsError('CONFLICT', 'changedSinceMerge');
   }
 
   let restoredRows = 0;

@@ -1,4 +1,5 @@
 import { defineModule } from '../api/module';
+import { CLIENTS_ERRORS } from './clients.errors';
 import { definePermissions, ROLES } from '../api/permissions';
 import { findDuplicates, get, merge, register, search, unmerge, update } from './clients.api';
 import { CLIENT_MERGE_OUTBOX, CLIENT_OUTBOX } from './clients.outbox';
@@ -16,8 +17,5 @@ export const clientsModule = defineModule({
   permissions: CLIENTS_PERMISSIONS,
   outbox: [CLIENT_OUTBOX, CLIENT_MERGE_OUTBOX],
   timeline: [registrationSource],
-  errors: {
-    CONFLICT: ['version', 'merged', 'clientMerged', 'alreadyMerged', 'alreadyUnmerged', 'alreadyUploaded', 'changedSinceMerge'],
-    NOT_FOUND: ['client', 'clientMerge'],
-  },
+  errors: CLIENTS_ERRORS,
 });

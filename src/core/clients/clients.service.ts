@@ -1,4 +1,5 @@
-import { AppError } from '../api/errors';
+import { AppError, invalidInput } from '../api/errors';
+import { clientsError } from './clients.errors';
 import { CLIENT_OUTBOX } from './clients.outbox';
 import type { WriteContext } from '../api/context';
 import type { WriteScope } from '../audit/run-write';
@@ -24,17 +25,13 @@ import type { ClientFields, ClientRecord, ClientWarning, PossibleDuplicate } fro
  * seen. Everything else is in the zod schemas (clients.schema.ts), shared with the forms.
  */
 
-function invalid(path: readonly string[], code: string, message: string): AppError {
-  return new AppError('INVALID_INPUT', { issues: [{ path: [...path], code, message }] });
-}
-
 /** Checks that need today's date. */
 function checkFields(fields: ClientFields, today: string): void {
   if (fields.birthDate !== null && fields.birthDate > today) {
-    throw invalid(['birthDate'], 'future_date', 'The date of birth is in the future');
+    throw invalidInput(['birthDate'], 'future_date', 'The date of birth is in the future');
   }
   if (fields.estimatedBirthYear !== null && fields.estimatedBirthYear > Number(today.slice(0, 4))) {
-    throw invalid(['estimatedBirthYear'], 'future_date', 'The year of birth is in the future');
+    throw invalidInput(['estimatedBirthYear'], 'future_date', 'The year of birth is in the future');
   }
 }
 
@@ -127,9 +124,9 @@ export async function updateClient(w: WriteContext, input: ClientFields & { read
   const today = localCalendarDate(w.now);
   checkFields(input, today);
   const current = await findClientRow(w.trx, input.id);
-  if (current === null) throw new AppError('NOT_FOUND', { entity: 'client', id: input.id });
-  if (current.status !== 'active') throw new AppError('CONFLICT', { reason: 'merged', mergedIntoId: current.merged_into_id });
-  if (current.version !== input.version) throw new AppError('CONFLICT', { reason: 'version', currentVersion: current.version });
+  if (current === null) throw clientsError('NOT_FOUND', 'client', { id: input.id });
+  if (current.status !== 'active') throw clientsError('CONFLICT', 'merged', { mergedIntoId: current.merged_into_id });
+  if (current.version !== input.version) throw clientsError('CONFLICT', 'version', { currentVersion: current.version });
   await refuseTakenPinfl(w, input.pinfl, input.id);
 
   const columns = clientColumns(input, today);
@@ -161,7 +158,7 @@ export async function updateClient(w: WriteContext, input: ClientFields & { read
   const result = await asDuplicatePinfl(w, input.pinfl, () =>
     w.trx.updateTable('clients').set(changes).where('id', '=', input.id).where('version', '=', input.version).executeTakeFirst(),
   );
-  if (result.numUpdatedRows !== 1n) throw new AppError('CONFLICT', { reason: 'version' });
+  if (result.numUpdatedRows !== 1n) throw clientsError('CONFLICT', 'version');
   if (changes.name_key_loose !== current.name_key_loose) await rememberNameWords(w.trx, changes.name_key_loose);
   await w.audit({ entityType: 'client', entityId: input.id, details: { version: changes.version } });
   const stored = await findClientRow(w.trx, input.id);
@@ -178,6 +175,6 @@ export async function updateClient(w: WriteContext, input: ClientFields & { read
  */
 export async function getClient(db: ReadDb, id: string, now: Date): Promise<ClientRecord> {
   const row = await findClientRow(db, id);
-  if (row === null) throw new AppError('NOT_FOUND', { entity: 'client', id });
+  if (row === null) throw clientsError('NOT_FOUND', 'client', { id });
   return toClientRecord(row, localCalendarDate(now));
 }

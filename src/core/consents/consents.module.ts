@@ -1,4 +1,5 @@
 import { defineModule } from '../api/module';
+import { CONSENTS_ERRORS } from './consents.errors';
 import { definePermissions } from '../api/permissions';
 import { list, record } from './consents.api';
 import { CONSENT_OUTBOX } from './consents.outbox';
@@ -12,5 +13,5 @@ export const consentsModule = defineModule({
   permissions: CONSENTS_PERMISSIONS,
   outbox: [CONSENT_OUTBOX],
   timeline: [consentSource],
-  errors: { CONFLICT: ['consentNotGiven'] },
+  errors: CONSENTS_ERRORS,
 });

@@ -80,7 +80,7 @@ export async function currentConsent(db: Queryable, clientId: string, purpose: C
  * Whether the client's current decision for a purpose is `given`. Other domains call this inside
  * their own transaction before acting on consent (referrals, photographs, outbox identity fields).
  *
- * @example if (!(await hasConsent(w.trx, clientId, 'referral'))) throw new AppError('CONSENT_REQUIRED');
+ * @example if (!(await hasConsent(w.trx, clientId, 'referral'))) throw servicesError('CONSENT_REQUIRED', 'referral');
  */
 export async function hasConsent(db: Queryable, clientId: string, purpose: ConsentPurpose): Promise<boolean> {
   return (await currentConsent(db, clientId, purpose))?.state === 'given';

@@ -1,4 +1,5 @@
 import { AppError } from '../api/errors';
+import { consentsError } from './consents.errors';
 import { CONSENT_OUTBOX } from './consents.outbox';
 import type { WriteContext } from '../api/context';
 import { assertPastDate, localCalendarDate } from '../calendar/calendar';
@@ -30,7 +31,7 @@ export async function recordConsent(w: WriteContext, input: RecordConsentInput):
   await requireActiveClient(w.trx, input.clientId);
   const previous = await currentConsent(w.trx, input.clientId, input.purpose);
   if (input.state === 'withdrawn' && previous?.state !== 'given') {
-    throw new AppError('CONFLICT', { reason: 'consentNotGiven', purpose: input.purpose });
+    throw consentsError('CONFLICT', 'consentNotGiven', { purpose: input.purpose });
   }
   const record = await insertConsent(w.trx, {
     id: newId(w.now.getTime()),

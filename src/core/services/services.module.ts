@@ -1,4 +1,5 @@
 import { defineModule } from '../api/module';
+import { SERVICES_ERRORS } from './services.errors';
 import { definePermissions } from '../api/permissions';
 import { addCatalogEntry, catalog, createReferralMethod, listForClient, listReferrals, record, updateCatalogEntry } from './services.api';
 import { SERVICE_DELIVERY_OUTBOX } from './services.outbox';
@@ -16,8 +17,5 @@ export const servicesModule = defineModule({
   permissions: SERVICES_PERMISSIONS,
   outbox: [SERVICE_DELIVERY_OUTBOX],
   timeline: [deliverySource, referralSource],
-  errors: {
-    NOT_FOUND: ['serviceCatalogEntry', 'case'],
-    CONSENT_REQUIRED: ['referral'],
-  },
+  errors: SERVICES_ERRORS,
 });

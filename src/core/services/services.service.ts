@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { servicesError } from './services.errors';
 import type { ReadDb } from '../db/handles';
 import { SERVICE_DELIVERY_OUTBOX } from './services.outbox';
 
-import { AppError } from '../api/errors';
+import { AppError, invalidInput } from '../api/errors';
 import type { WriteContext } from '../api/context';
 import { assertPastDate, localCalendarDate } from '../calendar/calendar';
 import { requireActiveClient } from '../clients/clients.guards';
@@ -77,7 +78,7 @@ export async function createReferral(w: WriteContext, input: CreateReferralInput
   assertPastDate(input.date, localCalendarDate(w.now), ['date']);
   await requireActiveClient(w.trx, input.clientId);
   if (input.direction === 'out' && !(await hasConsent(w.trx, input.clientId, 'referral'))) {
-    throw new AppError('CONSENT_REQUIRED', { purpose: 'referral' });
+    throw servicesError('CONSENT_REQUIRED', 'referral', { purpose: 'referral' });
   }
   const caseId = input.caseId ?? null;
   if (caseId !== null) await requireCaseOfClient(w.trx, caseId, input.clientId);
@@ -129,7 +130,7 @@ export async function addCatalogEntry(w: WriteContext, input: AddCatalogEntryReq
  */
 export async function updateCatalogEntry(w: WriteContext, input: UpdateCatalogEntryInput): Promise<CatalogEntry> {
   const existing = await findCatalogEntry(w.trx, input.code);
-  if (existing === null) throw new AppError('NOT_FOUND', { entity: 'serviceCatalogEntry', id: input.code });
+  if (existing === null) throw servicesError('NOT_FOUND', 'serviceCatalogEntry', { id: input.code });
   await updateCatalogRow(w.trx, input.code, { names: input.names, isActive: input.isActive });
   await w.audit({
     entityType: 'serviceCatalogEntry',
@@ -149,7 +150,7 @@ export async function updateCatalogEntry(w: WriteContext, input: UpdateCatalogEn
 export async function requireActiveService(db: ReadDb, serviceCode: string): Promise<CatalogEntry> {
   const entry = await findCatalogEntry(db, serviceCode);
   if (entry === null || !entry.isActive) {
-    throw new AppError('INVALID_INPUT', { issues: [{ path: ['serviceCode'], code: 'unknown_service', message: 'No such service in the catalog' }] });
+    throw invalidInput(['serviceCode'], 'unknown_service', 'No such service in the catalog');
   }
   return entry;
 }
@@ -161,8 +162,8 @@ function centerServiceCode(): string {
 /** A delivery or referral filed under a case must name one of the same client's cases. */
 async function requireCaseOfClient(db: ReadDb, caseId: string, clientId: string): Promise<void> {
   const found = await findCase(db, caseId);
-  if (found === null) throw new AppError('NOT_FOUND', { entity: 'case', id: caseId });
+  if (found === null) throw servicesError('NOT_FOUND', 'case', { id: caseId });
   if (found.clientId !== clientId) {
-    throw new AppError('INVALID_INPUT', { issues: [{ path: ['caseId'], code: 'case_of_other_client', message: 'The case belongs to another client' }] });
+    throw invalidInput(['caseId'], 'case_of_other_client', 'The case belongs to another client');
   }
 }

@@ -1,4 +1,5 @@
 import { defineModule } from '../api/module';
+import { STAFF_ERRORS } from './staff.errors';
 import { definePermissions } from '../api/permissions';
 import { add, deactivate, grantConfidentialByRecoveryMethod, grantConfidentialMethod, list, listAwaitingConfidential, resetPassword } from './staff.api';
 
@@ -11,8 +12,5 @@ export const staffModule = defineModule({
   name: 'staff',
   methods: [list, listAwaitingConfidential, add, resetPassword, deactivate, grantConfidentialMethod, grantConfidentialByRecoveryMethod],
   permissions: STAFF_PERMISSIONS,
-  errors: {
-    CONFLICT: ['usernameTaken', 'deactivateSelf', 'lastAdministrator', 'roleHoldsNoConfidentialKey', 'keyringDoesNotMatchDatabase'],
-    NOT_FOUND: ['staff'],
-  },
+  errors: STAFF_ERRORS,
 });

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { staffError } from './staff.errors';
 import { AppError } from '../api/errors';
 import type { CoreContext } from '../api/context';
 import type { Role } from '../api/permissions';
@@ -46,7 +47,7 @@ async function recordBoxPublicKey(trx: WriteTx, keyring: Keyring, userId: string
 
 async function requireActiveStaff(ctx: CoreContext, userId: string): Promise<StaffRow> {
   const row = await findStaffById(ctx.core.store.require().db, userId);
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'staff' });
+  if (!row) throw staffError('NOT_FOUND', 'staff');
   if (row.is_active !== 1) throw new AppError('ACCOUNT_INACTIVE');
   return row;
 }
@@ -65,7 +66,7 @@ export async function addStaff(
   const keyring = core.auth.keyring.require();
   const taken = await findStaffByUsername(core.store.require().db, input.username);
   const isRetiredName = keyring.retired.some((entry) => sameUsername(entry.username, input.username));
-  if (taken || isRetiredName) throw new AppError('CONFLICT', { reason: 'usernameTaken', field: 'username' });
+  if (taken || isRetiredName) throw staffError('CONFLICT', 'usernameTaken', { field: 'username' });
   const userId = randomUUID();
   const temporaryPassword = generateTemporaryPassword();
   await ctx.core.write(ctx.session.userId, async (w) => {
@@ -122,11 +123,11 @@ export async function resetStaffPassword(ctx: CoreContext, userId: string): Prom
  */
 export async function deactivateStaff(ctx: CoreContext, userId: string): Promise<void> {
   const { core } = ctx;
-  if (userId === ctx.session.userId) throw new AppError('CONFLICT', { reason: 'deactivateSelf' });
+  if (userId === ctx.session.userId) throw staffError('CONFLICT', 'deactivateSelf');
   const row = await requireActiveStaff(ctx, userId);
   await ctx.core.write(ctx.session.userId, async (w) => {
     if (row.role === 'administrator' && (await countActiveAdministrators(w.trx)) <= 1) {
-      throw new AppError('CONFLICT', { reason: 'lastAdministrator' });
+      throw staffError('CONFLICT', 'lastAdministrator');
     }
     const at = w.now.toISOString();
     await updateStaff(w.trx, userId, { is_active: 0, deactivated_at: at, holds_confidential: 0, updated_at: at });
@@ -139,7 +140,7 @@ export async function deactivateStaff(ctx: CoreContext, userId: string): Promise
 async function grantTo(ctx: CoreContext, userId: string, confidentialKey: Buffer, source: 'colleague' | 'recoveryCode'): Promise<void> {
   const { core } = ctx;
   const row = await requireActiveStaff(ctx, userId);
-  if (!holdsConfidentialKey(row.role)) throw new AppError('CONFLICT', { reason: 'roleHoldsNoConfidentialKey' });
+  if (!holdsConfidentialKey(row.role)) throw staffError('CONFLICT', 'roleHoldsNoConfidentialKey');
   await ctx.core.write(ctx.session.userId, async (w) => {
     await updateStaff(w.trx, userId, { holds_confidential: 1, updated_at: w.now.toISOString() });
     await w.audit({ action: 'staff.grantConfidential', entityType: 'staff', entityId: userId, details: { source } });
@@ -147,7 +148,7 @@ async function grantTo(ctx: CoreContext, userId: string, confidentialKey: Buffer
     await core.auth.keyring.update((current) => {
       const slot = current.slots.find((candidate) => candidate.userId === userId);
       if (!slot || !recorded || JSON.stringify(slot.boxPublicKey) !== recorded.value) {
-        throw new AppError('CONFLICT', { reason: 'keyringDoesNotMatchDatabase' });
+        throw staffError('CONFLICT', 'keyringDoesNotMatchDatabase');
       }
       return grantConfidentialKey(core.auth.primitives, current, userId, confidentialKey);
     });

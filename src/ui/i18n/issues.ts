@@ -39,8 +39,17 @@ export function localizeIssue(t: TFunction, issue: { readonly code: string; read
   return t(issue.code, { ns: 'validation', defaultValue: t('invalid', { ns: 'validation' }) });
 }
 
-/** The localized text of any error that reached the UI; unknown throwables become INTERNAL. */
+/**
+ * The localized text of any error that reached the UI: the sentence for its reason
+ * (`errors:reasons.<code>.<reason>`, e.g. "this username is taken") where the core gave one, else
+ * the code's general sentence; unknown throwables become INTERNAL.
+ *
+ * @example localizeError(t, new AppError('CONFLICT', { reason: 'usernameTaken' })) // "This username is already taken…"
+ */
 export function localizeError(t: TFunction, error: unknown): string {
   const code = error instanceof AppError ? error.code : 'INTERNAL';
-  return t(code, { ns: 'errors' });
+  const general = t(code, { ns: 'errors' });
+  const reason = error instanceof AppError ? error.details?.reason : undefined;
+  if (typeof reason !== 'string' || !/^[a-zA-Z]+$/.test(reason)) return general;
+  return t(`reasons.${code}.${reason}`, { ns: 'errors', defaultValue: general });
 }

@@ -1,4 +1,5 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { canEditPlan } from '../../../core/cases/cases.policy';
 import { useTranslation } from 'react-i18next';
 import type { CaseWithPlan } from '../../../core/cases/cases.schema';
 import { useApiQuery } from '../../api/api';
@@ -58,6 +59,8 @@ export function CasePanel({ clientId }: { readonly clientId: string }) {
   const open = items.find((item) => item.status === 'open');
   const closed = items.filter((item) => item.status === 'closed');
   const canWrite = session.can('cases.write');
+  // The same rule the core enforces: cases.write, or this case's own case worker.
+  const canEditOpenPlan = open !== undefined && session.user !== null && canEditPlan({ userId: session.user.id, permissions: session.user.permissions }, open);
   const workers = useCaseWorkers(canWrite);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="case-title">
@@ -78,8 +81,8 @@ export function CasePanel({ clientId }: { readonly clientId: string }) {
             <Title order={4} size="h5" id="plan-title">
               {t('care:plan.title')}
             </Title>
-            <CarePlanTable items={open.plan} canWrite={canWrite} />
-            {canWrite && <AddPlanItemForm caseId={open.id} />}
+            <CarePlanTable items={open.plan} canWrite={canEditOpenPlan} />
+            {canEditOpenPlan && <AddPlanItemForm caseId={open.id} />}
             {canWrite && <CloseCaseForm caseId={open.id} />}
           </>
         )}

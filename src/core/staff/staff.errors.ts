@@ -1,0 +1,10 @@
+import { defineErrorReasons, domainErrors } from '../api/errors';
+
+/** The reasons the staff domain gives with its errors; each has a sentence in every language (errors.json, `reasons`). */
+export const STAFF_ERRORS = defineErrorReasons({
+  CONFLICT: ['usernameTaken', 'deactivateSelf', 'lastAdministrator', 'roleHoldsNoConfidentialKey', 'keyringDoesNotMatchDatabase'],
+  NOT_FOUND: ['staff'],
+});
+
+/** @example throw staffError('CONFLICT', 'usernameTaken'); */
+export const staffError = domainErrors(STAFF_ERRORS);
