@@ -133,9 +133,9 @@ describe('clients: a receptionist opens a case for a colleague and reassigns it'
       expect(await client.section('cases.title').getByRole('button', { name: text('uz-Latn', 'care', 'cases.reassign'), exact: true }).count()).toBe(0);
       // And the core agrees: the status she sets is saved.
       await client.setPlanItemStatus('Xavfsizlik rejasi', 'inProgress');
-      const found = await psychologist.call<{ items: { id: string }[] }>('clients.search', { query: 'Yuldosheva Nodira' });
+      const found = await psychologist.invoke('clients.search', { query: 'Yuldosheva Nodira' });
       const clientId = found.items[0]?.id ?? '';
-      const planStatus = async () => (await psychologist.call<{ items: { plan: { status: string }[] }[] }>('cases.listForClient', { clientId })).items[0]?.plan[0]?.status;
+      const planStatus = async () => (await psychologist.invoke('cases.listForClient', { clientId })).items[0]?.plan[0]?.status;
       await expect.poll(planStatus).toBe('inProgress');
     } finally {
       await own.close();
