@@ -62,7 +62,7 @@ module.exports = {
       name: 'only-the-root-composes',
       severity: 'error',
       comment: 'Domain manifests are folded in src/core/app.ts only; nothing below it imports it (but the typed client and tests).',
-      from: { path: '^src/core/', pathNot: ['^src/core/app\\.ts$', '^src/core/client\\.ts$', '\\.test\\.ts$', 'test-support\\.ts$', '\\.fixture\\.ts$', '^src/core/center/test-center\\.ts$'] },
+      from: { path: '^src/core/', pathNot: ['^src/core/app\\.ts$', '^src/core/client\\.ts$', '\\.test\\.ts$', 'test-support\\.ts$', '\\.fixture\\.ts$', '^src/core/testing/'] },
       to: { path: ['\\.module\\.ts$', '^src/core/app\\.ts$'] },
     },
     {
@@ -71,6 +71,20 @@ module.exports = {
       comment: "One domain uses another's exported functions (repository, service, guards, policy, schema, table, outbox), never its API methods or test support.",
       from: { path: `^src/core/(${DOMAINS})/`, pathNot: '\\.test\\.ts$|test-support\\.ts$' },
       to: { path: `^src/core/(${DOMAINS})/[^/]+\\.(api|test-support)\\.ts$`, pathNot: '^src/core/$1/' },
+    },
+    {
+      name: 'test-center-only-in-tests',
+      severity: 'error',
+      comment: 'The test center (src/core/testing) is for tests, fixtures and benchmarks; the application never imports it.',
+      from: { pathNot: ['\\.test\\.ts$', '\\.fixture\\.ts$', 'test-support\\.ts$', '^src/core/testing/', '^tests/', '^bench/'] },
+      to: { path: '^src/core/testing/' },
+    },
+    {
+      name: 'migration-tests-are-untyped',
+      severity: 'error',
+      comment: "A migration test writes the columns its migration knew, through migrations/test-support.ts (raw SQL), never today's Database types: history does not change when they do.",
+      from: { path: '^migrations/.*\\.test\\.ts$' },
+      to: { path: ['^src/core/db/database\\.ts$', '\\.table\\.ts$'] },
     },
     {
       name: 'tests-are-not-imported',

@@ -6,6 +6,8 @@ export default defineConfig({
     environment: 'node',
     // The database driver is a native module: separate processes, not worker threads.
     pool: 'forks',
+    // A test that asserts nothing cannot fail: every test must call expect at least once.
+    expect: { requireAssertions: true },
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -1,33 +1,24 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKysely, type Database } from '../src/core/db/database';
-import { migrateTo, migrateToLatest } from '../src/core/db/migrator';
-import { openDatabase } from '../src/core/db/open';
+import { migrateToLatest } from '../src/core/db/migrator';
+import { createTestDatabase, getTableData, insertData, updateToVersion, type TestDatabase, type UntypedDb } from './test-support';
 
 const NOW = '2026-01-15T09:30:00.000Z';
 
 describe('migration 0003_care', () => {
-  let dir: string;
-  let db: Kysely<Database>;
+  let t: TestDatabase;
+  let db: UntypedDb;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'inson-m0003-'));
-    db = createKysely(openDatabase(join(dir, 'center.db'), randomBytes(32).toString('hex'), { mode: 'create' }));
+    t = createTestDatabase('inson-m0003-');
+    db = t.db;
   });
-  afterEach(async () => {
-    await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => t.dispose());
 
   async function fillAt0002(): Promise<void> {
-    await migrateTo(db, '0002_clients');
-    await db.insertInto('staff').values({ id: 's1', username: 'qabul', display_name: 'Qabul', role: 'receptionist', created_at: NOW, updated_at: NOW }).execute();
-    await db
-      .insertInto('clients')
-      .values({
+    await updateToVersion(db, '0002_clients');
+    await insertData(db, 'staff', [{ id: 's1', username: 'qabul', display_name: 'Qabul', role: 'receptionist', created_at: NOW, updated_at: NOW }]);
+    await insertData(db, 'clients', [
+      {
         id: 'c1',
         last_name: 'Karimova',
         first_name: 'Dilnoza',
@@ -55,42 +46,37 @@ describe('migration 0003_care', () => {
         created_by: 's1',
         updated_at: NOW,
         updated_by: 's1',
-      })
-      .execute();
+      },
+    ]);
   }
 
   it('adds the care tables to a database with clients, keeps the clients, and seeds the built-in catalog', async () => {
     await fillAt0002();
-    expect(await migrateTo(db, '0003_care')).toEqual({ applied: ['0003_care'] });
+    expect(await updateToVersion(db, '0003_care')).toEqual({ applied: ['0003_care'] });
     await migrateToLatest(db);
 
-    expect(await db.selectFrom('clients').select('id').execute()).toEqual([{ id: 'c1' }]);
-    const catalog = await db.selectFrom('service_catalog').selectAll().execute();
+    expect(await getTableData(db, 'clients', { columns: ['id'] })).toEqual([{ id: 'c1' }]);
+    const catalog = await getTableData(db, 'service_catalog');
     const categories = new Set(catalog.map((entry) => entry.category));
     expect([...categories].sort()).toEqual(['dayCare', 'homeCare', 'legal', 'medical', 'psychological', 'rehabilitation', 'social']);
     for (const entry of catalog) {
-      expect(entry.code.startsWith(`${entry.category}.`)).toBe(true);
+      expect(String(entry.code).startsWith(`${String(entry.category)}.`)).toBe(true);
       expect(entry.is_built_in).toBe(1);
-      const names = JSON.parse(entry.names_json) as Record<string, string>;
+      const names = JSON.parse(String(entry.names_json)) as Record<string, string>;
       expect(Object.keys(names).sort()).toEqual(['en', 'ru', 'uz-Cyrl', 'uz-Latn']);
       expect(names['uz-Cyrl']).toMatch(/[А-Яа-яЎўҚқҒғҲҳ]/);
     }
 
     // Care rows referencing the client and staff of the older schema.
-    await db.insertInto('consents').values({ id: 'k1', client_id: 'c1', purpose: 'services', state: 'given', decided_on: '2026-01-15', form_reference: null, recorded_by: 's1', recorded_at: NOW }).execute();
-    await db
-      .insertInto('cases')
-      .values({ id: 'case1', client_id: 'c1', status: 'open', needs_json: '["housing"]', referral_source: 'mahalla', priority: 'high', household_situation: '', case_worker_id: 's1', opened_on: '2026-01-15', opened_by: 's1', created_at: NOW, updated_at: NOW })
-      .execute();
-    await db.insertInto('plan_items').values({ id: 'p1', case_id: 'case1', service_code: 'legal.consultation', goal: 'Hujjatlar', due_date: '2026-02-01', status: 'planned', created_at: NOW, created_by: 's1', updated_at: NOW }).execute();
-    await db
-      .insertInto('service_deliveries')
-      .values({ id: 'd1', client_id: 'c1', case_id: 'case1', service_code: 'homeCare.visit', delivered_on: '2026-01-15', duration_minutes: 60, note: null, recorded_by: 's1', recorded_at: NOW })
-      .execute();
-    await db
-      .insertInto('referrals')
-      .values({ id: 'r1', client_id: 'c1', case_id: null, direction: 'in', agency: 'Mahalla', reason: 'x', referred_on: '2026-01-14', recorded_by: 's1', recorded_at: NOW })
-      .execute();
+    await insertData(db, 'consents', [{ id: 'k1', client_id: 'c1', purpose: 'services', state: 'given', decided_on: '2026-01-15', form_reference: null, recorded_by: 's1', recorded_at: NOW }]);
+    await insertData(db, 'cases', [
+      { id: 'case1', client_id: 'c1', status: 'open', needs_json: '["housing"]', referral_source: 'mahalla', priority: 'high', household_situation: '', case_worker_id: 's1', opened_on: '2026-01-15', opened_by: 's1', created_at: NOW, updated_at: NOW },
+    ]);
+    await insertData(db, 'plan_items', [{ id: 'p1', case_id: 'case1', service_code: 'legal.consultation', goal: 'Hujjatlar', due_date: '2026-02-01', status: 'planned', created_at: NOW, created_by: 's1', updated_at: NOW }]);
+    await insertData(db, 'service_deliveries', [
+      { id: 'd1', client_id: 'c1', case_id: 'case1', service_code: 'homeCare.visit', delivered_on: '2026-01-15', duration_minutes: 60, note: null, recorded_by: 's1', recorded_at: NOW },
+    ]);
+    await insertData(db, 'referrals', [{ id: 'r1', client_id: 'c1', case_id: null, direction: 'in', agency: 'Mahalla', reason: 'x', referred_on: '2026-01-14', recorded_by: 's1', recorded_at: NOW }]);
     expect(Number((await sql<{ n: number }>`SELECT count(*) AS n FROM pragma_foreign_key_check`.execute(db)).rows[0]?.n)).toBe(0);
   });
 
@@ -98,25 +84,27 @@ describe('migration 0003_care', () => {
     await fillAt0002();
     await migrateToLatest(db);
     const consent = { id: 'k1', client_id: 'c1', purpose: 'services', state: 'given', decided_on: '2026-01-15', form_reference: null, recorded_by: 's1', recorded_at: NOW } as const;
-    await expect(db.insertInto('consents').values({ ...consent, client_id: 'nobody' }).execute()).rejects.toThrow(/FOREIGN KEY/);
-    await expect(db.insertInto('consents').values({ ...consent, state: 'maybe' as never }).execute()).rejects.toThrow(/CHECK/);
-    await expect(db.insertInto('consents').values({ ...consent, decided_on: '15.01.2026' }).execute()).rejects.toThrow(/CHECK/);
-    await db.insertInto('consents').values(consent).execute();
+    await expect(insertData(db, 'consents', [{ ...consent, client_id: 'nobody' }])).rejects.toThrow(/FOREIGN KEY/);
+    await expect(insertData(db, 'consents', [{ ...consent, state: 'maybe' }])).rejects.toThrow(/CHECK/);
+    await expect(insertData(db, 'consents', [{ ...consent, decided_on: '15.01.2026' }])).rejects.toThrow(/CHECK/);
+    await insertData(db, 'consents', [consent]);
     await expect(sql`UPDATE consents SET state = 'refused' WHERE id = 'k1'`.execute(db)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM consents WHERE id = 'k1'`.execute(db)).rejects.toThrow(/append-only/);
     // A client merge moves history: client_id alone may change.
-    await expect(sql`UPDATE consents SET client_id = 'c1' WHERE id = 'k1'`.execute(db)).resolves.toBeDefined();
+    expect((await sql`UPDATE consents SET client_id = 'c1' WHERE id = 'k1'`.execute(db)).numAffectedRows).toBe(1n);
 
     const caseRow = { id: 'case1', client_id: 'c1', status: 'closed', needs_json: '[]', referral_source: 'mahalla', priority: 'low', household_situation: '', case_worker_id: 's1', opened_on: '2026-01-15', opened_by: 's1', created_at: NOW, updated_at: NOW } as const;
     // A closed case needs its closing date, who closed it and why.
-    await expect(db.insertInto('cases').values(caseRow).execute()).rejects.toThrow(/CHECK/);
-    await expect(db.insertInto('cases').values({ ...caseRow, status: 'open', needs_json: '{"a":1}' }).execute()).rejects.toThrow(/CHECK/);
-    await db.insertInto('cases').values({ ...caseRow, status: 'open' }).execute();
+    await expect(insertData(db, 'cases', [caseRow])).rejects.toThrow(/CHECK/);
+    await expect(insertData(db, 'cases', [{ ...caseRow, status: 'open', needs_json: '{"a":1}' }])).rejects.toThrow(/CHECK/);
+    await insertData(db, 'cases', [{ ...caseRow, status: 'open' }]);
     const item = { id: 'p1', case_id: 'case1', service_code: 'legal.consultation', goal: 'g', due_date: '2026-02-01', status: 'planned', created_at: NOW, created_by: 's1', updated_at: NOW } as const;
-    await expect(db.insertInto('plan_items').values({ ...item, service_code: 'no.such' }).execute()).rejects.toThrow(/FOREIGN KEY/);
-    await expect(db.insertInto('plan_items').values({ ...item, status: 'done' }).execute()).rejects.toThrow(/CHECK/);
+    await expect(insertData(db, 'plan_items', [{ ...item, service_code: 'no.such' }])).rejects.toThrow(/FOREIGN KEY/);
+    await expect(insertData(db, 'plan_items', [{ ...item, status: 'done' }])).rejects.toThrow(/CHECK/);
     await expect(
-      db.insertInto('service_deliveries').values({ id: 'd1', client_id: 'c1', case_id: null, service_code: 'homeCare.visit', delivered_on: '2026-01-15', duration_minutes: 0, note: null, recorded_by: 's1', recorded_at: NOW }).execute(),
+      insertData(db, 'service_deliveries', [
+        { id: 'd1', client_id: 'c1', case_id: null, service_code: 'homeCare.visit', delivered_on: '2026-01-15', duration_minutes: 0, note: null, recorded_by: 's1', recorded_at: NOW },
+      ]),
     ).rejects.toThrow(/CHECK/);
   });
 });

@@ -6,6 +6,7 @@ import { createCore, type Core } from '../core/app';
 import { silentLogger, type Logger } from '../core/log';
 import { AppError } from '../core/api/errors';
 import { TEST_SCRYPT_PARAMS } from '../core/crypto/key-slots';
+import { createTestCenter } from '../core/testing/test-center';
 import { parseCoreArgs, parseCoreRequest, serveCore, type CoreResponse, type ParentPortLike } from './core-process';
 
 /** Electron's parentPort as the core sees it: messages arrive wrapped in `{ data }`. */
@@ -81,16 +82,13 @@ describe('serveCore', () => {
 
   it('ends a window session on disconnect and closes the core on shutdown', async () => {
     const { port, send } = fakeParentPort();
-    const core = await startCore();
-    core.services.sessions.set('3', {
-      userId: 'u1',
-      username: 'admin',
-      displayName: 'Admin',
-      role: 'administrator',
-      mustChangePassword: false,
-      isLocked: false,
-      lastActivityMs: 0,
-    });
+    // A real session: the administrator signed in through the keyring on window 3.
+    const center = await createTestCenter({ roles: [] });
+    dirs.push(center.dataDir);
+    cores.push(center.core);
+    const core = center.core;
+    await center.signedIn(center.admin.username, center.admin.password, '3');
+    expect(core.services.sessions.get('3')).toMatchObject({ userId: center.admin.id, role: 'administrator' });
     let shutdowns = 0;
     const shutDown = new Promise<void>((resolve) => {
       serveCore(Promise.resolve(core), port, {

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestCore } from '../core/center/test-center';
+import { startTestCore } from '../core/testing/test-center';
 import type { Core } from '../core/app';
 import { CONNECTION_HEADER, startHttpTransport, TOKEN_HEADER, type RunningHttpTransport } from './http-transport';
 

@@ -6,7 +6,8 @@ import { PasswordChangePage } from './pages/password-change';
 import { SignInPage } from './pages/sign-in-page';
 import { RecoverPage } from './pages/recover-page';
 import { StaffPage } from './pages/staff-page';
-import { callApi, callApiOutcome } from './support/api';
+import { AppError } from '../../src/core/api/errors';
+import { apiClient } from './support/api';
 import { launchBrowser, type Browser } from './support/browser';
 import { startHarness, type Harness } from './support/harness';
 import { text } from './support/locales';
@@ -34,10 +35,10 @@ describe('center administration', () => {
 
   beforeAll(async () => {
     harness = await startHarness();
-    const setup = (await callApi(harness, 'setup.createCenter', {
+    const setup = await apiClient(harness).invoke('setup.createCenter', {
       center: { name: 'Yunusobod markazi', type: 'rehabilitation', regionCode: '1726', districtCode: '1726266' },
       admin: ADMIN,
-    })) as { recoveryCode: string };
+    });
     recoveryCode = setup.recoveryCode;
     browser = await launchBrowser();
     page = await browser.newPage();
@@ -89,14 +90,12 @@ describe('center administration', () => {
     const second = await staff.temporaryPassword();
     expect(second).not.toBe(first);
     await staff.dismissTemporaryPassword();
-    const refused = await callApiOutcome(harness, 'auth.signIn', { username: TRAINER.username, password: first });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } });
+    await expect(apiClient(harness).invoke('auth.signIn', { username: TRAINER.username, password: first })).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
 
     await staff.act(TRAINER.displayName, 'deactivate');
     await staff.row(TRAINER.displayName).getByText(text('ru', 'staff', 'states.inactive')).waitFor();
     await snap(page, 'staff-deactivated.ru');
-    const inactive = await callApiOutcome(harness, 'auth.signIn', { username: TRAINER.username, password: second });
-    expect(inactive.ok).toBe(false);
+    await expect(apiClient(harness).invoke('auth.signIn', { username: TRAINER.username, password: second })).rejects.toBeInstanceOf(AppError);
   });
 
   it('gives the first psychologist the key to counseling notes with the recovery code', async () => {

@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, apiSession, RECEPTIONIST, setUpCenterWithReceptionist, type ApiSession } from './clients-setup';
+import type { ApiClient } from '../../src/core/client';
+import { ADMIN, RECEPTIONIST, setUpCenterWithReceptionist } from './clients-setup';
 import { AppShellPage } from './pages/app-shell';
 import { ClientsClientPage } from './pages/clients-client';
 import { ClientsSearchPage } from './pages/clients-search';
+import { apiClient } from './support/api';
 import { launchBrowser, type Browser } from './support/browser';
 import { startHarness, type Harness } from './support/harness';
 import { text } from './support/locales';
@@ -26,28 +28,28 @@ describe('clients: a receptionist opens a case for a colleague and reassigns it'
   let harness: Harness;
   let browser: Browser;
   let page: Page;
-  let psychologist: ApiSession;
+  let psychologist: ApiClient;
   let lateItemId = '';
-  const overdueIdsOf = async (session: ApiSession) => (await session.call<{ items: { id: string }[] }>('cases.overduePlanItems', {})).items.map((item) => item.id);
+  const overdueIdsOf = async (session: ApiClient) => (await session.invoke('cases.overduePlanItems', {})).items.map((item) => item.id);
 
   beforeAll(async () => {
     harness = await startHarness();
     await setUpCenterWithReceptionist(harness);
-    const admin = apiSession(harness);
-    await admin.call('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-    const added = await admin.call<{ temporaryPassword: string }>('staff.add', { displayName: PSYCHOLOGIST.displayName, username: PSYCHOLOGIST.username, role: 'psychologist' });
-    await admin.call('auth.signOut', {});
-    psychologist = apiSession(harness);
-    await psychologist.call('auth.signIn', { username: PSYCHOLOGIST.username, password: added.temporaryPassword });
-    await psychologist.call('auth.changePassword', { currentPassword: added.temporaryPassword, newPassword: PSYCHOLOGIST.password });
-    const receptionist = apiSession(harness);
-    await receptionist.call('auth.signIn', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
-    await receptionist.call('clients.register', {
+    const admin = apiClient(harness);
+    await admin.invoke('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+    const added = await admin.invoke('staff.add', { displayName: PSYCHOLOGIST.displayName, username: PSYCHOLOGIST.username, role: 'psychologist' });
+    await admin.invoke('auth.signOut', {});
+    psychologist = apiClient(harness);
+    await psychologist.invoke('auth.signIn', { username: PSYCHOLOGIST.username, password: added.temporaryPassword });
+    await psychologist.invoke('auth.changePassword', { currentPassword: added.temporaryPassword, newPassword: PSYCHOLOGIST.password });
+    const receptionist = apiClient(harness);
+    await receptionist.invoke('auth.signIn', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
+    await receptionist.invoke('clients.register', {
       lastName: 'Yoʻldosheva', firstName: 'Nodira', patronymic: null, birthDate: '1979-02-11', sex: 'female', pinfl: null, phone: null,
       address: { regionCode: '1726', districtCode: '1726262', mahalla: null, street: null },
       categories: [], languages: ['uz'], identityDocument: null, remarks: null,
     });
-    await receptionist.call('auth.signOut', {});
+    await receptionist.invoke('auth.signOut', {});
 
     browser = await launchBrowser();
     page = await browser.newPage();
@@ -83,7 +85,7 @@ describe('clients: a receptionist opens a case for a colleague and reassigns it'
   });
 
   it("puts the overdue item on the psychologist's list, not the receptionist's", async () => {
-    const overdue = await psychologist.call<{ items: { id: string; goal: string }[] }>('cases.overduePlanItems', {});
+    const overdue = await psychologist.invoke('cases.overduePlanItems', {});
     expect(overdue.items.map((item) => item.goal)).toEqual(['Xavfsizlik rejasi']);
     lateItemId = overdue.items[0]?.id ?? '';
     const search = new ClientsSearchPage(page, 'uz-Latn');
@@ -131,9 +133,9 @@ describe('clients: a receptionist opens a case for a colleague and reassigns it'
       expect(await client.section('cases.title').getByRole('button', { name: text('uz-Latn', 'care', 'cases.reassign'), exact: true }).count()).toBe(0);
       // And the core agrees: the status she sets is saved.
       await client.setPlanItemStatus('Xavfsizlik rejasi', 'inProgress');
-      const found = await psychologist.call<{ items: { id: string }[] }>('clients.search', { query: 'Yuldosheva Nodira' });
+      const found = await psychologist.invoke('clients.search', { query: 'Yuldosheva Nodira' });
       const clientId = found.items[0]?.id ?? '';
-      const planStatus = async () => (await psychologist.call<{ items: { plan: { status: string }[] }[] }>('cases.listForClient', { clientId })).items[0]?.plan[0]?.status;
+      const planStatus = async () => (await psychologist.invoke('cases.listForClient', { clientId })).items[0]?.plan[0]?.status;
       await expect.poll(planStatus).toBe('inProgress');
     } finally {
       await own.close();

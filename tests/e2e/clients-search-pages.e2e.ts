@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, RECEPTIONIST, setUpCenterWithReceptionist } from './clients-setup';
+import { RECEPTIONIST, setUpCenterWithReceptionist } from './clients-setup';
+import { apiClient } from './support/api';
 import { AppShellPage } from './pages/app-shell';
 import { ClientsSearchPage } from './pages/clients-search';
 import { launchBrowser, type Browser } from './support/browser';
@@ -24,18 +25,18 @@ describe('clients: the search says how many match and pages through them', () =>
     mkdirSync(SCREENSHOTS, { recursive: true });
     harness = await startHarness();
     await setUpCenterWithReceptionist(harness);
-    const receptionist = apiSession(harness);
-    await receptionist.call('auth.signIn', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
+    const receptionist = apiClient(harness);
+    await receptionist.invoke('auth.signIn', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
     for (let i = 0; i < SATTOROV_COUNT; i += 1) {
-      await receptionist.call('clients.register', {
+      await receptionist.invoke('clients.register', {
         lastName: 'Sattorov',
-        firstName: FIRST_NAMES[i % FIRST_NAMES.length],
+        firstName: FIRST_NAMES[i % FIRST_NAMES.length] ?? 'Alisher',
         birthDate: `19${60 + i}-03-0${1 + (i % 9)}`,
         sex: 'male',
         confirmedWarnings: ['possibleDuplicate'],
       });
     }
-    await receptionist.call('auth.signOut', {});
+    await receptionist.invoke('auth.signOut', {});
     browser = await launchBrowser();
     page = await browser.newPage();
     await new AppShellPage(page).open(harness.url);

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePinfl } from '../../src/core/uz/pinfl';
-import { ADMIN, apiSession, RECEPTIONIST, setUpCenterWithReceptionist } from './clients-setup';
+import { ADMIN, RECEPTIONIST, setUpCenterWithReceptionist } from './clients-setup';
 import { AppShellPage } from './pages/app-shell';
 import { ClientsClientPage } from './pages/clients-client';
 import { ClientsRegisterPage } from './pages/clients-register';
 import { ClientsSearchPage } from './pages/clients-search';
+import { apiClient } from './support/api';
 import { launchBrowser, type Browser } from './support/browser';
 import { PROJECT_DIR } from './support/harness';
 import { startHarness, type Harness } from './support/harness';
@@ -315,16 +316,16 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
   });
 
   it('an administrator merges a duplicate record into the client, and undoes it (English)', async () => {
-    const desk = apiSession(harness);
-    await desk.call('auth.signIn', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
-    const duplicate = await desk.call<{ id: string }>('clients.register', {
+    const desk = apiClient(harness);
+    await desk.invoke('auth.signIn', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
+    const duplicate = await desk.invoke('clients.register', {
       lastName: 'Djurayev',
       firstName: 'Shuxrat',
       birthDate: SHUHRAT.birthDate,
       sex: 'male',
       confirmedWarnings: ['possibleDuplicate'],
     });
-    await desk.call('consents.record', { clientId: duplicate.id, purpose: 'photographs', state: 'given', decidedOn: dayFromToday(0) });
+    await desk.invoke('consents.record', { clientId: duplicate.id, purpose: 'photographs', state: 'given', decidedOn: dayFromToday(0) });
 
     const adminPage = await browser.newPage();
     const shell = new AppShellPage(adminPage);

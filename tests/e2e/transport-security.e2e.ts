@@ -2,7 +2,11 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './support/harness';
 
-/** Raw HTTP, so the Host header can be forged the way a DNS-rebinding page would send it. */
+/**
+ * Raw, untyped HTTP on purpose (not the typed `apiClient`): these are requests no client of ours
+ * sends (no token, a wrong one, a foreign Origin, a Host header forged the way a DNS-rebinding
+ * page would send it).
+ */
 function post(url: string, headers: Record<string, string>): Promise<{ status: number; body: unknown }> {
   return new Promise((resolveResponse, reject) => {
     const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {

@@ -1,11 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../client';
-import { clientOf, createTestCenter, startTestCore, TEST_ADMIN, TEST_CENTER, type TestCenter } from '../center/test-center';
+import { clientOf, createTestCenter, startTestCore, TEST_ADMIN, TEST_CENTER, type TestCenter, type TestCenterOptions } from '../testing/test-center';
 
-const centers: TestCenter[] = [];
-async function newCenter(...args: Parameters<typeof createTestCenter>): Promise<TestCenter> {
-  const center = await createTestCenter(...args);
+const centers: TestCenter<never>[] = [];
+/** A center as setup leaves it (one administrator, nobody signed in): these tests are about signing in. */
+async function newCenter(options: Omit<TestCenterOptions<never>, 'roles'> = {}): Promise<TestCenter<never>> {
+  const center = await createTestCenter({ ...options, roles: [] });
   centers.push(center);
   return center;
 }
@@ -22,8 +23,8 @@ function failure(promise: Promise<unknown>): Promise<{ code: string; details?: R
   );
 }
 
-async function auditActions(center: TestCenter): Promise<string[]> {
-  const rows = await center.core.services.store.require().db.selectFrom('audit_log').select('action').orderBy('seq').execute();
+async function auditActions(center: TestCenter<never>): Promise<string[]> {
+  const rows = await center.db().selectFrom('audit_log').select('action').orderBy('seq').execute();
   return rows.map((row) => row.action);
 }
 
@@ -72,7 +73,7 @@ describe('sign-in', () => {
 
   it('slows guessing after five wrong passwords and records every failure in the audit log', async () => {
     let nowMs = Date.parse('2026-11-25T10:00:00Z');
-    const center = await newCenter({ coreOptions: { now: () => new Date(nowMs) } });
+    const center = await newCenter({ now: () => new Date(nowMs) });
     const api = center.client('guesser');
     for (let i = 0; i < 4; i += 1) {
       expect(await failure(api.invoke('auth.signIn', { username: 'admin', password: `wrong-${i}` }))).toMatchObject({ code: 'WRONG_PASSWORD' });
@@ -150,7 +151,7 @@ describe('staff', () => {
     const admin = await center.signedIn(TEST_ADMIN.username, TEST_ADMIN.password);
     const { userId, temporaryPassword } = await addStaff(admin, 'bekzod', 'receptionist');
     const clerk = await center.signedIn('bekzod', temporaryPassword);
-    expect(await failure(admin.invoke('staff.deactivate', { userId: (await admin.invoke('auth.me', {}))!.id }))).toMatchObject({ code: 'CONFLICT' });
+    expect(await failure(admin.invoke('staff.deactivate', { userId: center.admin.id }))).toMatchObject({ code: 'CONFLICT' });
     expect(await admin.invoke('staff.deactivate', { userId })).toMatchObject({ isActive: false });
     expect(await clerk.invoke('auth.me', {})).toBeNull();
     expect(await failure(center.signedIn('bekzod', temporaryPassword))).toMatchObject({ code: 'ACCOUNT_INACTIVE' });
@@ -241,7 +242,7 @@ describe('staff', () => {
 describe('lock, unlock and recovery', () => {
   it('locks on request and after the center\'s inactivity timeout; only the same user\'s password unlocks', async () => {
     let nowMs = Date.parse('2026-11-25T10:00:00Z');
-    const center = await newCenter({ coreOptions: { now: () => new Date(nowMs) } });
+    const center = await newCenter({ now: () => new Date(nowMs) });
     const admin = await center.signedIn(TEST_ADMIN.username, TEST_ADMIN.password);
     const other = await addStaff(admin, 'other.admin', 'administrator');
     const otherApi = await center.signedIn('other.admin', other.temporaryPassword);

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf } from '../client';
 import type { ClientRecord } from '../clients/clients.schema';
-import { createCareTestCenter, rejection, type CareTestCenter } from './care.test-support';
+import { createTestCenter, rejection, type TestCenter } from '../testing/test-center';
 
 // 10:00 in Tashkent on 25 November 2026.
 const NOW = new Date('2026-11-25T05:00:00.000Z');
 const TODAY = '2026-11-25';
 
 describe('cases and care plans', () => {
-  let t: CareTestCenter;
+  let t: TestCenter;
   beforeAll(async () => {
-    t = await createCareTestCenter({ now: () => NOW });
+    t = await createTestCenter({ now: () => NOW });
   });
   afterAll(() => t.dispose());
 
@@ -91,7 +91,6 @@ describe('cases and care plans', () => {
 
   it('lists the colleagues who may be case workers to cases.write holders: active staff in the roles the assignment check accepts', async () => {
     const admin = t.as.administrator;
-    const supervisor = await admin.invoke('staff.add', { displayName: 'Test supervisor', username: 'test-supervisor', role: 'supervisor' });
     const leaver = await admin.invoke('staff.add', { displayName: 'Leaving receptionist', username: 'test-leaver', role: 'receptionist' });
     const listed = (await t.as.receptionist.invoke('cases.caseWorkers', {})).items;
     expect(listed.map((worker) => worker.id)).toContain(leaver.userId);
@@ -101,7 +100,7 @@ describe('cases and care plans', () => {
     expect(items.map((worker) => worker.id)).not.toContain(leaver.userId);
     expect(new Set(items.map((worker) => worker.role))).toEqual(new Set(['receptionist', 'psychologist', 'manager', 'supervisor']));
     expect(items).toContainEqual({ id: t.staffId.psychologist, displayName: 'Test psychologist', role: 'psychologist' });
-    expect(items.map((worker) => worker.id)).toContain(supervisor.userId);
+    expect(items.map((worker) => worker.id)).toContain(t.staffId.supervisor);
     expect(items.map((worker) => worker.id)).not.toContain(t.staffId.trainer);
     expect(items.map((worker) => worker.id)).not.toContain(t.staffId.administrator);
     // Only what the picker shows: no usernames or account state.
@@ -255,7 +254,7 @@ describe('cases and care plans', () => {
   it('rolls back the whole write when its outbox record fails (nothing partly saved)', async () => {
     const client = await t.registerClient('rollback');
     const before = { cases: await count('cases'), audit: await count('audit_log'), outbox: await count('outbox') };
-    const handle = t.center.core.services.store.require().handle;
+    const handle = t.behindTheApi().handle;
     handle.exec(`CREATE TEMP TRIGGER fail_case_outbox BEFORE INSERT ON outbox WHEN NEW.type = 'case' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
     try {
       expect(await rejection(openFor(client))).toMatchObject({ code: 'INTERNAL' });

@@ -1,9 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppErrorJson } from '../api/errors';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyStore } from '../audit/verify-store';
 import { clientReferences } from './clients.merge';
-import type { ClientRecord, ClientSearchItem, RegisterClientInput } from './clients.schema';
-import { createClientsTestCore, type ClientsTestCore } from './clients.test-support';
+import type { ClientRecord, RegisterClientInput } from './clients.schema';
+import { createTestCenterTemplate, rejection, type TestCenter } from '../testing/test-center';
 
 const NOW = new Date('2026-11-25T05:00:00.000Z');
 
@@ -16,24 +15,17 @@ const person: RegisterClientInput = {
   address: { regionCode: '1703', districtCode: '1703202' },
 };
 
-async function rejection(promise: Promise<unknown>): Promise<AppErrorJson> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppErrorJson;
-  }
-  throw new Error('expected the call to fail');
-}
-
 describe('clients.merge / clients.unmerge', () => {
-  let t: ClientsTestCore;
+  const centers = createTestCenterTemplate({ now: () => NOW });
+  afterAll(() => centers.dispose());
+  let t: TestCenter;
   let survivor: ClientRecord;
   let duplicate: ClientRecord;
   let caseId: string;
   beforeEach(async () => {
-    t = await createClientsTestCore({ now: () => NOW });
-    survivor = await t.call<ClientRecord>('receptionist', 'clients.register', person);
-    duplicate = await t.call<ClientRecord>('receptionist', 'clients.register', {
+    t = await centers.copy();
+    survivor = await t.as.receptionist.invoke('clients.register', person);
+    duplicate = await t.as.receptionist.invoke('clients.register', {
       ...person,
       lastName: 'Djuraev',
       firstName: 'Shukhrat',
@@ -41,19 +33,19 @@ describe('clients.merge / clients.unmerge', () => {
       confirmedWarnings: ['possibleDuplicate'],
     });
     for (const purpose of ['services', 'registrySharing'] as const) {
-      await t.call('receptionist', 'consents.record', { clientId: duplicate.id, purpose, state: 'given', decidedOn: '2026-11-20' });
+      await t.as.receptionist.invoke('consents.record', { clientId: duplicate.id, purpose, state: 'given', decidedOn: '2026-11-20' });
     }
-    const opened = await t.call<{ id: string }>('receptionist', 'cases.open', {
+    const opened = await t.as.receptionist.invoke('cases.open', {
       clientId: duplicate.id,
       intake: { needs: ['documents'], referralSource: 'mahalla', priority: 'medium', householdSituation: '' },
-      caseWorkerId: 'staff-receptionist',
+      caseWorkerId: t.staffId.receptionist,
     });
     caseId = opened.id;
-    await t.call('receptionist', 'services.record', { clientId: duplicate.id, caseId, serviceCode: 'social.consultation', deliveredOn: '2026-11-24' });
+    await t.as.receptionist.invoke('services.record', { clientId: duplicate.id, caseId, serviceCode: 'social.consultation', deliveredOn: '2026-11-24' });
   });
   afterEach(() => t.dispose());
 
-  const db = () => t.core.services.store.require().db;
+  const db = () => t.db();
   const owners = async () => ({
     consents: (await db().selectFrom('consents').select('client_id').execute()).map((row) => row.client_id),
     cases: (await db().selectFrom('cases').select('client_id').execute()).map((row) => row.client_id),
@@ -67,18 +59,18 @@ describe('clients.merge / clients.unmerge', () => {
   });
 
   it('moves consents, cases and services to the survivor, audited, and moves them back on unmerge', async () => {
-    expect((await rejection(t.call('receptionist', 'clients.merge', { survivorId: survivor.id, mergedId: duplicate.id }))).code).toBe('FORBIDDEN');
+    expect((await rejection(t.as.receptionist.invoke('clients.merge', { survivorId: survivor.id, mergedId: duplicate.id }))).code).toBe('FORBIDDEN');
 
-    const merged = await t.call<{ mergeId: string; movedCounts: Record<string, number> }>('administrator', 'clients.merge', {
+    const merged = await t.as.administrator.invoke('clients.merge', {
       survivorId: survivor.id,
       mergedId: duplicate.id,
     });
     expect(merged.movedCounts).toEqual({ consents: 2, cases: 1, service_deliveries: 1 });
     expect(await owners()).toEqual({ consents: [survivor.id, survivor.id], cases: [survivor.id], services: [survivor.id] });
-    expect(await t.call<ClientRecord>('receptionist', 'clients.get', { id: duplicate.id })).toMatchObject({ status: 'merged', mergedIntoId: survivor.id, version: 2 });
-    const found = await t.call<{ items: ClientSearchItem[] }>('receptionist', 'clients.search', { query: 'Shukhrat Djuraev' });
+    expect(await t.as.receptionist.invoke('clients.get', { id: duplicate.id })).toMatchObject({ status: 'merged', mergedIntoId: survivor.id, version: 2 });
+    const found = await t.as.receptionist.invoke('clients.search', { query: 'Shukhrat Djuraev' });
     expect(found.items.map((item) => item.id)).toEqual([survivor.id]);
-    expect((await rejection(t.call('receptionist', 'clients.update', { ...person, id: duplicate.id, version: 2 }))).code).toBe('CONFLICT');
+    expect((await rejection(t.as.receptionist.invoke('clients.update', { ...person, id: duplicate.id, version: 2 }))).code).toBe('CONFLICT');
 
     const audit = await db().selectFrom('audit_log').select(['action', 'entity_id', 'details_json']).where('action', '=', 'clients.merge').executeTakeFirstOrThrow();
     expect(audit.entity_id).toBe(survivor.id);
@@ -86,47 +78,47 @@ describe('clients.merge / clients.unmerge', () => {
     const mergeRecord = await db().selectFrom('outbox').selectAll().where('type', '=', 'clientMerge').executeTakeFirstOrThrow();
     expect(JSON.parse(mergeRecord.data_json)).toEqual({ survivorId: survivor.id, mergedId: duplicate.id });
 
-    await t.call('administrator', 'clients.unmerge', { mergeId: merged.mergeId });
+    await t.as.administrator.invoke('clients.unmerge', { mergeId: merged.mergeId });
     expect(await owners()).toEqual({ consents: [duplicate.id, duplicate.id], cases: [duplicate.id], services: [duplicate.id] });
-    expect(await t.call<ClientRecord>('receptionist', 'clients.get', { id: duplicate.id })).toMatchObject({ status: 'active', mergedIntoId: null, version: 3 });
-    expect(await rejection(t.call('administrator', 'clients.unmerge', { mergeId: merged.mergeId }))).toMatchObject({ code: 'CONFLICT', details: { reason: 'alreadyUnmerged' } });
-    expect(verifyStore(t.core.services.store.require().handle)).toMatchObject({ ok: true, foreignKeys: [] });
+    expect(await t.as.receptionist.invoke('clients.get', { id: duplicate.id })).toMatchObject({ status: 'active', mergedIntoId: null, version: 3 });
+    expect(await rejection(t.as.administrator.invoke('clients.unmerge', { mergeId: merged.mergeId }))).toMatchObject({ code: 'CONFLICT', details: { reason: 'alreadyUnmerged' } });
+    expect(verifyStore(t.behindTheApi().handle)).toMatchObject({ ok: true, foreignKeys: [] });
   });
 
   it('only moves back the rows the merge moved: what the survivor gained since stays', async () => {
-    const merged = await t.call<{ mergeId: string }>('administrator', 'clients.merge', { survivorId: survivor.id, mergedId: duplicate.id });
-    await t.call('receptionist', 'services.record', { clientId: survivor.id, serviceCode: 'legal.consultation', deliveredOn: '2026-11-25' });
-    await t.call('administrator', 'clients.unmerge', { mergeId: merged.mergeId });
+    const merged = await t.as.administrator.invoke('clients.merge', { survivorId: survivor.id, mergedId: duplicate.id });
+    await t.as.receptionist.invoke('services.record', { clientId: survivor.id, serviceCode: 'legal.consultation', deliveredOn: '2026-11-25' });
+    await t.as.administrator.invoke('clients.unmerge', { mergeId: merged.mergeId });
     expect((await owners()).services.sort()).toEqual([survivor.id, duplicate.id].sort());
   });
 
   it('cannot be undone once the merge has been uploaded', async () => {
-    const merged = await t.call<{ mergeId: string }>('administrator', 'clients.merge', { survivorId: survivor.id, mergedId: duplicate.id });
-    await db().updateTable('outbox').set({ batch_id: 'batch-1' }).execute();
-    expect(await rejection(t.call('administrator', 'clients.unmerge', { mergeId: merged.mergeId }))).toMatchObject({ code: 'CONFLICT', details: { reason: 'alreadyUploaded' } });
+    const merged = await t.as.administrator.invoke('clients.merge', { survivorId: survivor.id, mergedId: duplicate.id });
+    await t.behindTheApi().db.updateTable('outbox').set({ batch_id: 'batch-1' }).execute();
+    expect(await rejection(t.as.administrator.invoke('clients.unmerge', { mergeId: merged.mergeId }))).toMatchObject({ code: 'CONFLICT', details: { reason: 'alreadyUploaded' } });
     expect((await owners()).cases).toEqual([survivor.id]);
   });
 
   it('refuses merging a record into itself, into a merged record, or a record that does not exist', async () => {
-    expect((await rejection(t.call('administrator', 'clients.merge', { survivorId: survivor.id, mergedId: survivor.id }))).code).toBe('INVALID_INPUT');
-    expect((await rejection(t.call('administrator', 'clients.merge', { survivorId: survivor.id, mergedId: 'nobody' }))).code).toBe('NOT_FOUND');
-    await t.call('administrator', 'clients.merge', { survivorId: survivor.id, mergedId: duplicate.id });
-    expect(await rejection(t.call('administrator', 'clients.merge', { survivorId: duplicate.id, mergedId: survivor.id }))).toMatchObject({
+    expect((await rejection(t.as.administrator.invoke('clients.merge', { survivorId: survivor.id, mergedId: survivor.id }))).code).toBe('INVALID_INPUT');
+    expect((await rejection(t.as.administrator.invoke('clients.merge', { survivorId: survivor.id, mergedId: 'nobody' }))).code).toBe('NOT_FOUND');
+    await t.as.administrator.invoke('clients.merge', { survivorId: survivor.id, mergedId: duplicate.id });
+    expect(await rejection(t.as.administrator.invoke('clients.merge', { survivorId: duplicate.id, mergedId: survivor.id }))).toMatchObject({
       code: 'CONFLICT',
       details: { reason: 'alreadyMerged', field: 'survivorId' },
     });
   });
 
   it('sends identity fields once registry-sharing consent is given, and a PINFL held by a merged record still blocks', async () => {
-    await t.call('receptionist', 'consents.record', { clientId: survivor.id, purpose: 'registrySharing', state: 'given', decidedOn: '2026-11-20' });
-    await t.call('receptionist', 'clients.update', { ...person, id: survivor.id, version: 1, phone: '90 123 45 67' });
+    await t.as.receptionist.invoke('consents.record', { clientId: survivor.id, purpose: 'registrySharing', state: 'given', decidedOn: '2026-11-20' });
+    await t.as.receptionist.invoke('clients.update', { ...person, id: survivor.id, version: 1, phone: '90 123 45 67' });
     const records = await db().selectFrom('outbox').select('data_json').where('type', '=', 'client').where('entity_id', '=', survivor.id).orderBy('seq').execute();
     const last = JSON.parse(records[records.length - 1]?.data_json ?? '{}') as Record<string, unknown>;
     expect(last).toMatchObject({ isIdentityShared: true, needsPseudonym: false, lastName: 'Жўраев', firstName: 'Шухрат', pinfl: '32505900123459', birthDate: '1990-05-25', phone: '+998901234567' });
     expect(last).not.toHaveProperty('pseudonym');
 
-    await t.call('administrator', 'clients.merge', { survivorId: duplicate.id, mergedId: survivor.id });
-    const refused = await rejection(t.call('receptionist', 'clients.register', { ...person, lastName: 'Other' }));
+    await t.as.administrator.invoke('clients.merge', { survivorId: duplicate.id, mergedId: survivor.id });
+    const refused = await rejection(t.as.receptionist.invoke('clients.register', { ...person, lastName: 'Other' }));
     expect(refused).toMatchObject({ code: 'DUPLICATE_PINFL', details: { clientId: duplicate.id } });
   });
 });

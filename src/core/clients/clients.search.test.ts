@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientRecord, ClientSearchItem, RegisterClientInput } from './clients.schema';
+import type { RegisterClientInput } from './clients.schema';
 import { parseClientQuery } from './clients.search';
-import { createClientsTestCore, type ClientsTestCore } from './clients.test-support';
+import { createTestCenter, type TestCenter } from '../testing/test-center';
 
 const NOW = new Date('2026-11-25T05:00:00.000Z');
 
@@ -27,18 +27,18 @@ const others: readonly RegisterClientInput[] = [
 ];
 
 describe('clients.search', () => {
-  let t: ClientsTestCore;
+  let t: TestCenter;
   let targetId: string;
   const ids = new Map<string, string>();
 
   const search = async (query: string, limit?: number) =>
-    (await t.call<{ items: ClientSearchItem[] }>('receptionist', 'clients.search', limit === undefined ? { query } : { query, limit })).items;
+    (await t.as.receptionist.invoke('clients.search', limit === undefined ? { query } : { query, limit })).items;
 
   beforeAll(async () => {
-    t = await createClientsTestCore({ now: () => NOW });
-    targetId = (await t.call<ClientRecord>('receptionist', 'clients.register', { ...target, confirmedWarnings: ['checkDigit'] })).id;
+    t = await createTestCenter({ now: () => NOW });
+    targetId = (await t.as.receptionist.invoke('clients.register', { ...target, confirmedWarnings: ['checkDigit'] })).id;
     for (const client of others) {
-      const created = await t.call<ClientRecord>('receptionist', 'clients.register', { ...client, confirmedWarnings: ['checkDigit', 'birthDateMismatch'] });
+      const created = await t.as.receptionist.invoke('clients.register', { ...client, confirmedWarnings: ['checkDigit', 'birthDateMismatch'] });
       ids.set(`${client.lastName} ${client.firstName}`, created.id);
     }
   });
@@ -145,11 +145,11 @@ describe('clients.search', () => {
   });
 
   it('leaves merged-away records out', async () => {
-    const duplicate = await t.call<ClientRecord>('receptionist', 'clients.register', {
+    const duplicate = await t.as.receptionist.invoke('clients.register', {
       lastName: 'Djuraev', firstName: 'Shukhrat', birthDate: '1990-05-25', sex: 'male', confirmedWarnings: ['possibleDuplicate'],
     });
     expect((await search('Djuraev Shukhrat')).map((item) => item.id)).toContain(duplicate.id);
-    await t.call('administrator', 'clients.merge', { survivorId: targetId, mergedId: duplicate.id });
+    await t.as.administrator.invoke('clients.merge', { survivorId: targetId, mergedId: duplicate.id });
     const items = await search('Djuraev Shukhrat');
     expect(items.map((item) => item.id)).not.toContain(duplicate.id);
     expect(items[0]?.id).toBe(targetId);

@@ -1,27 +1,29 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OUTBOX_ALLOWLIST } from '../app';
 import { verifyStore } from '../audit/verify-store';
-import { createTestStore, type TestStore } from '../db/test-support';
+import { createTestCenter, type TestCenter } from '../testing/test-center';
 import { isValidPinfl, parsePinfl } from '../uz/pinfl';
 import { searchClients } from './clients.search';
 import { createRandom, russianCyrillic, russianLatin, syntheticClient } from './clients.seed-data';
 import { seedClients } from './clients.seed';
 
 describe('seedClients', () => {
-  let t: TestStore;
+  // The seed works on a set-up center's open store, as `npm run cli -- seed --user <receptionist>` does.
+  let t: TestCenter<'receptionist'>;
   beforeEach(async () => {
-    t = await createTestStore();
-    const at = new Date().toISOString();
-    await t.store.db.insertInto('staff').values({ id: 's1', username: 'qabul', display_name: 'Qabul', role: 'receptionist', created_at: at, updated_at: at }).execute();
+    t = await createTestCenter({ roles: ['receptionist'] });
   });
   afterEach(() => t.dispose());
+  const rowsIn = async (table: 'audit_log' | 'outbox') => Number((await t.db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   it('fills the center with valid, searchable clients, care records and an unbroken audit chain', async () => {
-    const result = await seedClients(t.store, 's1', { allowList: OUTBOX_ALLOWLIST, clients: 300, chunkSize: 100 });
+    const store = t.behindTheApi();
+    const setUp = { audit: await rowsIn('audit_log'), outbox: await rowsIn('outbox') };
+    const result = await seedClients(store, t.staffId.receptionist, { allowList: OUTBOX_ALLOWLIST, clients: 300, chunkSize: 100 });
     expect(result.clients).toBe(300);
     expect(result.consents).toBeGreaterThan(300);
     expect(result.cases).toBeGreaterThan(30);
-    const rows = await t.store.db.selectFrom('clients').select(['last_name', 'pinfl', 'birth_date', 'sex', 'region_code']).execute();
+    const rows = await t.db().selectFrom('clients').select(['last_name', 'pinfl', 'birth_date', 'sex', 'region_code']).execute();
     expect(rows).toHaveLength(300);
     for (const row of rows.filter((r) => r.pinfl !== null)) {
       expect(isValidPinfl(row.pinfl ?? '')).toBe(true);
@@ -30,16 +32,16 @@ describe('seedClients', () => {
     expect(rows.some((row) => /[\u0400-\u04FF]/.test(row.last_name))).toBe(true);
     expect(rows.some((row) => /^[A-Za-zʻ]+$/.test(row.last_name))).toBe(true);
     expect(new Set(rows.map((row) => row.region_code)).size).toBeGreaterThan(10);
-    expect(await t.store.db.selectFrom('outbox').select('id').execute()).toHaveLength(300);
-    expect(verifyStore(t.store.handle)).toMatchObject({ ok: true, foreignKeys: [], auditChain: { ok: true, count: 300 } });
+    expect(await rowsIn('outbox')).toBe(setUp.outbox + 300);
+    expect(verifyStore(store.handle)).toMatchObject({ ok: true, foreignKeys: [], auditChain: { ok: true, count: setUp.audit + 300 } });
 
     // A second run adds new people rather than colliding on PINFLs.
-    const again = await seedClients(t.store, 's1', { allowList: OUTBOX_ALLOWLIST, clients: 50 });
+    const again = await seedClients(store, t.staffId.receptionist, { allowList: OUTBOX_ALLOWLIST, clients: 50 });
     expect(again.clients + again.skipped).toBe(50);
     expect(again.clients).toBeGreaterThan(40);
 
     const [first] = rows;
-    const { items, total } = await searchClients(t.store.db, { query: first?.last_name ?? '', limit: 5 });
+    const { items, total } = await searchClients(t.db(), { query: first?.last_name ?? '', limit: 5 });
     expect(items.length).toBeGreaterThan(0);
     expect(total).toBeGreaterThanOrEqual(items.length);
   });

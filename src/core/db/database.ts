@@ -113,8 +113,10 @@ function withStatementCache(handle: SqliteHandle): SqliteDatabase {
  * transaction's work must use its `trx`, never the outer instance (that would wait for itself).
  * `destroy()` closes the handle.
  *
+ * `DB` is today's `Database` but for migration tests, which stay untyped (`migrations/test-support.ts`).
+ *
  * @example const db = createKysely(openDatabase(path, keyHex));
  */
-export function createKysely(handle: SqliteHandle): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new CenterSqliteDialect({ database: withStatementCache(handle) }) });
+export function createKysely<DB = Database>(handle: SqliteHandle): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new CenterSqliteDialect({ database: withStatementCache(handle) }) });
 }

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCareTestCenter, rejection, type CareTestCenter } from '../cases/care.test-support';
+import { createTestCenter, rejection, type TestCenter } from '../testing/test-center';
 
 // 10:00 in Tashkent on 25 November 2026.
 const NOW = new Date('2026-11-25T05:00:00.000Z');
 const TODAY = '2026-11-25';
 
 describe('service catalog, deliveries and referrals', () => {
-  let t: CareTestCenter;
+  let t: TestCenter;
   beforeAll(async () => {
-    t = await createCareTestCenter({ now: () => NOW });
+    t = await createTestCenter({ now: () => NOW });
   });
   afterAll(() => t.dispose());
 
@@ -29,7 +29,7 @@ describe('service catalog, deliveries and referrals', () => {
       isBuiltIn: true,
       isActive: true,
     });
-    expect(await rejection(t.center.client('anonymous').invoke('services.catalog', {}))).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await rejection(t.client('anonymous').invoke('services.catalog', {}))).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('lets managers and administrators add center entries with stable minted codes; nobody else', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCareTestCenter, rejection, type CareTestCenter } from '../cases/care.test-support';
+import { createTestCenter, rejection, type TestCenter } from '../testing/test-center';
 import { MODULES, PERMISSION_TABLE } from '../app';
 import { collectTimeline } from './timeline';
 import { defineTimelineSource, type TimelineEventBase } from './timeline-source';
@@ -11,9 +11,9 @@ const NOW = new Date('2026-11-25T05:00:00.000Z');
 const TODAY = '2026-11-25';
 
 describe('timeline.forClient', () => {
-  let t: CareTestCenter;
+  let t: TestCenter;
   beforeAll(async () => {
-    t = await createCareTestCenter({ now: () => NOW });
+    t = await createTestCenter({ now: () => NOW });
   });
   afterAll(() => t.dispose());
 

@@ -1,25 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { createApiClient, type ApiClient } from '../../../src/core/client';
+import { createHttpTransport } from '../../../src/ui/api/transport';
 import type { Harness } from './harness';
 
-export type Outcome = { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly error: { readonly code: string } };
-
 /**
- * Calls the harness's API directly as its own page would (token, own Origin, a connection id of
- * its own), and returns the outcome as sent: for arranging data a test is not about, and for
- * checking what the core answers another client.
+ * A typed API client over the harness's real HTTP API, on a connection of its own (as another
+ * page would be): the page's own transport (`createHttpTransport`), the per-run token, real fetch
+ * over loopback. For arranging data a test is not about, and for checking what the core answers
+ * another client. Inputs and results are type-checked; a refusal rejects with the AppError.
+ *
+ * Tests that deliberately send what no client would (a forged header, a wrong token) use raw
+ * HTTP of their own instead (`transport-security.e2e.ts`).
+ *
+ * @example
+ * const desk = apiClient(harness);
+ * await desk.invoke('auth.signIn', { username, password });
  */
-export async function callApiOutcome(harness: Harness, method: string, input: unknown, connectionId = `e2e-${randomUUID()}`): Promise<Outcome> {
-  const response = await fetch(`${harness.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-inson-token': harness.token, 'x-inson-connection': connectionId, origin: harness.origin },
-    body: JSON.stringify(input),
-  });
-  return (await response.json()) as Outcome;
-}
-
-/** Like callApiOutcome, but the result itself; a refusal fails the test. */
-export async function callApi(harness: Harness, method: string, input: unknown, connectionId?: string): Promise<unknown> {
-  const outcome = await callApiOutcome(harness, method, input, connectionId);
-  if (!outcome.ok) throw new Error(`${method} failed: ${JSON.stringify(outcome.error)}`);
-  return outcome.result;
+export function apiClient(harness: Harness, connectionId = `e2e-${randomUUID()}`): ApiClient {
+  return createApiClient(createHttpTransport(harness.token, connectionId, harness.origin, fetch));
 }
