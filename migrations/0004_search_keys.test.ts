@@ -1,22 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKysely, type Database } from '../src/core/db/database';
-import { migrateTo, migrateToLatest } from '../src/core/db/migrator';
-import { openDatabase } from '../src/core/db/open';
+import { migrateToLatest } from '../src/core/db/migrator';
+import { createTestDatabase, insertData, updateToVersion, type TestDatabase, type UntypedDb } from './test-support';
 
 const NOW = '2026-01-15T09:30:00.000Z';
 
 type Value = string | number | null;
 
 /** Untyped, so this test keeps meaning what it means when today's table types change. */
-async function insertRow<DB>(db: Kysely<DB>, table: string, row: Readonly<Record<string, Value>>): Promise<void> {
-  const columns = Object.keys(row);
-  await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((column) => sql.ref(column)))})
-    VALUES (${sql.join(columns.map((column) => row[column] ?? null))})`.execute(db);
+async function insertRow(db: UntypedDb, table: string, row: Readonly<Record<string, Value>>): Promise<void> {
+  await insertData(db, table, [row]);
 }
 
 async function selectRows<DB>(db: Kysely<DB>, query: string): Promise<Array<Record<string, Value>>> {
@@ -50,20 +43,16 @@ function clientAt0003(seq: number, names: { last: string; first: string; patrony
 }
 
 describe('migration 0004_search_keys', () => {
-  let dir: string;
-  // Typed only because createKysely is; every insert and read below goes through the untyped helpers.
-  let db: Kysely<Database>;
+  let t: TestDatabase;
+  let db: UntypedDb;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'inson-m0004-'));
-    db = createKysely(openDatabase(join(dir, 'center.db'), randomBytes(32).toString('hex'), { mode: 'create' }));
+    t = createTestDatabase('inson-m0004-');
+    db = t.db;
   });
-  afterEach(async () => {
-    await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => t.dispose());
 
   async function fillAt0003(): Promise<void> {
-    await migrateTo(db, '0003_care');
+    await updateToVersion(db, '0003_care');
     await insertRow(db, 'staff', { id: 's1', username: 'qabul', display_name: 'Qabul', role: 'receptionist', created_at: NOW, updated_at: NOW });
     await insertRow(db, 'clients', clientAt0003(1, { last: 'Karimov', first: 'Aziz', patronymic: 'Akmalovich' }, { strict: 'akmalovich aziz karimov', loose: 'akmalavich aziz karimav', dup: 'aziz karimav' }));
     await insertRow(db, 'clients', clientAt0003(2, { last: 'Каримова', first: 'Дилноза', patronymic: 'Акмал қизи' }, { strict: 'akmal dilnoza karimova kizi', loose: 'akmal dilnaza karimava kizi', dup: 'dilnaza karimava' }));
@@ -79,7 +68,7 @@ describe('migration 0004_search_keys', () => {
 
   it('recomputes the keys of existing clients: last and first name apart from the patronymic, folded to the father’s name', async () => {
     await fillAt0003();
-    expect(await migrateTo(db, '0004_search_keys')).toEqual({ applied: ['0004_search_keys'] });
+    expect(await updateToVersion(db, '0004_search_keys')).toEqual({ applied: ['0004_search_keys'] });
     await migrateToLatest(db);
 
     const rows = await selectRows(db, 'SELECT seq, name_key, name_key_loose, patronymic_key, dup_key FROM clients ORDER BY seq');

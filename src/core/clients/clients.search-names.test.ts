@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientRecord, ClientSearchItem, RegisterClientInput } from './clients.schema';
+import type { ClientSearchItem, RegisterClientInput } from './clients.schema';
 import type { InputOf } from '../client';
 import { createTestCenter, type TestCenter } from '../testing/test-center';
 
