@@ -100,7 +100,7 @@ export async function listDeliveriesForClient(db: Queryable, clientId: string): 
   return rows.map(toDelivery);
 }
 
-/** A referral as it is inserted: exactly the record `referrals.create` returns. */
+/** A referral as it is inserted: exactly the record `services.createReferral` returns. */
 export type NewReferral = Referral;
 
 export async function insertReferral(db: WriteTx, referral: NewReferral): Promise<Referral> {

@@ -68,7 +68,7 @@ export async function recordService(w: WriteContext, input: RecordServiceInput):
 }
 
 /**
- * `referrals.create`: an outgoing referral needs the client's current referral consent
+ * `services.createReferral`: an outgoing referral needs the client's current referral consent
  * (CONSENT_REQUIRED otherwise); an incoming one records who sent the client here. Referrals hold
  * free text (agency, reason) and stay in the center.
  *

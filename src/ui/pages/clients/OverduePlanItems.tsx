@@ -36,7 +36,7 @@ function OverdueRow({ item, serviceName }: { readonly item: OverduePlanItem; rea
   );
 }
 
-/** The signed-in case worker's overdue plan items, most overdue first (`plans.overdue`). */
+/** The signed-in case worker's overdue plan items, most overdue first (`cases.overduePlanItems`). */
 export function OverduePlanItems() {
   const { t } = useTranslation();
   const overdue = useApiQuery('cases.overduePlanItems', {});
