@@ -54,7 +54,7 @@ function daysBefore(today: string, days: number): string {
 }
 
 /** Records consent decisions; returns how many, and whether registry sharing was given. */
-async function seedConsents(w: WriteScope, clientId: string, random: () => number, today: string, at: string): Promise<{ count: number; isRegistryShared: boolean }> {
+async function seedConsents(w: WriteScope, clientId: string, random: () => number, today: string, at: string): Promise<{ count: number; isRegistryShared: boolean; isServicesGiven: boolean }> {
   const decisions: ReadonlyArray<readonly [ConsentPurpose, number]> = [
     ['services', 0.95],
     ['registrySharing', 0.6],
@@ -63,10 +63,12 @@ async function seedConsents(w: WriteScope, clientId: string, random: () => numbe
   ];
   let count = 0;
   let isRegistryShared = false;
+  let isServicesGiven = false;
   for (const [purpose, givenShare] of decisions) {
     if (purpose !== 'services' && random() < 0.3) continue; // not asked yet
     const state = random() < givenShare ? 'given' : 'refused';
     if (purpose === 'registrySharing') isRegistryShared = state === 'given';
+    if (purpose === 'services') isServicesGiven = state === 'given';
     await insertConsent(w.trx, {
       id: newId(w.now.getTime()),
       clientId,
@@ -79,10 +81,11 @@ async function seedConsents(w: WriteScope, clientId: string, random: () => numbe
     });
     count += 1;
   }
-  return { count, isRegistryShared };
+  return { count, isRegistryShared, isServicesGiven };
 }
 
-async function seedCase(w: WriteScope, clientId: string, caseWorkerId: string, random: () => number, today: string, at: string): Promise<number> {
+/** A client who refused services consent still got services: in an emergency, as `services.record` would record it. */
+async function seedCase(w: WriteScope, clientId: string, caseWorkerId: string, random: () => number, today: string, at: string, isServicesGiven: boolean): Promise<number> {
   const caseId = newId(w.now.getTime());
   const openedOn = daysBefore(today, Math.floor(random() * 300));
   const needs = NEED_CODES.filter(() => random() < 0.15);
@@ -116,6 +119,7 @@ async function seedCase(w: WriteScope, clientId: string, caseWorkerId: string, r
         deliveredOn: openedOn,
         durationMinutes: 30 + Math.floor(random() * 4) * 15,
         note: null,
+        consentOverrideReason: isServicesGiven ? null : 'Favqulodda holat',
         recordedBy: w.actorId ?? caseWorkerId,
         recordedAt: at,
       });
@@ -154,7 +158,7 @@ export async function seedClients(store: OpenStore, actorId: string, options: Se
           await insertClientRow(w.trx, row);
           const consents = await seedConsents(w, id, random, today, at);
           const caseCount = random() < 0.25 ? 1 : 0;
-          const deliveries = caseCount === 1 ? await seedCase(w, id, options.caseWorkerId ?? actorId, random, today, at) : 0;
+          const deliveries = caseCount === 1 ? await seedCase(w, id, options.caseWorkerId ?? actorId, random, today, at, consents.isServicesGiven) : 0;
           // One event per seeded client covers its consents and case: the chain stays whole and verifiable.
           await w.audit({ action: 'clients.seed', entityType: 'client', entityId: id, details: { consents: consents.count, cases: caseCount, serviceDeliveries: deliveries } });
           await w.outbox({ spec: CLIENT_OUTBOX, entityId: id, op: 'upsert', data: clientOutboxDataWith(row, consents.isRegistryShared) });
