@@ -39,7 +39,8 @@ describe('services: recording a service needs consent to receive services, or an
     }
     await receptionist.invoke('auth.signOut', {});
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page = await browser.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
     await new AppShellPage(page).open(harness.url);
     await new ClientsSearchPage(page, 'uz-Latn').signIn(RECEPTIONIST.username, RECEPTIONIST.password);
   });

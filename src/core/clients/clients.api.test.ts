@@ -88,7 +88,7 @@ describe('clients.register / get / update', () => {
   });
 
   it('gives the group "child with disability" only to clients under 18, on registration and on edit', async () => {
-    const child = { ...shuxrat, pinfl: null, categories: ['personWithDisability', 'child'], disabilityGroup: 'child', lastName: 'Oripov', firstName: 'Jasur' } as const;
+    const child: RegisterClientInput = { ...shuxrat, pinfl: null, categories: ['personWithDisability', 'child'], disabilityGroup: 'child', lastName: 'Oripov', firstName: 'Jasur' };
     const seventeen = await t.as.receptionist.invoke('clients.register', { ...child, birthDate: '2008-11-26' });
     expect(seventeen).toMatchObject({ ageYears: 17, disabilityGroup: 'child' });
     const before = await count('clients');
