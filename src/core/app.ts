@@ -14,6 +14,7 @@ import { nodeCryptoPrimitives, type CryptoPrimitives, type ScryptParams } from '
 import { assertCryptoSelfTest } from './crypto/self-test';
 import { createStoreHolder } from './db/store';
 import { geoModule } from './geo/geo.module';
+import { homeModule } from './home/home.module';
 import { createConsoleLogger, type Logger } from './log';
 import { servicesModule } from './services/services.module';
 import { createAuthServices } from './session/auth-state';
@@ -41,6 +42,7 @@ const DOMAINS = [
   consentsModule,
   casesModule,
   servicesModule,
+  homeModule,
 ] as const;
 
 type Domain = (typeof DOMAINS)[number];

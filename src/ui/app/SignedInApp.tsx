@@ -4,7 +4,6 @@ import { Link, Route, Routes, useLocation } from 'react-router';
 import { TIMELINE_RENDERERS, visibleEntries, visibleRoutes } from '../areas/areas';
 import { TimelineRenderersContext } from '../areas/timeline-context';
 import { UserMenu } from '../components/UserMenu';
-import { ClientSearchPage } from '../pages/clients/ClientSearchPage';
 import { HomePage } from '../pages/home/HomePage';
 import { useSession } from '../session/session';
 import { AppLayout } from './AppLayout';
@@ -35,8 +34,8 @@ export function SignedInApp() {
     <TimelineRenderersContext value={TIMELINE_RENDERERS}>
       <AppLayout headerEnd={<UserMenu />} navbar={navigation}>
         <Routes>
-          {/* The receptionist's home is the client search (with the overdue list). */}
-          <Route path="/" element={session.can('clients.write') ? <ClientSearchPage /> : <HomePage />} />
+          {/* Each role's home shows its work; the receptionist's starts with the client search. */}
+          <Route path="/" element={<HomePage />} />
           {visibleRoutes(session.can).map((route) => (
             <Route key={route.path} path={route.path} element={route.element} />
           ))}

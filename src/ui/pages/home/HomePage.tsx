@@ -3,21 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSession } from '../../session/session';
+import { ClientSearchPage } from '../clients/ClientSearchPage';
+import { OverduePlanItems } from '../clients/OverduePlanItems';
+import { HomeWork } from './HomeWork';
 
-/** The first screen: what this installation is (version) and the state of its database. */
-export function HomePage() {
+/** What this installation is (version) and the state of its database. */
+function SystemInfo() {
   const { t } = useTranslation();
   const info = useApiQuery('system.info', {});
-  const { user } = useSession();
   return (
-    <Stack maw={640}>
-      <Title order={2}>{t('common:home.title')}</Title>
-      <Text>{t('common:home.intro')}</Text>
-      {user && <Text>{t('common:home.signedInAs', { name: user.displayName, role: t(`common:roles.${user.role}`) })}</Text>}
+    <>
       {info.isPending && <Loader aria-label={t('common:loading')} />}
       <ErrorAlert error={info.error} />
       {info.data && (
-        <Table withTableBorder variant="vertical" aria-label={t('common:home.systemTable')}>
+        <Table withTableBorder variant="vertical" aria-label={t('common:home.systemTable')} maw={640}>
           <Table.Tbody>
             <Table.Tr>
               <Table.Th scope="row">{t('common:home.version')}</Table.Th>
@@ -30,6 +29,34 @@ export function HomePage() {
           </Table.Tbody>
         </Table>
       )}
+    </>
+  );
+}
+
+/**
+ * Each role's first screen shows its work: the receptionist searches (with today's visitors, her
+ * open cases and overdue items); case workers see their cases and overdue items; managers and
+ * administrators the center's counts and staff not ready yet; the trainer an honest placeholder.
+ */
+export function HomePage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { user } = session;
+  if (session.can('clients.write')) {
+    return (
+      <Stack maw={1200}>
+        <ClientSearchPage />
+        <HomeWork />
+      </Stack>
+    );
+  }
+  return (
+    <Stack maw={1200}>
+      <Title order={2}>{t('common:home.title')}</Title>
+      {user && <Text>{t('common:home.signedInAs', { name: user.displayName, role: t(`common:roles.${user.role}`) })}</Text>}
+      <HomeWork />
+      {session.can('cases.read') && user?.role !== 'manager' && <OverduePlanItems />}
+      <SystemInfo />
     </Stack>
   );
 }
