@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../api/permissions';
 import { isCommonPassword } from './common-passwords';
+import { singleLineText } from '../text/text-fields.schema';
 
 /**
  * Staff and sign-in input schemas, shared by the core's methods and the UI's forms so both validate
@@ -45,7 +46,7 @@ export const usernameSchema = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, { message: 'username.format' });
 
-export const displayNameSchema = z.string().trim().min(1).max(120);
+export const displayNameSchema = singleLineText(120);
 export const roleSchema = z.enum(ROLES);
 
 /** Adds the "not the same as the username" rule to an object holding both. */
