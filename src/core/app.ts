@@ -1,3 +1,4 @@
+import { ensurePrivateDataDir } from './db/data-dir';
 import type { CoreServices } from './api/context';
 import type { AnyMethod } from './api/method';
 import type { DomainModule } from './api/module';
@@ -114,6 +115,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const sessions = new SessionStore();
   const log = options.log ?? createConsoleLogger();
+  // A folder left 0755 by an older version or by hand is tightened before any key is read from it.
+  ensurePrivateDataDir(options.dataDir, { create: false });
   const store = createStoreHolder({ dataDir: options.dataDir, log });
   const auth = createAuthServices({ dataDir: options.dataDir, primitives, keySlotParams: options.keySlotParams });
   auth.keyring.cleanUp();
