@@ -8,7 +8,8 @@ import { singleLineText } from '../text/text-fields.schema';
  * the same way. Custom issues carry a `params.reason` the UI turns into a localized message
  * (`validation.password.<reason>`).
  */
-export const PASSWORD_MIN_LENGTH = 10;
+/** Twelve characters: a short phrase of three words, which staff remember better than symbols. */
+export const PASSWORD_MIN_LENGTH = 12;
 /** scrypt hashes any length, but a megabyte "password" is an attack, not a password. */
 export const PASSWORD_MAX_LENGTH = 256;
 
