@@ -1,9 +1,11 @@
+import { ensurePrivateDataDir } from './db/data-dir';
 import type { CoreServices } from './api/context';
 import type { AnyMethod } from './api/method';
 import type { DomainModule } from './api/module';
 import { buildPermissionTable, type Permission } from './api/permissions';
 import { createRouter, type Router } from './api/router';
-import { SessionStore, type Session } from './api/session';
+import { AppError } from './api/errors';
+import { MAX_LOCKED_SESSION_AGE_MS, SessionStore, type Session } from './api/session';
 import { runWritePath } from './audit/run-write';
 import { authModule } from './auth/auth.module';
 import { casesModule } from './cases/cases.module';
@@ -114,6 +116,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const sessions = new SessionStore();
   const log = options.log ?? createConsoleLogger();
+  // A folder left 0755 by an older version or by hand is tightened before any key is read from it.
+  ensurePrivateDataDir(options.dataDir, { create: false });
   const store = createStoreHolder({ dataDir: options.dataDir, log });
   const auth = createAuthServices({ dataDir: options.dataDir, primitives, keySlotParams: options.keySlotParams });
   auth.keyring.cleanUp();
@@ -128,9 +132,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     outboxAllowList: OUTBOX_ALLOWLIST,
     permissions: PERMISSION_TABLE,
     now,
-    expireIdleSession(_connectionId, session: Session) {
-      if (!session.isLocked && now().getTime() - session.lastActivityMs > auth.inactivityLockMs) {
+    expireIdleSession(connectionId, session: Session) {
+      const nowMs = now().getTime();
+      if (!session.isLocked && nowMs - session.lastActivityMs > auth.inactivityLockMs) {
         session.isLocked = true;
+      }
+      if (session.isLocked && nowMs - session.signedInAtMs > MAX_LOCKED_SESSION_AGE_MS) {
+        sessions.delete(connectionId);
+        auth.setConfidentialKey(session, null);
+        throw new AppError('UNAUTHENTICATED');
       }
     },
     writeOptions,

@@ -70,6 +70,22 @@ describe('center setup, staff and the lock screen', () => {
     expect(await page.getByText(code).count()).toBe(0);
   });
 
+  it('after five wrong passwords shows how long to wait, counting down, and holds the button meanwhile', async () => {
+    const signIn = new SignInPage(page, 'uz-Latn');
+    const submit = page.getByRole('button', { name: text('uz-Latn', 'auth', 'signIn.submit'), exact: true });
+    for (let i = 0; i < 5; i += 1) {
+      const answered = page.waitForResponse((response) => response.url().endsWith('/api/auth.signIn'));
+      await signIn.signIn('mehmon', `notogri-parol-${i}`);
+      await answered;
+    }
+    const timer = page.getByRole('timer');
+    await timer.getByText(text('uz-Latn', 'auth', 'throttle.wait', { time: '0:01' })).waitFor();
+    expect(await submit.isDisabled()).toBe(true);
+    // The wait ends on its own: the countdown goes and the form may try again.
+    await timer.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await submit.isDisabled()).toBe(false);
+  });
+
   it('refuses a wrong password, keeps what was typed, then signs the administrator in', async () => {
     const signIn = new SignInPage(page, 'uz-Latn');
     await signIn.signIn(ADMIN.username, 'notogri-parol-123');

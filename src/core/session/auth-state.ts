@@ -2,7 +2,7 @@ import type { Session } from '../api/session';
 import { DEFAULT_SCRYPT_PARAMS } from '../crypto/key-slots';
 import { KeyringStore } from '../crypto/keyring-store';
 import type { CryptoPrimitives, ScryptParams } from '../crypto/primitives';
-import { AttemptLimiter } from './attempt-limiter';
+import { SignInThrottle } from './sign-in-throttle';
 
 export const DEFAULT_INACTIVITY_LOCK_MINUTES = 5;
 
@@ -26,7 +26,7 @@ export interface AuthServices {
   /** scrypt cost for new and rewrapped slots (tests pass a lower one explicitly). */
   readonly keySlotParams: ScryptParams;
   readonly keyring: KeyringStore;
-  readonly attempts: AttemptLimiter;
+  readonly attempts: SignInThrottle;
   readonly pendingEvents: PendingAuthEvent[];
   /** The raw database key, held from the first successful unlock until the core closes. */
   databaseKey: Buffer | null;
@@ -53,7 +53,7 @@ export function createAuthServices(options: {
     primitives: options.primitives,
     keySlotParams: options.keySlotParams ?? DEFAULT_SCRYPT_PARAMS,
     keyring: new KeyringStore(options.dataDir),
-    attempts: new AttemptLimiter(),
+    attempts: new SignInThrottle({ dataDir: options.dataDir }),
     pendingEvents: [],
     databaseKey: null,
     inactivityLockMs: DEFAULT_INACTIVITY_LOCK_MINUTES * 60_000,

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { ROLES } from '../api/permissions';
 import { isCommonPassword } from './common-passwords';
+import { singleLineText } from '../text/text-fields.schema';
 
 /**
  * Staff and sign-in input schemas, shared by the core's methods and the UI's forms so both validate
  * the same way. Custom issues carry a `params.reason` the UI turns into a localized message
  * (`validation.password.<reason>`).
  */
-export const PASSWORD_MIN_LENGTH = 10;
+/** Twelve characters: a short phrase of three words, which staff remember better than symbols. */
+export const PASSWORD_MIN_LENGTH = 12;
 /** scrypt hashes any length, but a megabyte "password" is an attack, not a password. */
 export const PASSWORD_MAX_LENGTH = 256;
 
@@ -45,7 +47,7 @@ export const usernameSchema = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, { message: 'username.format' });
 
-export const displayNameSchema = z.string().trim().min(1).max(120);
+export const displayNameSchema = singleLineText(120);
 export const roleSchema = z.enum(ROLES);
 
 /** Adds the "not the same as the username" rule to an object holding both. */

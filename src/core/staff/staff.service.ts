@@ -113,7 +113,7 @@ export async function resetStaffPassword(ctx: CoreContext, userId: string): Prom
     await recordBoxPublicKey(w.trx, next, userId, w.now.toISOString());
   });
   core.sessions.deleteUser(userId);
-  core.auth.attempts.recordSuccess(row.username);
+  core.auth.attempts.clear(row.username);
   return { temporaryPassword, needsConfidentialGrant };
 }
 
