@@ -5,8 +5,9 @@ import { holdsConfidentialKey } from '../api/permissions';
 import { runWritePath } from '../audit/run-write';
 import type { CoreServices } from '../api/context';
 import { findSlot, isRetiredUsername, putUserSlot, rewrapUserSlot, sameUsername, type UnlockedSlot } from '../crypto/keyring';
+import { zeroize } from '../crypto/key-slots';
 import { assertKeyringIntact, migrateKeyringIfNeeded, unlockAnyRecoverySlot, unlockAnySlot } from './keyring-custody';
-import { openStoreWithKey, recordAuthEvent } from './key-access';
+import { openStoreWithKey, recordAuthEvent, releaseKeysIfNobodySignedIn } from './key-access';
 import { findStaffById, findStaffByUsername, updateStaff, type CurrentUser } from '../staff/staff.repository';
 
 /** Throttle key for recovery-code attempts, apart from any username. */
@@ -92,7 +93,14 @@ export async function signIn(core: CoreServices, connectionId: string, input: { 
     },
     core.writeOptions(),
   );
+  forgetUnwrappedKeys(core, session, unlocked);
   return currentUser(core, session);
+}
+
+/** Zeroes what a slot unwrapped once it is used: the store holds its own copy of the database key, the session its confidential key. */
+function forgetUnwrappedKeys(core: CoreServices, session: Session, unlocked: UnlockedSlot): void {
+  const kept = core.auth.confidentialKeyOf(session);
+  zeroize(unlocked.databaseKey, unlocked.confidentialKey === kept ? null : unlocked.confidentialKey);
 }
 
 /** Unlocks a locked session with the same user's password. */
@@ -102,6 +110,7 @@ export async function unlockSession(core: CoreServices, session: Session, passwo
   if (holdsConfidentialKey(session.role) && unlocked.confidentialKey) core.auth.setConfidentialKey(session, unlocked.confidentialKey);
   session.isLocked = false;
   session.lastActivityMs = core.now().getTime();
+  forgetUnwrappedKeys(core, session, unlocked);
   return currentUser(core, session);
 }
 
@@ -134,6 +143,7 @@ export async function changePassword(
   );
   session.mustChangePassword = false;
   if (holdsConfidentialKey(session.role) && unlocked.confidentialKey) core.auth.setConfidentialKey(session, unlocked.confidentialKey);
+  forgetUnwrappedKeys(core, session, unlocked);
   return currentUser(core, session);
 }
 
@@ -188,4 +198,5 @@ export async function signOut(core: CoreServices, connectionId: string, session:
   core.sessions.delete(connectionId);
   core.auth.setConfidentialKey(session, null);
   await recordAuthEvent(core, { actorId: session.userId, action: 'auth.signOut', entityId: session.userId, details: {} });
+  await releaseKeysIfNobodySignedIn(core);
 }

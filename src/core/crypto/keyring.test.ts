@@ -102,7 +102,7 @@ describe('keyring', () => {
       lengths: [slot.confidentialKey.iv.length, slot.confidentialKey.tag.length, slot.confidentialKey.ciphertext.length],
     }));
     for (const shape of shapes) expect(shape).toEqual(shapes[0]);
-    expect(JSON.stringify(ring)).not.toMatch(/pending|box|holds/i);
+    expect(JSON.stringify(ring)).not.toMatch(/"(boxPublicKey|boxPrivateKey|pendingConfidentialKey|holds\w*)"/);
   });
 
   it('authenticates the whole file under the database key', async () => {
@@ -209,7 +209,7 @@ describe('keyring format 1', () => {
     expect((await unlockUserSlot(primitives, sealed, 'psy', 'listening well 1'))?.confidentialKey?.equals(confidentialKey)).toBe(true);
     expect((await unlockUserSlot(primitives, sealed, 'newpsy', 'newcomer pass 1'))?.confidentialKey).toBeNull();
     expect((await unlockUserSlot(primitives, sealed, 'admin', 'admin password 1'))?.databaseKey.equals(databaseKey)).toBe(true);
-    expect(JSON.stringify(sealed)).not.toMatch(/box|pending/i);
+    expect(JSON.stringify(sealed)).not.toMatch(/"(boxPublicKey|boxPrivateKey|pendingConfidentialKey)"/);
     // A format-1 file on disk reads as format 1, so sign-in knows to migrate it.
     const dir = mkdtempSync(join(tmpdir(), 'inson-keyring-'));
     writeFileSync(join(dir, 'keyring.json'), JSON.stringify(v1));

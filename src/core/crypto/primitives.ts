@@ -111,7 +111,13 @@ export const nodeCryptoPrimitives: CryptoPrimitives = {
     const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
     decipher.setAAD(aad);
     decipher.setAuthTag(sealed.tag);
-    return Buffer.concat([decipher.update(sealed.ciphertext), decipher.final()]);
+    // The parts are zeroed once joined: what is decrypted here is mostly key material.
+    const head = decipher.update(sealed.ciphertext);
+    const tail = decipher.final();
+    const plaintext = Buffer.concat([head, tail]);
+    head.fill(0);
+    tail.fill(0);
+    return plaintext;
   },
   ed25519PublicKey: (seed) => rawPublicKey(createPublicKey(privateKeyFrom(ED25519_PKCS8_PREFIX, seed))),
   ed25519Sign: (seed, message) => sign(null, message, privateKeyFrom(ED25519_PKCS8_PREFIX, seed)),

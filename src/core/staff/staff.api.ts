@@ -4,7 +4,6 @@ import { findStaffById, listStaff, toStaffMember } from './staff.repository';
 import { addStaffInputSchema, grantByRecoveryInputSchema, grantInPersonInputSchema, staffIdInputSchema } from './staff.schema';
 import { addStaff, deactivateStaff, resetStaffPassword } from './staff.service';
 import { accountOrigin, grantConfidentialByRecovery, grantConfidentialInPerson } from './confidential-grant';
-import { AppError } from '../api/errors';
 
 /*
  * The staff methods that write change a key slot with the row (keyring and database together),
@@ -89,10 +88,6 @@ export const grantConfidentialByRecoveryMethod = defineCoreMethod({
 export const accountOriginMethod = defineRead({
   name: 'staff.accountOrigin',
   input: staffIdInputSchema,
-  access: 'signedIn',
-  handler: (ctx, input) => {
-    // The two grant screens' people: administrators (recovery grant) and holders (in-person grant).
-    if (!ctx.actor.permissions.includes('staff.manage') && !ctx.actor.permissions.includes('staff.grantConfidential')) throw new AppError('FORBIDDEN');
-    return accountOrigin(ctx.db, input.userId);
-  },
+  access: 'staff.viewAccountOrigin',
+  handler: (ctx, input) => accountOrigin(ctx.db, input.userId),
 });

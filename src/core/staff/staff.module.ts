@@ -6,6 +6,8 @@ import { accountOriginMethod, add, deactivate, grantConfidentialByRecoveryMethod
 export const STAFF_PERMISSIONS = definePermissions({
   'staff.manage': ['administrator'],
   'staff.grantConfidential': ['psychologist', 'supervisor'],
+  /** Who created or last reset an account: what the two grant screens show (recovery grant, in-person grant). */
+  'staff.viewAccountOrigin': ['administrator', 'psychologist', 'supervisor'],
 });
 
 export const staffModule = defineModule({
