@@ -136,6 +136,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const nowMs = now().getTime();
       if (!session.isLocked && nowMs - session.lastActivityMs > auth.inactivityLockMs) {
         session.isLocked = true;
+        auth.setConfidentialKey(session, null);
       }
       if (session.isLocked && nowMs - session.signedInAtMs > MAX_LOCKED_SESSION_AGE_MS) {
         sessions.delete(connectionId);

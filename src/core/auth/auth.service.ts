@@ -4,8 +4,10 @@ import type { Session } from '../api/session';
 import { holdsConfidentialKey } from '../api/permissions';
 import { runWritePath } from '../audit/run-write';
 import type { CoreServices } from '../api/context';
-import { findSlot, putUserSlot, rewrapUserSlot, sameUsername, unlockRecoverySlot, unlockUserSlot, type UnlockedSlot } from '../crypto/keyring';
-import { openStoreWithKey, recordAuthEvent } from './key-access';
+import { findSlot, putUserSlot, rewrapUserSlot, sameUsername, type UnlockedSlot } from '../crypto/keyring';
+import { zeroize } from '../crypto/key-slots';
+import { assertKeyringIntact, migrateKeyringIfNeeded, unlockAnyRecoverySlot, unlockAnySlot } from './keyring-custody';
+import { openStoreWithKey, recordAuthEvent, releaseKeysIfNobodySignedIn } from './key-access';
 import { ThrottledError, type AttemptTicket } from '../session/sign-in-throttle';
 import { findStaffById, findStaffByUsername, updateStaff, type CurrentUser } from '../staff/staff.repository';
 
@@ -58,15 +60,16 @@ async function failAttempt(core: CoreServices, ticket: AttemptTicket, userId: st
  * it hears WRONG_PASSWORD like an unknown name (ACCOUNT_INACTIVE is only told after a correct
  * password, so nobody learns which names exist or left).
  */
-async function unlockThrottled(core: CoreServices, username: string, password: string): Promise<UnlockedSlot> {
-  const keyring = core.auth.keyring.require();
+export async function unlockThrottled(core: CoreServices, username: string, password: string): Promise<UnlockedSlot> {
+  const keyring = core.auth.keyring.requireAny();
   const ticket = reserveAttempt(core, username);
-  const unlocked = await checkReserved(ticket, () => unlockUserSlot(core.auth.primitives, keyring, username, password));
+  const unlocked = await checkReserved(ticket, () => unlockAnySlot(core, keyring, username, password));
   if (!unlocked) {
     const userId = findSlot(keyring, username)?.userId ?? keyring.retired.find((entry) => sameUsername(entry.username, username))?.userId ?? null;
     return failAttempt(core, ticket, userId, 'auth.signInFailed', 'WRONG_PASSWORD');
   }
   ticket.succeed();
+  await assertKeyringIntact(core, keyring, unlocked, unlocked.userId);
   return unlocked;
 }
 
@@ -80,14 +83,8 @@ async function unlockThrottled(core: CoreServices, username: string, password: s
 export async function confirmActorPassword(core: CoreServices, session: Session, password: string): Promise<void> {
   const unlocked = await unlockThrottled(core, session.username, password);
   const isSameUser = unlocked.userId === session.userId;
-  for (const key of [unlocked.databaseKey, unlocked.boxPrivateKey, unlocked.confidentialKey]) key?.fill(0);
+  zeroize(unlocked.databaseKey, unlocked.confidentialKey);
   if (!isSameUser) throw new AppError('WRONG_PASSWORD');
-}
-
-/** Folds a colleague's confidential-key grant into the slot, now that the password is at hand. */
-async function absorbPendingGrant(core: CoreServices, unlocked: UnlockedSlot, password: string): Promise<void> {
-  if (!unlocked.hasPendingGrant) return;
-  await core.auth.keyring.update((keyring) => rewrapUserSlot(core.auth.primitives, keyring, unlocked, password, core.auth.keySlotParams));
 }
 
 /**
@@ -99,12 +96,12 @@ async function absorbPendingGrant(core: CoreServices, unlocked: UnlockedSlot, pa
 export async function signIn(core: CoreServices, connectionId: string, input: { username: string; password: string }): Promise<CurrentUser> {
   const unlocked = await unlockThrottled(core, input.username, input.password);
   const store = await openStoreWithKey(core, unlocked.databaseKey);
+  await migrateKeyringIfNeeded(core, unlocked.databaseKey, unlocked.userId);
   const row = await findStaffById(store.db, unlocked.userId);
   if (!row || row.is_active !== 1) {
     await recordAuthEvent(core, { actorId: null, action: 'auth.signInRefused', entityId: unlocked.userId, details: { reason: 'inactive' } });
     throw new AppError('ACCOUNT_INACTIVE');
   }
-  await absorbPendingGrant(core, unlocked, input.password);
   const session: Session = {
     userId: row.id,
     username: row.username,
@@ -123,21 +120,28 @@ export async function signIn(core: CoreServices, connectionId: string, input: { 
     row.id,
     async (w) => {
       await updateStaff(w.trx, row.id, { last_sign_in_at: w.now.toISOString(), updated_at: w.now.toISOString() });
-      await w.audit({ action: 'auth.signIn', entityType: 'staff', entityId: row.id, details: { hasPendingGrant: unlocked.hasPendingGrant } });
+      await w.audit({ action: 'auth.signIn', entityType: 'staff', entityId: row.id, details: {} });
     },
     core.writeOptions(),
   );
+  forgetUnwrappedKeys(core, session, unlocked);
   return currentUser(core, session);
+}
+
+/** Zeroes what a slot unwrapped once it is used: the store holds its own copy of the database key, the session its confidential key. */
+function forgetUnwrappedKeys(core: CoreServices, session: Session, unlocked: UnlockedSlot): void {
+  const kept = core.auth.confidentialKeyOf(session);
+  zeroize(unlocked.databaseKey, unlocked.confidentialKey === kept ? null : unlocked.confidentialKey);
 }
 
 /** Unlocks a locked session with the same user's password. */
 export async function unlockSession(core: CoreServices, session: Session, password: string): Promise<CurrentUser> {
   const unlocked = await unlockThrottled(core, session.username, password);
   if (unlocked.userId !== session.userId) throw new AppError('WRONG_PASSWORD');
-  await absorbPendingGrant(core, unlocked, password);
   if (holdsConfidentialKey(session.role) && unlocked.confidentialKey) core.auth.setConfidentialKey(session, unlocked.confidentialKey);
   session.isLocked = false;
   session.lastActivityMs = core.now().getTime();
+  forgetUnwrappedKeys(core, session, unlocked);
   return currentUser(core, session);
 }
 
@@ -172,6 +176,7 @@ export async function changePassword(
   // Whoever else is signed in as this user (another window, a tab left open) must use the new password.
   core.sessions.deleteUser(session.userId, session);
   if (holdsConfidentialKey(session.role) && unlocked.confidentialKey) core.auth.setConfidentialKey(session, unlocked.confidentialKey);
+  forgetUnwrappedKeys(core, session, unlocked);
   return currentUser(core, session);
 }
 
@@ -182,12 +187,14 @@ export async function changePassword(
  * @example const keys = await openWithRecoveryCode(core, process.env.INSON_RECOVERY_CODE);
  */
 export async function openWithRecoveryCode(core: CoreServices, recoveryCode: string): Promise<{ databaseKey: Buffer; confidentialKey: Buffer }> {
-  const keyring = core.auth.keyring.require();
+  const keyring = core.auth.keyring.requireAny();
   const ticket = reserveAttempt(core, RECOVERY_THROTTLE_KEY);
-  const keys = await checkReserved(ticket, () => unlockRecoverySlot(core.auth.primitives, keyring, recoveryCode));
+  const keys = await checkReserved(ticket, () => unlockAnyRecoverySlot(core, keyring, recoveryCode));
   if (!keys) return failAttempt(core, ticket, null, 'auth.recoveryFailed', 'WRONG_RECOVERY_CODE');
   ticket.succeed();
+  await assertKeyringIntact(core, keyring, keys, null);
   await openStoreWithKey(core, keys.databaseKey);
+  await migrateKeyringIfNeeded(core, keys.databaseKey, null);
   return keys;
 }
 
@@ -224,4 +231,5 @@ export async function signOut(core: CoreServices, connectionId: string, session:
   core.sessions.delete(connectionId);
   core.auth.setConfidentialKey(session, null);
   await recordAuthEvent(core, { actorId: session.userId, action: 'auth.signOut', entityId: session.userId, details: {} });
+  await releaseKeysIfNobodySignedIn(core);
 }
