@@ -138,7 +138,11 @@ export function installRowTracking(handle: SqliteHandle): void {
   auditedTables(handle).forEach((table, index) => {
     const literal = `'${table.name.replace(/'/g, "''")}'`;
     const target = `main.${quoteId(table.name)}`;
-    const note = (prefix: string): string => `INSERT OR IGNORE INTO ${TOUCHED_TABLE} (tbl, key) VALUES (${literal}, ${table.keyExpression(prefix)});`;
+    // No `OR IGNORE`: an outer statement's conflict clause (an upsert's) would override it.
+    const note = (prefix: string): string => {
+      const key = table.keyExpression(prefix);
+      return `INSERT INTO ${TOUCHED_TABLE} (tbl, key) SELECT ${literal}, ${key} WHERE NOT EXISTS (SELECT 1 FROM ${TOUCHED_TABLE} WHERE tbl = ${literal} AND key = ${key});`;
+    };
     handle.exec(`CREATE TEMP TRIGGER inson_track_${String(index)}_i AFTER INSERT ON ${target} BEGIN ${note('NEW.')} END`);
     handle.exec(`CREATE TEMP TRIGGER inson_track_${String(index)}_u AFTER UPDATE ON ${target} BEGIN ${note('OLD.')} ${note('NEW.')} END`);
     handle.exec(`CREATE TEMP TRIGGER inson_track_${String(index)}_d AFTER DELETE ON ${target} BEGIN ${note('OLD.')} END`);

@@ -179,25 +179,26 @@ class WriteScopeImpl implements WriteScope {
     const credited = base.seq === 0 ? sortRows([...findRowDifferences(this.#store.handle).current, ...touched]) : touched;
     const rowsJson = rowsJsonOf(credited);
     let prevHash = base.hash;
-    for (const [index, event] of this.#pending.entries()) {
+    const rows = this.#pending.map((event, index) => {
       const content: AuditEventContent = { ...event, rowsJson: index === this.#pending.length - 1 ? rowsJson : null };
       const hash = computeAuditHash(prevHash, content);
-      await this.trx
-        .insertInto('audit_log')
-        .values({
-          seq: content.seq,
-          at: content.at,
-          actor_id: content.actorId,
-          action: content.action,
-          entity_type: content.entityType,
-          entity_id: content.entityId,
-          details_json: content.detailsJson,
-          rows_json: content.rowsJson ?? null,
-          prev_hash: prevHash,
-          hash,
-        })
-        .execute();
+      const row = {
+        seq: content.seq,
+        at: content.at,
+        actor_id: content.actorId,
+        action: content.action,
+        entity_type: content.entityType,
+        entity_id: content.entityId,
+        details_json: content.detailsJson,
+        rows_json: content.rowsJson ?? null,
+        prev_hash: prevHash,
+        hash,
+      };
       prevHash = hash;
+      return row;
+    });
+    for (let start = 0; start < rows.length; start += AUDIT_ROWS_PER_STATEMENT) {
+      await this.trx.insertInto('audit_log').values(rows.slice(start, start + AUDIT_ROWS_PER_STATEMENT)).execute();
     }
   }
 
@@ -207,40 +208,16 @@ class WriteScopeImpl implements WriteScope {
 
   auditMany(events: readonly AuditEventInput[]): Promise<{ readonly count: number; readonly lastSeq: number }> {
     return this.#enqueue(async () => {
-      let head = this.#head ?? (await this.#readHead());
-      const rows = events.map((event) => {
+      const base = (this.#base ??= await this.#readHead());
+      const first = base.seq + this.#pending.length + 1;
+      const contents = events.map((event, index) => {
         const action = event.action ?? this.#defaultAction;
         if (action === undefined) throw new AppError('INTERNAL', { reason: 'auditEventWithoutAction' });
-        const content = {
-          seq: head.seq + 1,
-          at: this.#at,
-          actorId: this.actorId,
-          action,
-          entityType: event.entityType,
-          entityId: event.entityId,
-          detailsJson: canonicalDetailsJson(event.details),
-        };
-        const hash = computeAuditHash(head.hash, content);
-        const row = {
-          seq: content.seq,
-          at: content.at,
-          actor_id: content.actorId,
-          action,
-          entity_type: content.entityType,
-          entity_id: content.entityId,
-          details_json: content.detailsJson,
-          prev_hash: head.hash,
-          hash,
-        };
-        head = { seq: content.seq, hash };
-        return row;
+        return { seq: first + index, at: this.#at, actorId: this.actorId, action, entityType: event.entityType, entityId: event.entityId, detailsJson: canonicalDetailsJson(event.details) };
       });
-      for (let start = 0; start < rows.length; start += AUDIT_ROWS_PER_STATEMENT) {
-        await this.trx.insertInto('audit_log').values(rows.slice(start, start + AUDIT_ROWS_PER_STATEMENT)).execute();
-      }
-      this.#head = head;
-      this.auditCount += rows.length;
-      return { count: rows.length, lastSeq: head.seq };
+      this.#pending.push(...contents);
+      this.auditCount += contents.length;
+      return { count: contents.length, lastSeq: first + contents.length - 1 };
     });
   }
 
