@@ -135,6 +135,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     expireIdleSession(_connectionId, session: Session) {
       if (!session.isLocked && now().getTime() - session.lastActivityMs > auth.inactivityLockMs) {
         session.isLocked = true;
+        auth.setConfidentialKey(session, null);
       }
     },
     writeOptions,

@@ -142,4 +142,23 @@ const verify: CliCommand = {
   },
 };
 
-export const builtInCommands: Readonly<Record<string, CliCommand>> = { call, init, verify };
+/**
+ * Rewrites a format-1 keyring as format 2 (MAC, no pending grants, no clear list of holders). A
+ * sign-in does the same on its own; this is for a center that wants it done before anyone works.
+ */
+const migrateKeyring: CliCommand = {
+  usage: '[--user U]   (INSON_PASSWORD with --user, or INSON_RECOVERY_CODE)',
+  options: ['user'],
+  async run(core, args, io) {
+    const before = core.services.auth.keyring.requireAny().version;
+    const recoveryCode = args.env.INSON_RECOVERY_CODE;
+    if (args.options.user !== undefined) await signedInClient(core, args);
+    else if (recoveryCode !== undefined && recoveryCode !== '') await openWithRecoveryCode(core.services, recoveryCode);
+    else throw usageError('migrate-keyring needs --user with INSON_PASSWORD, or INSON_RECOVERY_CODE');
+    const after = core.services.auth.keyring.requireAny().version;
+    io.out({ fromVersion: before, version: after, migrated: before !== after });
+    return 0;
+  },
+};
+
+export const builtInCommands: Readonly<Record<string, CliCommand>> = { call, init, verify, 'migrate-keyring': migrateKeyring };

@@ -5,8 +5,10 @@ import type { Session } from '../api/session';
 import { holdsConfidentialKey } from '../api/permissions';
 import { runWritePath } from '../audit/run-write';
 import type { CoreServices } from '../api/context';
-import { findSlot, isRetiredUsername, putUserSlot, rewrapUserSlot, sameUsername, unlockRecoverySlot, unlockUserSlot, type UnlockedSlot } from '../crypto/keyring';
-import { openStoreWithKey, recordAuthEvent } from './key-access';
+import { findSlot, isRetiredUsername, putUserSlot, rewrapUserSlot, sameUsername, type UnlockedSlot } from '../crypto/keyring';
+import { zeroize } from '../crypto/key-slots';
+import { assertKeyringIntact, migrateKeyringIfNeeded, unlockAnyRecoverySlot, unlockAnySlot } from './keyring-custody';
+import { openStoreWithKey, recordAuthEvent, releaseKeysIfNobodySignedIn } from './key-access';
 import { findStaffById, findStaffByUsername, updateStaff, type CurrentUser } from '../staff/staff.repository';
 
 /** Throttle key for recovery-code attempts, apart from any username. */
@@ -41,24 +43,19 @@ async function failAttempt(core: CoreServices, key: string, userId: string | nul
  * Unlocks `username`'s slot with `password`, throttled and audited; throws WRONG_PASSWORD,
  * TOO_MANY_ATTEMPTS or ACCOUNT_INACTIVE.
  */
-async function unlockThrottled(core: CoreServices, username: string, password: string): Promise<UnlockedSlot> {
-  const keyring = core.auth.keyring.require();
+export async function unlockThrottled(core: CoreServices, username: string, password: string): Promise<UnlockedSlot> {
+  const keyring = core.auth.keyring.requireAny();
   assertNotThrottled(core, username);
   if (!findSlot(keyring, username) && isRetiredUsername(keyring, username)) {
     const retired = keyring.retired.find((entry) => sameUsername(entry.username, username));
     await recordAuthEvent(core, { actorId: null, action: 'auth.signInRefused', entityId: retired?.userId ?? null, details: { reason: 'inactive' } });
     throw new AppError('ACCOUNT_INACTIVE');
   }
-  const unlocked = await unlockUserSlot(core.auth.primitives, keyring, username, password);
+  const unlocked = await unlockAnySlot(core, keyring, username, password);
   if (!unlocked) return failAttempt(core, username, findSlot(keyring, username)?.userId ?? null, 'auth.signInFailed', 'WRONG_PASSWORD');
   core.auth.attempts.recordSuccess(username);
+  await assertKeyringIntact(core, keyring, unlocked, unlocked.userId);
   return unlocked;
-}
-
-/** Folds a colleague's confidential-key grant into the slot, now that the password is at hand. */
-async function absorbPendingGrant(core: CoreServices, unlocked: UnlockedSlot, password: string): Promise<void> {
-  if (!unlocked.hasPendingGrant) return;
-  await core.auth.keyring.update((keyring) => rewrapUserSlot(core.auth.primitives, keyring, unlocked, password, core.auth.keySlotParams));
 }
 
 /**
@@ -70,12 +67,12 @@ async function absorbPendingGrant(core: CoreServices, unlocked: UnlockedSlot, pa
 export async function signIn(core: CoreServices, connectionId: string, input: { username: string; password: string }): Promise<CurrentUser> {
   const unlocked = await unlockThrottled(core, input.username, input.password);
   const store = await openStoreWithKey(core, unlocked.databaseKey);
+  await migrateKeyringIfNeeded(core, unlocked.databaseKey, unlocked.userId);
   const row = await findStaffById(store.db, unlocked.userId);
   if (!row || row.is_active !== 1) {
     await recordAuthEvent(core, { actorId: null, action: 'auth.signInRefused', entityId: unlocked.userId, details: { reason: 'inactive' } });
     throw new AppError('ACCOUNT_INACTIVE');
   }
-  await absorbPendingGrant(core, unlocked, input.password);
   const session: Session = {
     userId: row.id,
     username: row.username,
@@ -93,21 +90,28 @@ export async function signIn(core: CoreServices, connectionId: string, input: { 
     row.id,
     async (w) => {
       await updateStaff(w.trx, row.id, { last_sign_in_at: w.now.toISOString(), updated_at: w.now.toISOString() });
-      await w.audit({ action: 'auth.signIn', entityType: 'staff', entityId: row.id, details: { hasPendingGrant: unlocked.hasPendingGrant } });
+      await w.audit({ action: 'auth.signIn', entityType: 'staff', entityId: row.id, details: {} });
     },
     core.writeOptions(),
   );
+  forgetUnwrappedKeys(core, session, unlocked);
   return currentUser(core, session);
+}
+
+/** Zeroes what a slot unwrapped once it is used: the store holds its own copy of the database key, the session its confidential key. */
+function forgetUnwrappedKeys(core: CoreServices, session: Session, unlocked: UnlockedSlot): void {
+  const kept = core.auth.confidentialKeyOf(session);
+  zeroize(unlocked.databaseKey, unlocked.confidentialKey === kept ? null : unlocked.confidentialKey);
 }
 
 /** Unlocks a locked session with the same user's password. */
 export async function unlockSession(core: CoreServices, session: Session, password: string): Promise<CurrentUser> {
   const unlocked = await unlockThrottled(core, session.username, password);
   if (unlocked.userId !== session.userId) throw new AppError('WRONG_PASSWORD');
-  await absorbPendingGrant(core, unlocked, password);
   if (holdsConfidentialKey(session.role) && unlocked.confidentialKey) core.auth.setConfidentialKey(session, unlocked.confidentialKey);
   session.isLocked = false;
   session.lastActivityMs = core.now().getTime();
+  forgetUnwrappedKeys(core, session, unlocked);
   return currentUser(core, session);
 }
 
@@ -140,6 +144,7 @@ export async function changePassword(
   );
   session.mustChangePassword = false;
   if (holdsConfidentialKey(session.role) && unlocked.confidentialKey) core.auth.setConfidentialKey(session, unlocked.confidentialKey);
+  forgetUnwrappedKeys(core, session, unlocked);
   return currentUser(core, session);
 }
 
@@ -150,12 +155,14 @@ export async function changePassword(
  * @example const keys = await openWithRecoveryCode(core, process.env.INSON_RECOVERY_CODE);
  */
 export async function openWithRecoveryCode(core: CoreServices, recoveryCode: string): Promise<{ databaseKey: Buffer; confidentialKey: Buffer }> {
-  const keyring = core.auth.keyring.require();
+  const keyring = core.auth.keyring.requireAny();
   assertNotThrottled(core, RECOVERY_THROTTLE_KEY);
-  const keys = await unlockRecoverySlot(core.auth.primitives, keyring, recoveryCode);
+  const keys = await unlockAnyRecoverySlot(core, keyring, recoveryCode);
   if (!keys) return failAttempt(core, RECOVERY_THROTTLE_KEY, null, 'auth.recoveryFailed', 'WRONG_RECOVERY_CODE');
   core.auth.attempts.recordSuccess(RECOVERY_THROTTLE_KEY);
+  await assertKeyringIntact(core, keyring, keys, null);
   await openStoreWithKey(core, keys.databaseKey);
+  await migrateKeyringIfNeeded(core, keys.databaseKey, null);
   return keys;
 }
 
@@ -194,4 +201,5 @@ export async function signOut(core: CoreServices, connectionId: string, session:
   await recordAuthEvent(core, { actorId: session.userId, action: 'auth.signOut', entityId: session.userId, details: {} });
   // The chain head after the sign-out, beside the database: a later cut or rewritten tail shows.
   if (core.store.isOpen) anchorChainHead(core.store.require(), core.now(), core.log);
+  await releaseKeysIfNobodySignedIn(core);
 }

@@ -33,7 +33,7 @@ export interface StoreHolder {
    * Opens (or, at setup, creates) the database with the raw key a key slot unwrapped, and migrates
    * it. Opening an already open store returns it unchanged.
    */
-  open(keyHex: string, options?: Pick<OpenDatabaseOptions, 'mode'>): Promise<OpenStore>;
+  open(key: string | Buffer, options?: Pick<OpenDatabaseOptions, 'mode'>): Promise<OpenStore>;
   /** Closes the database (checkpointing the WAL). Safe to call when closed. */
   close(): Promise<void>;
   /** The open store, or LOCKED (set up, not open) / NOT_SET_UP (no center yet). */
@@ -55,8 +55,8 @@ export function createStoreHolder(options: { readonly dataDir: string; readonly 
   let current: OpenStore | null = null;
   let opening: Promise<OpenStore> | null = null;
 
-  async function openNow(keyHex: string, mode: OpenDatabaseOptions['mode']): Promise<OpenStore> {
-    const handle = openDatabase(databasePath, keyHex, { mode });
+  async function openNow(key: string | Buffer, mode: OpenDatabaseOptions['mode']): Promise<OpenStore> {
+    const handle = openDatabase(databasePath, key, { mode });
     const db = createKysely(handle);
     try {
       const { applied } = await migrateToLatest(db, { log });
@@ -84,10 +84,10 @@ export function createStoreHolder(options: { readonly dataDir: string; readonly 
       if (current !== null) return 'open';
       return existsSync(keyringPath) ? 'locked' : 'notSetUp';
     },
-    async open(keyHex, openOptions = {}) {
+    async open(key, openOptions = {}) {
       if (current !== null) return current;
       // Two sign-ins racing must not open two handles on the same file.
-      opening ??= openNow(keyHex, openOptions.mode).finally(() => {
+      opening ??= openNow(key, openOptions.mode).finally(() => {
         opening = null;
       });
       current = await opening;

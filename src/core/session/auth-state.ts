@@ -48,11 +48,13 @@ export function createAuthServices(options: {
   readonly keySlotParams?: ScryptParams;
 }): AuthServices {
   // Keyed by the Session object: when the session store drops a session, its key goes with it.
+  // The set holds the same buffers, so forgetting every key can zero them (a WeakMap cannot be walked).
   let confidentialKeys = new WeakMap<Session, Buffer>();
+  const heldConfidentialKeys = new Set<Buffer>();
   const auth: AuthServices = {
     primitives: options.primitives,
     keySlotParams: options.keySlotParams ?? DEFAULT_SCRYPT_PARAMS,
-    keyring: new KeyringStore(options.dataDir),
+    keyring: new KeyringStore(options.dataDir, { primitives: options.primitives, databaseKey: () => auth.databaseKey }),
     attempts: new AttemptLimiter(),
     pendingEvents: [],
     databaseKey: null,
@@ -60,12 +62,21 @@ export function createAuthServices(options: {
     isSetupRunning: false,
     confidentialKeyOf: (session) => confidentialKeys.get(session) ?? null,
     setConfidentialKey(session, key) {
-      if (key) confidentialKeys.set(session, key);
-      else confidentialKeys.delete(session);
+      const previous = confidentialKeys.get(session);
+      if (previous && previous !== key) {
+        previous.fill(0);
+        heldConfidentialKeys.delete(previous);
+      }
+      if (key) {
+        confidentialKeys.set(session, key);
+        heldConfidentialKeys.add(key);
+      } else confidentialKeys.delete(session);
     },
     forgetKeys() {
       auth.databaseKey?.fill(0);
       auth.databaseKey = null;
+      for (const key of heldConfidentialKeys) key.fill(0);
+      heldConfidentialKeys.clear();
       confidentialKeys = new WeakMap();
     },
   };

@@ -43,7 +43,7 @@ export async function createCenter(core: CoreServices, input: CreateCenterInput)
       params: core.auth.keySlotParams,
     });
     try {
-      const store = await core.store.open(databaseKey.toString('hex'), { mode: 'create' });
+      const store = await core.store.open(databaseKey, { mode: 'create' });
       await runWritePath(
         store,
         null,

@@ -79,4 +79,6 @@ export const recoverInputSchema = z.object({
 
 export const addStaffInputSchema = z.object({ displayName: displayNameSchema, username: usernameSchema, role: roleSchema });
 export const staffIdInputSchema = z.object({ userId: z.string().min(1).max(64) });
-export const grantByRecoveryInputSchema = z.object({ userId: z.string().min(1).max(64), recoveryCode: z.string().trim().min(1).max(100) });
+/** The recipient's own password, typed by her on the granter's screen. */
+export const grantInPersonInputSchema = z.object({ userId: z.string().min(1).max(64), password: currentPasswordSchema });
+export const grantByRecoveryInputSchema = z.object({ userId: z.string().min(1).max(64), recoveryCode: z.string().trim().min(1).max(100), password: currentPasswordSchema });
