@@ -1,4 +1,5 @@
 import { ensurePrivateDataDir } from './db/data-dir';
+import { anchorChainHead } from './audit/anchors';
 import type { CoreServices } from './api/context';
 import type { AnyMethod } from './api/method';
 import type { DomainModule } from './api/module';
@@ -104,6 +105,9 @@ function assertAccessDeclared(methods: readonly AnyMethod[]): void {
   }
 }
 
+/** How often the audit chain head is written to the anchor file while the database is open. */
+const ANCHOR_INTERVAL_MS = 10 * 60 * 1000;
+
 /**
  * Starts the application core over one data folder.
  *
@@ -147,6 +151,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     writeOptions,
     write: async (actorId, work) => runWritePath(store.require(), actorId, work, writeOptions()),
   };
+  // The chain head is anchored on a schedule too, not only at sign-out (a PC left signed in).
+  const anchorTimer = setInterval(() => {
+    if (store.isOpen) anchorChainHead(store.require(), now(), log);
+  }, ANCHOR_INTERVAL_MS);
+  anchorTimer.unref();
   const methods = [...API_METHODS, ...(options.extraMethods ?? [])];
   assertAccessDeclared(methods);
   const router = createRouter(methods);
@@ -156,6 +165,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     call: (connectionId, method, input) => router.call(services, connectionId, method, input),
     close: async () => {
       for (const [connectionId] of [...sessions.all()]) sessions.delete(connectionId);
+      clearInterval(anchorTimer);
+      if (store.isOpen) anchorChainHead(store.require(), now(), log);
       auth.forgetKeys();
       await store.close();
     },

@@ -1,3 +1,4 @@
+import { anchorChainHead } from '../audit/anchors';
 import { AppError } from '../api/errors';
 import { authError } from './auth.errors';
 import type { Session } from '../api/session';
@@ -231,5 +232,7 @@ export async function signOut(core: CoreServices, connectionId: string, session:
   core.sessions.delete(connectionId);
   core.auth.setConfidentialKey(session, null);
   await recordAuthEvent(core, { actorId: session.userId, action: 'auth.signOut', entityId: session.userId, details: {} });
+  // The chain head after the sign-out, beside the database: a later cut or rewritten tail shows.
+  if (core.store.isOpen) anchorChainHead(core.store.require(), core.now(), core.log);
   await releaseKeysIfNobodySignedIn(core);
 }

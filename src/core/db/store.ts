@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { AppError } from '../api/errors';
+import { creditUnauditedRows } from '../audit/row-check';
+import { installRowTracking } from '../audit/row-digest';
 import { silentLogger, type Logger } from '../log';
 import { createKysely, type Database } from './database';
 import { migrateToLatest } from './migrator';
@@ -57,7 +59,13 @@ export function createStoreHolder(options: { readonly dataDir: string; readonly 
     const handle = openDatabase(databasePath, key, { mode });
     const db = createKysely(handle);
     try {
-      await migrateToLatest(db, { log });
+      const { applied } = await migrateToLatest(db, { log });
+      // Rows a migration wrote (or a database from before row digests) are credited in one event.
+      if (applied.length > 0) {
+        const credited = creditUnauditedRows(handle, applied, new Date());
+        if (credited > 0) log.info('audit.baseline', { rows: credited });
+      }
+      installRowTracking(handle);
     } catch (error) {
       await db.destroy();
       throw error;
