@@ -54,8 +54,8 @@ function daysBefore(today: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** A client's consent decisions (the caller inserts them in bulk), and whether registry sharing was given. */
-function seedConsents(w: WriteScope, clientId: string, random: () => number, today: string, at: string): { decisions: NewConsent[]; isRegistryShared: boolean } {
+/** A client's consent decisions (the caller inserts them in bulk), whether registry sharing and services consent were given. */
+function seedConsents(w: WriteScope, clientId: string, random: () => number, today: string, at: string): { decisions: NewConsent[]; isRegistryShared: boolean; isServicesGiven: boolean } {
   const decisions: ReadonlyArray<readonly [ConsentPurpose, number]> = [
     ['services', 0.95],
     ['registrySharing', 0.6],
@@ -64,10 +64,12 @@ function seedConsents(w: WriteScope, clientId: string, random: () => number, tod
   ];
   const made: NewConsent[] = [];
   let isRegistryShared = false;
+  let isServicesGiven = false;
   for (const [purpose, givenShare] of decisions) {
     if (purpose !== 'services' && random() < 0.3) continue; // not asked yet
     const state = random() < givenShare ? 'given' : 'refused';
     if (purpose === 'registrySharing') isRegistryShared = state === 'given';
+    if (purpose === 'services') isServicesGiven = state === 'given';
     made.push({
       id: newId(w.now.getTime()),
       clientId,
@@ -79,10 +81,11 @@ function seedConsents(w: WriteScope, clientId: string, random: () => number, tod
       recordedAt: at,
     });
   }
-  return { decisions: made, isRegistryShared };
+  return { decisions: made, isRegistryShared, isServicesGiven };
 }
 
-async function seedCase(w: WriteScope, clientId: string, caseWorkerId: string, random: () => number, today: string, at: string): Promise<number> {
+/** A client who refused services consent still got services: in an emergency, as `services.record` would record it. */
+async function seedCase(w: WriteScope, clientId: string, caseWorkerId: string, random: () => number, today: string, at: string, isServicesGiven: boolean): Promise<number> {
   const caseId = newId(w.now.getTime());
   const openedOn = daysBefore(today, Math.floor(random() * 300));
   const needs = NEED_CODES.filter(() => random() < 0.15);
@@ -116,6 +119,7 @@ async function seedCase(w: WriteScope, clientId: string, caseWorkerId: string, r
         deliveredOn: openedOn,
         durationMinutes: 30 + Math.floor(random() * 4) * 15,
         note: null,
+        consentOverrideReason: isServicesGiven ? null : 'Favqulodda holat',
         recordedBy: w.actorId ?? caseWorkerId,
         recordedAt: at,
       });
@@ -161,7 +165,7 @@ export async function seedClients(store: OpenStore, actorId: string, options: Se
           const decided = seedConsents(w, row.id, random, today, at);
           consents.push(...decided.decisions);
           const caseCount = random() < 0.25 ? 1 : 0;
-          const deliveries = caseCount === 1 ? await seedCase(w, row.id, options.caseWorkerId ?? actorId, random, today, at) : 0;
+          const deliveries = caseCount === 1 ? await seedCase(w, row.id, options.caseWorkerId ?? actorId, random, today, at, decided.isServicesGiven) : 0;
           // One event per seeded client covers its consents and case: the chain stays whole and verifiable.
           events.push({ action: 'clients.seed', entityType: 'client', entityId: row.id, details: { consents: decided.decisions.length, cases: caseCount, serviceDeliveries: deliveries } });
           records.push({ spec: CLIENT_OUTBOX, entityId: row.id, op: 'upsert', data: clientOutboxDataWith(row, decided.isRegistryShared) });
