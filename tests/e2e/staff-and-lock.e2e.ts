@@ -11,6 +11,7 @@ import { launchBrowser, type Browser } from './support/browser';
 import { startHarness, type Harness } from './support/harness';
 import { text } from './support/locales';
 import { snap } from './support/screens';
+import { PASSWORD_MIN_LENGTH } from '../../src/core/staff/staff.schema';
 
 const ADMIN = { displayName: 'Dilnoza Karimova', username: 'dilnoza', password: 'Tog-olma-bogi-2026' };
 const RECEPTIONIST = { displayName: 'Jasur Aliyev', username: 'jasur', password: 'Qizil-anor-daraxti-7' };
@@ -50,7 +51,7 @@ describe('center setup, staff and the lock screen', () => {
 
     await wizard.fillAdmin({ ...ADMIN, password: 'qisqa' }, 'boshqa');
     await wizard.create();
-    await page.getByText(text('uz-Latn', 'validation', 'password.tooShort', { passwordMinLength: '10' }), { exact: true }).waitFor();
+    await page.getByText(text('uz-Latn', 'validation', 'password.tooShort', { passwordMinLength: String(PASSWORD_MIN_LENGTH) }), { exact: true }).waitFor();
     await page.getByText(text('uz-Latn', 'validation', 'password.mismatch'), { exact: true }).waitFor();
     await snap(page, 'setup-admin-errors.uz-Latn');
 
