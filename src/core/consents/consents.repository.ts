@@ -24,24 +24,12 @@ export interface NewConsent {
  * @example await insertConsent(w.trx, { id, clientId, purpose: 'referral', state: 'given', ... });
  */
 export async function insertConsent(db: WriteTx, consent: NewConsent): Promise<ConsentRecord> {
-  await db
-    .insertInto('consents')
-    .values({
-      id: consent.id,
-      client_id: consent.clientId,
-      purpose: consent.purpose,
-      state: consent.state,
-      decided_on: consent.decidedOn,
-      form_reference: consent.formReference,
-      recorded_by: consent.recordedBy,
-      recorded_at: consent.recordedAt,
-    })
-    .execute();
+  await insertConsents(db, [consent]);
   return { ...consent };
 }
 
 /**
- * The bulk form of `insertConsent` (the seed): multi-row inserts, in order.
+ * Appends many consent decisions (the seed, one decision at a time too): multi-row inserts, in order.
  *
  * @example await insertConsents(w.trx, decisions);
  */
