@@ -3,15 +3,15 @@ import { createTestDatabase, getTableData, insertData, updateToVersion, type Tes
 
 const NOW = '2026-11-25T05:00:00.000Z';
 
-describe('migration 0005_service_consent_override', () => {
+describe('migration 0006_service_consent_override', () => {
   let t: TestDatabase;
   beforeEach(() => {
-    t = createTestDatabase('inson-m0005-');
+    t = createTestDatabase('inson-m0006-');
   });
   afterEach(() => t.dispose());
 
   it('keeps earlier deliveries (no override recorded) and stores a reason on new ones, never an empty one', async () => {
-    await updateToVersion(t.db, '0004_search_keys');
+    await updateToVersion(t.db, '0005_row_digests');
     await insertData(t.db, 'staff', [{ id: 's1', username: 'qabul', display_name: 'Qabul', role: 'receptionist', created_at: NOW, updated_at: NOW }]);
     await insertData(t.db, 'clients', [
       {
@@ -40,7 +40,7 @@ describe('migration 0005_service_consent_override', () => {
     const delivery = { client_id: 'c1', service_code: 'legal.consultation', delivered_on: '2026-11-24', recorded_by: 's1', recorded_at: NOW };
     await insertData(t.db, 'service_deliveries', [{ id: 'd1', ...delivery }]);
 
-    expect(await updateToVersion(t.db, '0005_service_consent_override')).toEqual({ applied: ['0005_service_consent_override'] });
+    expect(await updateToVersion(t.db, '0006_service_consent_override')).toEqual({ applied: ['0006_service_consent_override'] });
     expect(await getTableData(t.db, 'service_deliveries', { columns: ['id', 'note', 'consent_override_reason'] })).toEqual([
       { id: 'd1', note: null, consent_override_reason: null },
     ]);
