@@ -58,7 +58,7 @@ describe('home: each role’s first screen shows its work, in all four languages
     const other = await register('Ergasheva', 'Munisa');
     await desk.invoke('consents.record', { clientId: visitor.id, purpose: 'services', state: 'given', decidedOn: today() });
     await desk.invoke('services.record', { clientId: visitor.id, serviceCode: 'social.consultation', deliveredOn: today() });
-    const intake = { needs: ['housing'], referralSource: 'mahalla', priority: 'high' } as const;
+    const intake = { needs: ['housing' as const], referralSource: 'mahalla' as const, priority: 'high' as const };
     await desk.invoke('cases.open', { clientId: visitor.id, intake, caseWorkerId: receptionistId });
     await desk.invoke('cases.open', { clientId: other.id, intake, caseWorkerId: psychologistId });
     await desk.invoke('auth.signOut', {});

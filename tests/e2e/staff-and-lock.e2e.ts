@@ -1,13 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/core/api/errors';
 import { AppShellPage } from './pages/app-shell';
-import { DiagnosticsPage } from './pages/diagnostics-page';
 import { LockScreenPage } from './pages/lock-screen';
 import { PasswordChangePage } from './pages/password-change';
 import { SetupWizardPage } from './pages/setup-wizard';
 import { SignInPage } from './pages/sign-in-page';
 import { StaffPage } from './pages/staff-page';
 import { launchBrowser, type Browser } from './support/browser';
+import { apiClient } from './support/api';
 import { startHarness, type Harness } from './support/harness';
 import { text } from './support/locales';
 import { snap } from './support/screens';
@@ -145,11 +146,17 @@ describe('center setup, staff and the lock screen', () => {
     await snap(page, 'signed-in-receptionist.en');
   });
 
-  it('the core itself refuses the receptionist an administrator method', async () => {
-    await shell.openDiagnostics();
-    const diagnostics = new DiagnosticsPage(page, 'en');
-    await diagnostics.send('staff.list', '{}');
-    await diagnostics.errorAlert().getByText(text('en', 'errors', 'FORBIDDEN')).waitFor();
+  it('the receptionist has no diagnostics console, and the core itself refuses her an administrator method', async () => {
+    expect(await shell.diagnosticsLinks().count()).toBe(0);
+    const desk = apiClient(harness);
+    await desk.invoke('auth.signIn', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
+    const refusal = await desk.invoke('staff.list', {}).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(AppError);
+    expect(refusal instanceof AppError ? refusal.code : null).toBe('FORBIDDEN');
+    await desk.invoke('auth.signOut', {});
   });
 
   it('locks with the hot key (Uzbek Cyrillic) and unlocks only with the same password', async () => {

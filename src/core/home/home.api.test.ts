@@ -19,7 +19,7 @@ describe('home.overview: each role’s home shows its work', () => {
     await t.as.receptionist.invoke('services.record', { clientId: served.id, serviceCode: 'social.consultation', deliveredOn: TODAY });
     // A service dated yesterday does not make yesterday's visitor one of today's.
     await t.as.receptionist.invoke('services.record', { clientId: served.id, serviceCode: 'legal.consultation', deliveredOn: '2026-11-24' });
-    const intake = { needs: ['housing'], referralSource: 'mahalla', priority: 'high' } as const;
+    const intake = { needs: ['housing' as const], referralSource: 'mahalla' as const, priority: 'high' as const };
     const mine = await t.as.receptionist.invoke('cases.open', { clientId: registered.id, intake, caseWorkerId: t.staffId.receptionist });
     const theirs = await t.as.receptionist.invoke('cases.open', { clientId: served.id, intake: { ...intake, priority: 'urgent' }, caseWorkerId: t.staffId.psychologist });
 

@@ -1,7 +1,6 @@
-import { Anchor, AppShell, Group, Title } from '@mantine/core';
+import { AppShell, Group, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { SystemStatus } from '../components/SystemStatus';
 
@@ -28,9 +27,6 @@ export function AppLayout({ children, headerEnd, navbar }: { readonly children: 
       <AppShell.Footer>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <SystemStatus />
-          <Anchor component={Link} to="/diagnostics" size="sm">
-            {t('common:nav.diagnostics')}
-          </Anchor>
         </Group>
       </AppShell.Footer>
     </AppShell>

@@ -11,7 +11,6 @@ import { LockScreen } from '../pages/auth/LockScreen';
 import { QuickHideCurtain } from '../pages/auth/QuickHideCurtain';
 import { RecoverPage } from '../pages/auth/RecoverPage';
 import { SignInPage } from '../pages/auth/SignInPage';
-import { DiagnosticsPage } from '../pages/diagnostics/DiagnosticsPage';
 import { SetupWizard } from '../pages/setup/SetupWizard';
 import { useSession } from '../session/session';
 import { useLockTriggers } from '../session/use-lock-triggers';
@@ -21,15 +20,14 @@ import { KeptSignedInApp } from './KeptSignedInApp';
 const DEFAULT_INACTIVITY_LOCK_MS = 5 * 60_000;
 
 /**
- * A screen outside the signed-in app; the diagnostics page stays reachable from its footer. Its
- * own router: following its links never moves the signed-in app kept behind the lock screen.
+ * A screen outside the signed-in app. Its own router: following its links never moves the
+ * signed-in app kept behind the lock screen.
  */
 function OutsideScreen({ children, headerEnd }: { readonly children: ReactNode; readonly headerEnd?: ReactNode }) {
   return (
     <MemoryRouter>
       <AppLayout headerEnd={headerEnd}>
         <Routes>
-          <Route path="/diagnostics" element={<DiagnosticsPage />} />
           <Route path="*" element={children} />
         </Routes>
       </AppLayout>

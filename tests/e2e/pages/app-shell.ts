@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { anyLanguage, text, type Language } from '../support/locales';
 
-/** What every screen has: the header's language switch and the footer's links and status. */
+/** What every screen has: the header's language switch, the navigation and the footer's status. */
 export class AppShellPage {
   constructor(readonly page: Page) {}
 
@@ -60,7 +60,13 @@ export class AppShellPage {
     return this.page.getByText(text(language, 'common', 'status.database', { state: stateText }), { exact: true });
   }
 
+  /** The administrator's diagnostics console, from the signed-in navigation. */
   async openDiagnostics(): Promise<void> {
-    await this.page.getByRole('link', { name: anyLanguage('common', 'nav.diagnostics') }).click();
+    await this.page.getByRole('navigation').getByRole('link', { name: anyLanguage('common', 'nav.diagnostics') }).click();
+  }
+
+  /** The diagnostics entry, wherever it would be (for checking that a role does not see it). */
+  diagnosticsLinks() {
+    return this.page.getByRole('link', { name: anyLanguage('common', 'nav.diagnostics') });
   }
 }
