@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import './styles/focus.css';
 import './styles/print.css';
 import { createRoot } from 'react-dom/client';

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { text, type Language } from '../support/locales';
+import { fillDay } from './date-field';
 
 export interface ClientInput {
   readonly lastName: string;
@@ -41,7 +42,7 @@ export class ClientsRegisterPage {
     await this.field('lastName').fill(input.lastName);
     await this.field('firstName').fill(input.firstName);
     if (input.patronymic !== undefined) await this.field('patronymic').fill(input.patronymic);
-    if (input.birthDate !== undefined) await this.field('birthDate').fill(input.birthDate);
+    if (input.birthDate !== undefined) await fillDay(this.field('birthDate'), input.birthDate);
     if (input.sex !== undefined) await this.page.getByRole('radio', { name: this.t(`sex.${input.sex}`), exact: true }).check();
     if (input.pinfl !== undefined) await this.field('pinfl').fill(input.pinfl);
     if (input.phone !== undefined) await this.field('phone').fill(input.phone);
