@@ -37,14 +37,16 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
 
 /**
  * Puts the core's INVALID_INPUT field issues on the form's fields, so a refusal by the server
- * reads like a refusal by the form. Returns whether any issue was placed.
+ * reads like a refusal by the form, and moves the keyboard focus to the first of them (the
+ * browser scrolls it into view below the fixed header: `scroll-padding` in focus.css). Returns
+ * whether any issue was placed.
  */
 export function applyServerIssues<T extends FieldValues>(form: Pick<UseFormReturn<T, unknown, unknown>, 'setError'>, error: unknown, prefix: readonly string[] = []): boolean {
   let placed = false;
   for (const issue of fieldIssuesOf(error)) {
     const path = [...prefix, ...issue.path];
     if (path.length === 0) continue;
-    form.setError(path.join('.') as Path<T>, { type: issue.code, message: issue.message });
+    form.setError(path.join('.') as Path<T>, { type: issue.code, message: issue.message }, { shouldFocus: !placed });
     placed = true;
   }
   return placed;

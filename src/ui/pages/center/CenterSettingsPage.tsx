@@ -9,6 +9,7 @@ import { fieldError } from '../../forms/field-error';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import type { OutputOf } from '../../../core/client';
 import { currentLanguage } from '../../i18n/i18n';
+import { notifyDone } from '../../components/notify';
 import type { Language } from '../../i18n/languages';
 
 type Regions = OutputOf<'geo.regions'>['regions'];
@@ -27,6 +28,7 @@ export function CenterSettingsPage() {
   const geo = useApiQuery('geo.regions', {}, { staleTime: Infinity });
   const form = useZodForm(centerSettingsSchema, { defaultValues: { inactivityLockMinutes: 5 } });
   const save = useApiMutation('center.updateSettings', {
+    onSuccess: () => notifyDone(t('common:done.settingsSaved')),
         onError: (error) => applyServerIssues(form, error),
   });
   const minutes = center.data?.settings.inactivityLockMinutes;

@@ -14,7 +14,7 @@ export function ClientIdentityFields({ form }: { readonly form: ClientForm }) {
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label={t('clients:field.lastName')} withAsterisk {...form.register('lastName')} error={clientFieldError(t, errors.lastName)} autoComplete="off" />
+        <TextInput label={t('clients:field.lastName')} withAsterisk autoFocus {...form.register('lastName')} error={clientFieldError(t, errors.lastName)} autoComplete="off" />
         <TextInput label={t('clients:field.firstName')} withAsterisk {...form.register('firstName')} error={clientFieldError(t, errors.firstName)} autoComplete="off" />
         <TextInput label={t('clients:field.patronymic')} {...form.register('patronymic')} error={clientFieldError(t, errors.patronymic)} autoComplete="off" />
       </SimpleGrid>

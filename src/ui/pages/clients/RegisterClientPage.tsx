@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useApiMutation } from '../../api/api';
 import { ClientForm } from './ClientForm';
+import { notifyDone } from '../../components/notify';
 import { prefillFromQuery } from './client-form';
 
 /** Registers a new client (starting from what was typed in the search box), then opens their page. */
@@ -15,6 +16,7 @@ export function RegisterClientPage() {
   const open = (id: string) => void navigate(`/clients/${encodeURIComponent(id)}`);
   const register = useApiMutation('clients.register', {
     onSuccess: (client) => {
+      notifyDone(t('common:done.registered'));
       open(client.id);
     },
   });

@@ -1,6 +1,7 @@
 import { Alert, Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../api/api';
+import { notifyDone } from '../../components/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 /**
@@ -11,6 +12,7 @@ export function ConfidentialAccessPage() {
   const { t } = useTranslation();
   const awaiting = useApiQuery('staff.listAwaitingConfidential', {});
   const grant = useApiMutation('staff.grantConfidential', {
+    onSuccess: () => notifyDone(t('common:done.granted')),
       });
   return (
     <Stack maw={800}>
