@@ -2,8 +2,9 @@ import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../forms/DateField';
 import { yearOfDayText } from '../../forms/day-text';
-import type { ClientForm } from './ClientIdentityFields';
-import { clientFieldError } from './client-form';
+import type { UseFormReturn } from 'react-hook-form';
+import type { RegisterClientInput } from '../../../core/clients/clients.schema';
+import { clientFieldError, type ClientFormValues } from './client-form';
 import { todayLocal } from './client-format';
 
 /**
@@ -11,7 +12,7 @@ import { todayLocal } from './client-format';
  * before the field: a Tab out of the date never lands on it, and it changes nothing unless pressed.
  * Switching to the year keeps the year of what was typed; switching back leaves the date to type.
  */
-export function BirthFields({ form }: { readonly form: ClientForm }) {
+export function BirthFields({ form }: { readonly form: UseFormReturn<ClientFormValues, unknown, RegisterClientInput> }) {
   const { t } = useTranslation();
   const { errors } = form.formState;
   const isEstimated = form.watch('isBirthYearEstimated');
