@@ -7,11 +7,13 @@ import { createRandom, syntheticClient } from '../src/core/clients/clients.seed-
 import { nameDistance, nameTokens } from '../src/core/uz/names';
 import { toCyrillic, toLatin } from '../src/core/uz/transliterate';
 import { openBenchCenter, type BenchCenter } from './bench-center';
+import { benchImport } from './import';
 
 /**
  * `npm run bench`: registration and search at 200,000 clients on the encrypted database, through
  * the real API path (router, validation, permission check, runWrite), as a receptionist.
  * Environment: BENCH_CLIENTS (default 200000), BENCH_SAMPLES (default 200).
+ * `npm run bench -- import` runs the import benchmark instead (bench/import.ts).
  */
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200_000);
@@ -237,7 +239,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+// `npm run bench -- import`: the register import alone (no 200,000-client database needed).
+(process.argv.includes('import') ? benchImport() : main()).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

@@ -84,6 +84,8 @@ export function createRouter(methods: readonly AnyMethod[]): Router {
         now: scope.now,
         audit: (event) => scope.audit(event),
         outbox: (entry) => scope.outbox(entry),
+        auditMany: (events) => scope.auditMany(events),
+        outboxMany: (entries) => scope.outboxMany(entries),
         actor,
         log: core.log,
       };

@@ -6,7 +6,7 @@ import type { Database } from '../db/database';
 import { asWriteTx, type WriteTx } from '../db/handles';
 import type { OpenStore } from '../db/store';
 import { silentLogger, type Logger } from '../log';
-import { appendOutbox } from '../sync/outbox';
+import { appendOutbox, appendOutboxMany } from '../sync/outbox';
 import type { OutboxAllowList, OutboxEntry, OutboxTypeSpec } from '../sync/outbox.spec';
 import { canonicalDetailsJson, computeAuditHash, GENESIS_HASH, type AuditDetails } from './audit-chain';
 
@@ -34,6 +34,13 @@ export interface WriteScope {
   audit(event: AuditEventInput): Promise<{ readonly seq: number; readonly hash: string }>;
   /** Appends a record for the registry; a type or field outside the allow-list fails the write. */
   outbox<S extends OutboxTypeSpec>(entry: OutboxEntry<S>): Promise<{ readonly id: string }>;
+  /**
+   * The bulk form of `audit` (imports, the seed): one event per input, chained in order exactly as
+   * that many `audit` calls would chain them, inserted in multi-row statements.
+   */
+  auditMany(events: readonly AuditEventInput[]): Promise<{ readonly count: number; readonly lastSeq: number }>;
+  /** The bulk form of `outbox`: every entry checked against the allow-list, then inserted in multi-row statements. */
+  outboxMany(entries: readonly OutboxEntry[]): Promise<{ readonly count: number }>;
 }
 
 export interface WritePathOptions {
@@ -104,6 +111,9 @@ async function transact<T>(store: OpenStore, actorId: string | null, options: Wr
   });
 }
 
+/** Audit rows per INSERT: 9 columns each, well under SQLite's 32,766 bound parameters. */
+const AUDIT_ROWS_PER_STATEMENT = 1000;
+
 class WriteScopeImpl implements WriteScope {
   readonly trx: WriteTx;
   readonly actorId: string | null;
@@ -169,6 +179,49 @@ class WriteScopeImpl implements WriteScope {
 
   outbox<S extends OutboxTypeSpec>(entry: OutboxEntry<S>): Promise<{ readonly id: string }> {
     return this.#enqueue(() => appendOutbox(this.trx, entry, { allowList: this.#allowList, now: this.now, log: this.#log }));
+  }
+
+  auditMany(events: readonly AuditEventInput[]): Promise<{ readonly count: number; readonly lastSeq: number }> {
+    return this.#enqueue(async () => {
+      let head = this.#head ?? (await this.#readHead());
+      const rows = events.map((event) => {
+        const action = event.action ?? this.#defaultAction;
+        if (action === undefined) throw new AppError('INTERNAL', { reason: 'auditEventWithoutAction' });
+        const content = {
+          seq: head.seq + 1,
+          at: this.#at,
+          actorId: this.actorId,
+          action,
+          entityType: event.entityType,
+          entityId: event.entityId,
+          detailsJson: canonicalDetailsJson(event.details),
+        };
+        const hash = computeAuditHash(head.hash, content);
+        const row = {
+          seq: content.seq,
+          at: content.at,
+          actor_id: content.actorId,
+          action,
+          entity_type: content.entityType,
+          entity_id: content.entityId,
+          details_json: content.detailsJson,
+          prev_hash: head.hash,
+          hash,
+        };
+        head = { seq: content.seq, hash };
+        return row;
+      });
+      for (let start = 0; start < rows.length; start += AUDIT_ROWS_PER_STATEMENT) {
+        await this.trx.insertInto('audit_log').values(rows.slice(start, start + AUDIT_ROWS_PER_STATEMENT)).execute();
+      }
+      this.#head = head;
+      this.auditCount += rows.length;
+      return { count: rows.length, lastSeq: head.seq };
+    });
+  }
+
+  outboxMany(entries: readonly OutboxEntry[]): Promise<{ readonly count: number }> {
+    return this.#enqueue(() => appendOutboxMany(this.trx, entries, { allowList: this.#allowList, now: this.now, log: this.#log }));
   }
 
   /**

@@ -104,6 +104,40 @@ export async function insertClientRow(db: WriteTx, row: NewClientColumns): Promi
   return { ...row, seq: Number(result.insertId ?? 0n) };
 }
 
+/** Client rows per INSERT: about 40 columns each, under SQLite's 32,766 bound parameters. */
+const CLIENT_ROWS_PER_STATEMENT = 400;
+
+/**
+ * The bulk form of `insertClientRow` (imports, the seed): multi-row inserts (the search index
+ * follows through its triggers in the same statements) and all name words in one statement.
+ *
+ * @example await insertClientRows(w.trx, rows);
+ */
+export async function insertClientRows(db: WriteTx, rows: readonly NewClientColumns[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += CLIENT_ROWS_PER_STATEMENT) {
+    await db.insertInto('clients').values(rows.slice(start, start + CLIENT_ROWS_PER_STATEMENT)).execute();
+  }
+  const words = new Set<string>();
+  for (const row of rows) {
+    for (const word of `${row.name_key_loose} ${row.patronymic_key}`.split(' ')) if (word !== '') words.add(word);
+  }
+  if (words.size > 0) await sql`INSERT OR IGNORE INTO client_name_words (word) SELECT value FROM json_each(${JSON.stringify([...words])})`.execute(db);
+}
+
+/**
+ * Which of these PINFLs some client holds, each with the holder (the surviving record after a merge).
+ *
+ * @example const taken = await findClientIdsByPinfl(trx, ['32505900123459']);
+ */
+export async function findClientIdsByPinfl(db: Queryable, pinfls: readonly string[]): Promise<Map<string, string>> {
+  const holders = new Map<string, string>();
+  if (pinfls.length === 0) return holders;
+  const rows = await sql<{ pinfl: string; id: string; merged_into_id: string | null }>`SELECT pinfl, id, merged_into_id FROM clients
+    WHERE pinfl IN (SELECT value FROM json_each(${JSON.stringify(pinfls)}))`.execute(db);
+  for (const row of rows.rows) holders.set(row.pinfl, row.merged_into_id ?? row.id);
+  return holders;
+}
+
 export async function findClientRow(db: Queryable, id: string): Promise<ClientRow | null> {
   return (await db.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }

@@ -17,6 +17,35 @@ export async function appendOutbox(
   entry: OutboxEntry,
   options: { readonly allowList: OutboxAllowList; readonly now: Date; readonly log: Logger },
 ): Promise<{ readonly id: string }> {
+  const row = checkedOutboxRow(entry, options);
+  await trx.insertInto('outbox').values(row).execute();
+  return { id: row.id };
+}
+
+/** Rows per INSERT: 8 columns each, well under SQLite's 32,766 bound parameters. */
+const OUTBOX_ROWS_PER_STATEMENT = 1000;
+
+/**
+ * The bulk form of `appendOutbox`: every entry is checked against the allow-list first (one bad
+ * entry fails the whole write before anything is inserted), then inserted in multi-row
+ * statements, in order.
+ *
+ * @example await appendOutboxMany(trx, rows.map((row) => ({ spec: CLIENT_OUTBOX, entityId: row.id, op: 'upsert', data })), { allowList, now, log });
+ */
+export async function appendOutboxMany(
+  trx: WriteTx,
+  entries: readonly OutboxEntry[],
+  options: { readonly allowList: OutboxAllowList; readonly now: Date; readonly log: Logger },
+): Promise<{ readonly count: number }> {
+  const rows = entries.map((entry) => checkedOutboxRow(entry, options));
+  for (let start = 0; start < rows.length; start += OUTBOX_ROWS_PER_STATEMENT) {
+    await trx.insertInto('outbox').values(rows.slice(start, start + OUTBOX_ROWS_PER_STATEMENT)).execute();
+  }
+  return { count: rows.length };
+}
+
+/** The outbox row of an entry whose type and every field the allow-list admits; throws INTERNAL otherwise. */
+function checkedOutboxRow(entry: OutboxEntry, options: { readonly allowList: OutboxAllowList; readonly now: Date; readonly log: Logger }) {
   const { allowList, now, log } = options;
   const type = entry.spec.type;
   const spec = allowList.get(type);
@@ -35,21 +64,16 @@ export async function appendOutbox(
       throw new AppError('INTERNAL', { reason: 'outboxValueNotFlat', type, field });
     }
   }
-  const id = newId(now.getTime());
-  await trx
-    .insertInto('outbox')
-    .values({
-      id,
-      type,
-      version: spec.version,
-      entity_id: entry.entityId,
-      op: entry.op,
-      occurred_at: (entry.occurredAt ?? now).toISOString(),
-      data_json: JSON.stringify(entry.data),
-      created_at: now.toISOString(),
-    })
-    .execute();
-  return { id };
+  return {
+    id: newId(now.getTime()),
+    type,
+    version: spec.version,
+    entity_id: entry.entityId,
+    op: entry.op,
+    occurred_at: (entry.occurredAt ?? now).toISOString(),
+    data_json: JSON.stringify(entry.data),
+    created_at: now.toISOString(),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Permission } from '../../core/api/permissions';
 import { accountArea } from '../pages/account/account.area';
 import { centerArea } from '../pages/center/center.area';
+import { clientImportArea } from '../pages/client-import/client-import.area';
 import { clientsArea } from '../pages/clients/clients.area';
 import { diagnosticsArea } from '../pages/diagnostics/diagnostics.area';
 import { homeArea } from '../pages/home/home.area';
@@ -8,7 +9,7 @@ import { staffArea } from '../pages/staff/staff.area';
 import type { AreaNavEntry, AreaRoute, TimelineRenderers, UiArea } from './area';
 
 /** The one list of the UI's areas, in navigation order. A new area adds one line. */
-export const AREAS: readonly UiArea[] = [homeArea, clientsArea, staffArea, centerArea, accountArea, diagnosticsArea];
+export const AREAS: readonly UiArea[] = [homeArea, clientsArea, clientImportArea, staffArea, centerArea, accountArea, diagnosticsArea];
 
 type Can = (permission: Permission) => boolean;
 
