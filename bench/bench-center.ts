@@ -12,7 +12,7 @@ import { silentLogger } from '../src/core/log';
  * cached under bench/.data, keyed by a version to bump whenever the schema or the seed changes
  * what the database holds. Each run works on a fresh copy, so registrations never pile up.
  */
-export const BENCH_DATA_VERSION = 4;
+export const BENCH_DATA_VERSION = 5;
 
 const DATA_ROOT = join(__dirname, '.data');
 const ADMIN = { displayName: 'Bench Administrator', username: 'benchadmin', password: 'bench-admin-password-42' };

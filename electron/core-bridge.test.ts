@@ -100,4 +100,21 @@ describe('createInvokeHandler', () => {
     }
     expect(sent).toEqual([]);
   });
+
+  it('refuses an input over 2 MiB (as HTTP does) and input that is not JSON, without bothering the core', async () => {
+    const { port, sent, reply } = fakePort();
+    const handle = createInvokeHandler(() => createCoreBridge(port));
+    const refused = { ok: false, error: { code: 'BAD_REQUEST', messageKey: 'errors.BAD_REQUEST', details: { reason: 'body' } } };
+    // Multi-byte text counts in bytes: 1.1 million Cyrillic letters are 2.2 MB of UTF-8.
+    await expect(handle({ sender: { id: 1 } }, 'clients.register', { remarks: 'ж'.repeat(1_100_000) })).resolves.toEqual(refused);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await expect(handle({ sender: { id: 1 } }, 'clients.register', cyclic)).resolves.toEqual(refused);
+    await expect(handle({ sender: { id: 1 } }, 'clients.register', { n: 1n })).resolves.toEqual(refused);
+    expect(sent).toEqual([]);
+    const justUnder = handle({ sender: { id: 1 } }, 'clients.register', { remarks: 'x'.repeat(2 * 1024 * 1024 - 100) });
+    expect(sent).toHaveLength(1);
+    reply({ type: 'result', id: 1, outcome: { ok: true, result: null } });
+    await expect(justUnder).resolves.toEqual({ ok: true, result: null });
+  });
 });

@@ -1,5 +1,6 @@
 import type { CallOutcome } from '../src/core/api/router';
 import type { CoreRequest, CoreResponse } from '../src/host/core-process';
+import { MAX_REQUEST_BYTES, requestSizeBytes } from '../src/host/request-limits';
 
 /**
  * Main's side of the core process: sends each call with a fresh id and resolves the caller when
@@ -87,9 +88,12 @@ export interface InvokeEventLike {
   readonly sender: { readonly id: number };
 }
 
+const BAD_BODY_OUTCOME: CallOutcome = { ok: false, error: { code: 'BAD_REQUEST', messageKey: 'errors.BAD_REQUEST', details: { reason: 'body' } } };
+
 /**
  * The `inson:invoke` handler: the connection id is the sending webContents' id, so each window has
- * its own session. A method that is not a short string never reaches the core.
+ * its own session. A method that is not a short string never reaches the core, nor an input over
+ * the HTTP transport's 2 MiB cap (the same answer HTTP gives an oversized body).
  *
  * @example guard.handleFromAppFrame(INVOKE_CHANNEL, createInvokeHandler(() => bridge));
  */
@@ -98,6 +102,8 @@ export function createInvokeHandler(currentBridge: () => CoreBridge) {
     if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH) {
       return Promise.resolve({ ok: false, error: { code: 'BAD_REQUEST', messageKey: 'errors.BAD_REQUEST' } });
     }
+    const sizeBytes = requestSizeBytes(input);
+    if (sizeBytes === null || sizeBytes > MAX_REQUEST_BYTES) return Promise.resolve(BAD_BODY_OUTCOME);
     return currentBridge().call(String(event.sender.id), method, input);
   };
 }

@@ -22,7 +22,7 @@ function isSameFrame(a: FrameLike, b: FrameLike): boolean {
   return a === b || (a.frameToken !== '' && a.frameToken === b.frameToken && a.processId === b.processId);
 }
 
-/** The app's own page: the Vite dev server's origin in development, the packaged index.html in production. */
+/** The app's own page: the Vite dev server's origin in development, `app://inson/index.html` in production. */
 export interface AppPage {
   /** The URL the window was told to load. */
   readonly entryUrl: string;
@@ -41,8 +41,9 @@ function samePath(a: string, b: string): boolean {
 }
 
 /**
- * True when `url` is the app's own page. A file:// entry must match its path exactly (any other
- * local file is foreign); an http(s) entry (the dev server) must match its origin.
+ * True when `url` is the app's own page. An `app://` entry (the packaged app's own scheme,
+ * electron/app-protocol.ts) must match its scheme and host; a file:// entry its path exactly (any
+ * other local file is foreign); an http(s) entry (the dev server) its origin.
  *
  * @example isAppUrl('file:///opt/inson/index.html#/clients', { entryUrl: 'file:///opt/inson/index.html' }) // true
  */
@@ -55,6 +56,8 @@ export function isAppUrl(url: string, page: AppPage): boolean {
   } catch {
     return false;
   }
+  // A custom scheme has no WHATWG origin ('null' on both sides): compare scheme and host instead.
+  if (expected.protocol === 'app:') return actual.protocol === 'app:' && actual.host === expected.host && actual.host !== '';
   if (expected.protocol === 'file:') {
     return actual.protocol === 'file:' && actual.host === expected.host && samePath(actual.pathname, expected.pathname);
   }

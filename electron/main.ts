@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, session, utilityProcess, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, utilityProcess, type WebContents } from 'electron';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { defaultDataDir } from '../src/host/paths';
 import type { BridgeEvent } from '../src/core/api/bridge';
 import { createInvokeHandler } from './core-bridge';
@@ -15,14 +16,18 @@ import { createIpcGuard, isAppFrame, isAppUrl, type AppPage } from './ipc-guard'
  * without Electron (ipc-guard, core-bridge, hot-keys, bridge-events).
  */
 
-// Same folder the browser harness and the CLI use by default (src/host/paths.ts).
+// Same folder the CLI uses by default (src/host/paths.ts); the browser harness never opens it.
 app.setPath('userData', defaultDataDir());
 
-/** The renderer: the Vite dev server under `electron-forge start`, the packaged index.html otherwise. */
+// Before `ready`, as Electron requires: app:// is a standard, secure origin of its own.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+
+const devServerUrl = typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' ? MAIN_WINDOW_VITE_DEV_SERVER_URL : '';
+const rendererDir = join(__dirname, '..', 'renderer', MAIN_WINDOW_VITE_NAME);
+
+/** The renderer: the Vite dev server under `electron-forge start`, app://inson/index.html otherwise. */
 function appPage(): AppPage {
-  const devServerUrl = typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' ? MAIN_WINDOW_VITE_DEV_SERVER_URL : '';
-  if (devServerUrl !== '') return { entryUrl: devServerUrl };
-  return { entryUrl: pathToFileURL(join(__dirname, '..', 'renderer', MAIN_WINDOW_VITE_NAME, 'index.html')).href };
+  return { entryUrl: devServerUrl !== '' ? devServerUrl : APP_ENTRY_URL };
 }
 
 let mainWindow: BrowserWindow | null = null;
@@ -104,6 +109,7 @@ function start(): void {
   app.on('window-all-closed', () => app.quit());
 
   app.whenReady().then(() => {
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, (file) => readFile(file)));
     // Nothing in this app needs a camera, microphone, notifications, geolocation or devices.
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);

@@ -3,6 +3,8 @@ import * as m0001Initial from './0001_initial';
 import * as m0002Clients from './0002_clients';
 import * as m0003Care from './0003_care';
 import * as m0004SearchKeys from './0004_search_keys';
+import * as m0005RowDigests from './0005_row_digests';
+import * as m0006ServiceConsentOverride from './0006_service_consent_override';
 
 /**
  * Every center-database migration, in order. Listed explicitly (no directory scan) so the packaged
@@ -13,4 +15,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002_clients': m0002Clients,
   '0003_care': m0003Care,
   '0004_search_keys': m0004SearchKeys,
+  '0005_row_digests': m0005RowDigests,
+  '0006_service_consent_override': m0006ServiceConsentOverride,
 };

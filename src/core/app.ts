@@ -1,9 +1,12 @@
+import { ensurePrivateDataDir } from './db/data-dir';
+import { anchorChainHead } from './audit/anchors';
 import type { CoreServices } from './api/context';
 import type { AnyMethod } from './api/method';
 import type { DomainModule } from './api/module';
 import { buildPermissionTable, type Permission } from './api/permissions';
 import { createRouter, type Router } from './api/router';
-import { SessionStore, type Session } from './api/session';
+import { AppError } from './api/errors';
+import { MAX_LOCKED_SESSION_AGE_MS, SessionStore, type Session } from './api/session';
 import { runWritePath } from './audit/run-write';
 import { authModule } from './auth/auth.module';
 import { casesModule } from './cases/cases.module';
@@ -102,6 +105,9 @@ function assertAccessDeclared(methods: readonly AnyMethod[]): void {
   }
 }
 
+/** How often the audit chain head is written to the anchor file while the database is open. */
+const ANCHOR_INTERVAL_MS = 10 * 60 * 1000;
+
 /**
  * Starts the application core over one data folder.
  *
@@ -114,6 +120,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const sessions = new SessionStore();
   const log = options.log ?? createConsoleLogger();
+  // A folder left 0755 by an older version or by hand is tightened before any key is read from it.
+  ensurePrivateDataDir(options.dataDir, { create: false });
   const store = createStoreHolder({ dataDir: options.dataDir, log });
   const auth = createAuthServices({ dataDir: options.dataDir, primitives, keySlotParams: options.keySlotParams });
   auth.keyring.cleanUp();
@@ -128,14 +136,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     outboxAllowList: OUTBOX_ALLOWLIST,
     permissions: PERMISSION_TABLE,
     now,
-    expireIdleSession(_connectionId, session: Session) {
-      if (!session.isLocked && now().getTime() - session.lastActivityMs > auth.inactivityLockMs) {
+    expireIdleSession(connectionId, session: Session) {
+      const nowMs = now().getTime();
+      if (!session.isLocked && nowMs - session.lastActivityMs > auth.inactivityLockMs) {
         session.isLocked = true;
+        auth.setConfidentialKey(session, null);
+      }
+      if (session.isLocked && nowMs - session.signedInAtMs > MAX_LOCKED_SESSION_AGE_MS) {
+        sessions.delete(connectionId);
+        auth.setConfidentialKey(session, null);
+        throw new AppError('UNAUTHENTICATED');
       }
     },
     writeOptions,
     write: async (actorId, work) => runWritePath(store.require(), actorId, work, writeOptions()),
   };
+  // The chain head is anchored on a schedule too, not only at sign-out (a PC left signed in).
+  const anchorTimer = setInterval(() => {
+    if (store.isOpen) anchorChainHead(store.require(), now(), log);
+  }, ANCHOR_INTERVAL_MS);
+  anchorTimer.unref();
   const methods = [...API_METHODS, ...(options.extraMethods ?? [])];
   assertAccessDeclared(methods);
   const router = createRouter(methods);
@@ -145,6 +165,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     call: (connectionId, method, input) => router.call(services, connectionId, method, input),
     close: async () => {
       for (const [connectionId] of [...sessions.all()]) sessions.delete(connectionId);
+      clearInterval(anchorTimer);
+      if (store.isOpen) anchorChainHead(store.require(), now(), log);
       auth.forgetKeys();
       await store.close();
     },

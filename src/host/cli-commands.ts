@@ -1,5 +1,7 @@
 import { createApiClient, type ApiClient } from '../core/client';
 import { AppError } from '../core/api/errors';
+import { anchorsPathFor, readAnchors } from '../core/audit/anchors';
+import { expectedSchema } from '../core/audit/expected-schema';
 import { verifyStore, type StoreReport } from '../core/audit/verify-store';
 import type { Core } from '../core/app';
 import { openWithRecoveryCode } from '../core/auth/auth.service';
@@ -99,6 +101,19 @@ export function firstProblem(report: StoreReport): string | null {
   const violation = report.foreignKeys[0];
   if (violation) return `foreign key: ${violation.table} row ${String(violation.rowid)} -> ${violation.parent}`;
   if (!report.auditChain.ok) return `audit chain broken at event seq ${String(report.auditChain.firstBrokenSeq)} (${report.auditChain.reason ?? 'unknown'})`;
+  const { anchors, schema, rows } = report;
+  if (anchors?.unreadable) return 'audit anchors: the anchor file is not readable';
+  if (anchors && anchors.truncatedAt.length > 0) return `audit chain cut: it ends before anchored event seq ${String(anchors.truncatedAt[0])}`;
+  if (anchors && anchors.rewrittenAt.length > 0) return `audit chain rewritten: event seq ${String(anchors.rewrittenAt[0])} differs from its anchor`;
+  const schemaProblem = schema?.missing[0] ?? schema?.changed[0] ?? schema?.unexpected[0];
+  if (schema && schemaProblem !== undefined) {
+    return `schema: ${schemaProblem} is ${schema.missing.includes(schemaProblem) ? 'missing' : schema.changed.includes(schemaProblem) ? 'changed' : 'not expected'}`;
+  }
+  const row = rows.changed[0] ?? rows.unaudited[0] ?? rows.missing[0];
+  if (row !== undefined) {
+    const kind = rows.changed[0] === row ? 'changed behind the audit log' : rows.unaudited[0] === row ? 'has no audit event' : 'is missing';
+    return `row ${row.table} ${row.key} ${kind} (${String(rows.counts.changed)} changed, ${String(rows.counts.unaudited)} unaudited, ${String(rows.counts.missing)} missing)`;
+  }
   return null;
 }
 
@@ -116,8 +131,10 @@ const verify: CliCommand = {
     } else {
       throw usageError('verify needs --user with INSON_PASSWORD, or INSON_RECOVERY_CODE');
     }
-    const report = verifyStore(core.services.store.require().handle);
+    const store = core.services.store.require();
+    const report = verifyStore(store.handle, { expectedSchema: await expectedSchema(), anchors: readAnchors(anchorsPathFor(store.databasePath)) });
     io.out(report);
+    io.note(`audit chain head: seq ${String(report.chainHead.seq)} hash ${report.chainHead.hash}`);
     const problem = firstProblem(report);
     if (problem === null) return 0;
     io.note(`verify: ${problem}`);
@@ -125,4 +142,23 @@ const verify: CliCommand = {
   },
 };
 
-export const builtInCommands: Readonly<Record<string, CliCommand>> = { call, init, verify };
+/**
+ * Rewrites a format-1 keyring as format 2 (MAC, no pending grants, no clear list of holders). A
+ * sign-in does the same on its own; this is for a center that wants it done before anyone works.
+ */
+const migrateKeyring: CliCommand = {
+  usage: '[--user U]   (INSON_PASSWORD with --user, or INSON_RECOVERY_CODE)',
+  options: ['user'],
+  async run(core, args, io) {
+    const before = core.services.auth.keyring.requireAny().version;
+    const recoveryCode = args.env.INSON_RECOVERY_CODE;
+    if (args.options.user !== undefined) await signedInClient(core, args);
+    else if (recoveryCode !== undefined && recoveryCode !== '') await openWithRecoveryCode(core.services, recoveryCode);
+    else throw usageError('migrate-keyring needs --user with INSON_PASSWORD, or INSON_RECOVERY_CODE');
+    const after = core.services.auth.keyring.requireAny().version;
+    io.out({ fromVersion: before, version: after, migrated: before !== after });
+    return 0;
+  },
+};
+
+export const builtInCommands: Readonly<Record<string, CliCommand>> = { call, init, verify, 'migrate-keyring': migrateKeyring };

@@ -61,6 +61,9 @@ describe('CLI', () => {
     const verified = await cli(['verify', '--user', 'boss'], PASSWORD);
     expect(verified.code, verified.stderr).toBe(0);
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, integrity: ['ok'], foreignKeys: [], auditChain: { ok: true } });
+    const migrated = await cli(['migrate-keyring', '--user', 'boss'], PASSWORD);
+    expect(migrated.code, migrated.stderr).toBe(0);
+    expect(JSON.parse(migrated.stdout)).toEqual({ fromVersion: 2, version: 2, migrated: false });
 
     // Tamper with event 2 as someone holding the key could: past the triggers, straight into the file.
     const keyring = readKeyringFile(join(dataDir, 'keyring.json'));

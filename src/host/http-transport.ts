@@ -1,3 +1,4 @@
+import { MAX_REQUEST_BYTES } from './request-limits';
 import { timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -7,7 +8,6 @@ import type { Core } from '../core/app';
 
 export const TOKEN_HEADER = 'x-inson-token';
 export const CONNECTION_HEADER = 'x-inson-connection';
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export interface HttpTransportOptions {
   readonly core: Core;
@@ -63,7 +63,7 @@ function readBody(req: IncomingMessage): Promise<string> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > MAX_REQUEST_BYTES) {
         reject(new Error('too large'));
         req.destroy();
         return;

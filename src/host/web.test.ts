@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,9 +70,18 @@ describe('browser harness', () => {
     expect(error).toMatchObject({ code: 'INTERNAL', details: { reason: 'network' } });
   });
 
+  it('creates a missing data folder readable by its owner only', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'inson-web-')), 'new-center');
+    harness = await startWebHarness({ dataDir, port: 0, staticDir: staticDir(), log: silentLogger, keySlotParams: TEST_SCRYPT_PARAMS });
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+  });
+
   it('parses its command line', () => {
-    expect(parseWebArgs([])).toEqual({ dataDir: defaultDataDir(), port: 0, devMethods: false });
+    expect(parseWebArgs([])).toEqual({ dataDir: null, port: 0, devMethods: false });
     expect(parseWebArgs(['--dir', '/tmp/c', '--port', '8080', '--dev-methods'])).toEqual({ dataDir: '/tmp/c', port: 8080, devMethods: true });
+    // Never the desktop app's real data folder, however it is spelled.
+    expect(() => parseWebArgs(['--dir', defaultDataDir()])).toThrow(/desktop app/);
+    expect(() => parseWebArgs(['--dir', '/home/x/.config/INSON Center/'], '/home/x/.config/INSON Center')).toThrow(/desktop app/);
     expect(() => parseWebArgs(['--port', '70000'])).toThrow(/--port/);
     expect(() => parseWebArgs(['--unknown'])).toThrow();
   });

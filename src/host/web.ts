@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { definePublic } from '../core/api/method';
@@ -8,6 +10,7 @@ import type { ScryptParams } from '../core/crypto/primitives';
 import { createConsoleLogger, type Logger } from '../core/log';
 import { APP_VERSION } from '../core/version';
 import { startHttpTransport, type RunningHttpTransport } from './http-transport';
+import { ensurePrivateDataDir } from '../core/db/data-dir';
 import { defaultDataDir } from './paths';
 
 /**
@@ -53,7 +56,7 @@ export interface RunningWebHarness {
  * @example const harness = await startWebHarness({ dataDir, port: 0, staticDir }); console.log(harness.url);
  */
 export async function startWebHarness(options: WebHarnessOptions): Promise<RunningWebHarness> {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDataDir(options.dataDir, { create: true });
   const token = options.token ?? randomBytes(32).toString('hex');
   const core = await createCore({
     dataDir: options.dataDir,
@@ -82,17 +85,20 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<Runni
 }
 
 export interface WebCommandLine {
-  readonly dataDir: string;
+  /** null: no `--dir`, so the harness runs on a fresh temporary demonstration folder. */
+  readonly dataDir: string | null;
   readonly port: number;
   readonly devMethods: boolean;
 }
 
 /**
- * `npm run web -- [--dir D] [--port P] [--dev-methods]`
+ * `npm run web -- [--dir D] [--port P] [--dev-methods]`. The harness never opens the desktop
+ * app's own data folder: it is a demonstration and test tool whose token-guarded loopback port
+ * would otherwise expose the center's real records to any local program that learns the token.
  *
  * @example parseWebArgs(['--dir', '/tmp/c', '--port', '0']) // { dataDir: '/tmp/c', port: 0, devMethods: false }
  */
-export function parseWebArgs(argv: readonly string[]): WebCommandLine {
+export function parseWebArgs(argv: readonly string[], desktopDataDir: string = defaultDataDir()): WebCommandLine {
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -104,20 +110,29 @@ export function parseWebArgs(argv: readonly string[]): WebCommandLine {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be 0–65535, got ${values.port}`);
-  return { dataDir: values.dir ?? defaultDataDir(), port, devMethods: values['dev-methods'] };
+  const dataDir = values.dir === undefined ? null : resolve(values.dir);
+  if (dataDir !== null && dataDir === resolve(desktopDataDir)) {
+    throw new Error(`--dir ${dataDir} is the desktop app's own data folder; the harness runs only on a demonstration or test folder`);
+  }
+  return { dataDir, port, devMethods: values['dev-methods'] };
 }
 
 /** Runs the harness until SIGINT/SIGTERM; the URL is the one line on stdout. */
 export async function runWebHarness(argv: readonly string[], staticDir: string): Promise<void> {
   const args = parseWebArgs(argv);
-  const harness = await startWebHarness({ ...args, staticDir });
-  process.stderr.write(`Data folder: ${args.dataDir}\n`);
+  const isTemporary = args.dataDir === null;
+  const dataDir = args.dataDir ?? mkdtempSync(join(tmpdir(), 'inson-demo-'));
+  const harness = await startWebHarness({ ...args, dataDir, staticDir });
+  process.stderr.write(isTemporary ? `Temporary demonstration folder (removed on exit): ${dataDir}\n` : `Data folder: ${dataDir}\n`);
   process.stdout.write(`INSON Center is running at: ${harness.url}\n`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    void harness.close().finally(() => process.exit(0));
+    void harness.close().finally(() => {
+      if (isTemporary) rmSync(dataDir, { recursive: true, force: true });
+      process.exit(0);
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

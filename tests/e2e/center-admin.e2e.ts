@@ -2,7 +2,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppShellPage } from './pages/app-shell';
 import { LockScreenPage } from './pages/lock-screen';
-import { PasswordChangePage } from './pages/password-change';
 import { SignInPage } from './pages/sign-in-page';
 import { RecoverPage } from './pages/recover-page';
 import { StaffPage } from './pages/staff-page';
@@ -17,7 +16,7 @@ const ADMIN = { displayName: 'Malika Yusupova', username: 'malika', password: 'Y
 const NEW_ADMIN_PASSWORD = 'Kok-gumbaz-minora-12';
 const TRAINER = { displayName: 'Otabek Rahimov', username: 'otabek' };
 const PSYCHOLOGIST = { displayName: 'Nodira Sobirova', username: 'nodira', password: 'Olma-anor-uzum-2026' };
-const COLLEAGUE = { displayName: 'Kamola Ergasheva', username: 'kamola' };
+const COLLEAGUE = { displayName: 'Kamola Ergasheva', username: 'kamola', password: 'Qovun-tarvuz-bogi-77' };
 
 /**
  * An administrator's work on a center set up beforehand (through the API): the center's settings
@@ -27,7 +26,6 @@ const COLLEAGUE = { displayName: 'Kamola Ergasheva', username: 'kamola' };
  */
 describe('center administration', () => {
   let recoveryCode = '';
-  let psychologistTemporaryPassword = '';
   let harness: Harness;
   let browser: Browser;
   let page: Page;
@@ -98,20 +96,29 @@ describe('center administration', () => {
     await expect(apiClient(harness).invoke('auth.signIn', { username: TRAINER.username, password: second })).rejects.toBeInstanceOf(AppError);
   });
 
-  it('gives the first psychologist the key to counseling notes with the recovery code', async () => {
+  it('gives the first psychologist the key to counseling notes with the recovery code, her own password typed beside it', async () => {
     const staff = new StaffPage(page, 'ru');
     await staff.add(PSYCHOLOGIST.displayName, PSYCHOLOGIST.username, 'psychologist');
-    psychologistTemporaryPassword = await staff.temporaryPassword();
+    const psychologistTemporaryPassword = await staff.temporaryPassword();
     await staff.dismissTemporaryPassword();
     await staff.add(COLLEAGUE.displayName, COLLEAGUE.username, 'psychologist');
-    await staff.temporaryPassword();
+    const colleagueTemporaryPassword = await staff.temporaryPassword();
     await staff.dismissTemporaryPassword();
+    // Each chooses her own password first (on her own PC): a temporary one is known to the administrator.
+    for (const [person, temporary] of [[PSYCHOLOGIST, psychologistTemporaryPassword], [COLLEAGUE, colleagueTemporaryPassword]] as const) {
+      const own = apiClient(harness);
+      await own.invoke('auth.signIn', { username: person.username, password: temporary });
+      await own.invoke('auth.changePassword', { currentPassword: temporary, newPassword: person.password });
+      await own.invoke('auth.signOut', {});
+    }
     const awaiting = staff.row(PSYCHOLOGIST.displayName).getByText(text('ru', 'staff', 'states.awaitingConfidential'));
     await awaiting.waitFor();
-    await staff.grantByRecovery(PSYCHOLOGIST.displayName, 'AAAAA-BBBBB-CCCCC');
-    await page.getByRole('dialog').getByRole('alert').waitFor();
+    await staff.grantByRecovery(PSYCHOLOGIST.displayName, 'AAAAA-BBBBB-CCCCC', PSYCHOLOGIST.password);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('alert').waitFor();
+    await dialog.getByRole('note').getByText(text('ru', 'staff', 'origin.neverReset')).waitFor();
     await snap(page, 'grant-refused.ru');
-    await staff.grantByRecovery(PSYCHOLOGIST.displayName, recoveryCode, false);
+    await staff.grantByRecovery(PSYCHOLOGIST.displayName, recoveryCode, PSYCHOLOGIST.password, false);
     await awaiting.waitFor({ state: 'detached' });
   });
 
@@ -132,17 +139,25 @@ describe('center administration', () => {
     await shell.navigationLinks('uz-Latn').first().waitFor();
   });
 
-  it('the psychologist then gives the key to a colleague from her own session (English)', async () => {
+  it('the psychologist then gives the key to a colleague in person: the colleague types her password on this screen (English)', async () => {
     await shell.signOut('uz-Latn');
     await shell.chooseLanguage('en');
-    await new SignInPage(page, 'en').signIn(PSYCHOLOGIST.username, psychologistTemporaryPassword);
-    await new PasswordChangePage(page, 'en').change(psychologistTemporaryPassword, PSYCHOLOGIST.password);
+    await new SignInPage(page, 'en').signIn(PSYCHOLOGIST.username, PSYCHOLOGIST.password);
     await shell.navigateTo('en', 'staff', 'confidential.nav');
-    const colleague = page.getByRole('row', { name: new RegExp(COLLEAGUE.displayName) });
-    await colleague.waitFor();
-    await colleague.getByRole('button', { name: text('en', 'staff', 'confidential.grant'), exact: true }).click();
-    await page.getByRole('status').getByText(text('en', 'staff', 'confidential.granted')).waitFor();
+    await page.getByRole('button', { name: text('en', 'staff', 'confidential.grantFor', { name: COLLEAGUE.displayName }), exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: text('en', 'staff', 'confidential.inPersonTitle') });
+    await dialog.getByRole('note').getByText(new RegExp(ADMIN.displayName)).waitFor();
+    const password = dialog.getByLabel(text('en', 'staff', 'confidential.recipientPassword', { name: COLLEAGUE.displayName }), { exact: true });
+    await password.fill('not-her-password-1');
+    await dialog.getByRole('button', { name: text('en', 'staff', 'confidential.grant'), exact: true }).click();
+    await dialog.getByRole('alert').getByText(text('en', 'errors', 'WRONG_PASSWORD')).waitFor();
+    await password.fill(COLLEAGUE.password);
+    await snap(page, 'confidential-in-person.en');
+    await dialog.getByRole('button', { name: text('en', 'staff', 'confidential.grant'), exact: true }).click();
+    await page.getByRole('status').getByText(text('en', 'staff', 'confidential.granted', { name: COLLEAGUE.displayName })).waitFor();
     await page.getByText(text('en', 'staff', 'confidential.none'), { exact: true }).waitFor();
     await snap(page, 'confidential-granted.en');
+    const colleague = apiClient(harness);
+    expect(await colleague.invoke('auth.signIn', { username: COLLEAGUE.username, password: COLLEAGUE.password })).toMatchObject({ holdsConfidential: true });
   });
 });

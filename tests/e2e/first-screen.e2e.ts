@@ -39,6 +39,11 @@ describe('first screen', () => {
     expect(await shell.databaseState('uz-Latn', 'notSetUp').count()).toBe(1);
   });
 
+  it('takes the token out of the address bar once read', async () => {
+    expect(page.url()).toBe(`${harness.origin}/`);
+    expect(page.url()).not.toContain(harness.token);
+  });
+
   it.each(LANGUAGES)('switches to %s at run time', async (language) => {
     const shell = new AppShellPage(page);
     await shell.chooseLanguage(language);

@@ -11,6 +11,7 @@ import { launchBrowser, type Browser } from './support/browser';
 import { startHarness, type Harness } from './support/harness';
 import { text } from './support/locales';
 import { snap } from './support/screens';
+import { PASSWORD_MIN_LENGTH } from '../../src/core/staff/staff.schema';
 
 const ADMIN = { displayName: 'Dilnoza Karimova', username: 'dilnoza', password: 'Tog-olma-bogi-2026' };
 const RECEPTIONIST = { displayName: 'Jasur Aliyev', username: 'jasur', password: 'Qizil-anor-daraxti-7' };
@@ -50,7 +51,7 @@ describe('center setup, staff and the lock screen', () => {
 
     await wizard.fillAdmin({ ...ADMIN, password: 'qisqa' }, 'boshqa');
     await wizard.create();
-    await page.getByText(text('uz-Latn', 'validation', 'password.tooShort', { passwordMinLength: '10' }), { exact: true }).waitFor();
+    await page.getByText(text('uz-Latn', 'validation', 'password.tooShort', { passwordMinLength: String(PASSWORD_MIN_LENGTH) }), { exact: true }).waitFor();
     await page.getByText(text('uz-Latn', 'validation', 'password.mismatch'), { exact: true }).waitFor();
     await snap(page, 'setup-admin-errors.uz-Latn');
 
@@ -68,6 +69,22 @@ describe('center setup, staff and the lock screen', () => {
     await wizard.confirmRecoveryCode(code);
     await new SignInPage(page, 'uz-Latn').heading().waitFor();
     expect(await page.getByText(code).count()).toBe(0);
+  });
+
+  it('after five wrong passwords shows how long to wait, counting down, and holds the button meanwhile', async () => {
+    const signIn = new SignInPage(page, 'uz-Latn');
+    const submit = page.getByRole('button', { name: text('uz-Latn', 'auth', 'signIn.submit'), exact: true });
+    for (let i = 0; i < 5; i += 1) {
+      const answered = page.waitForResponse((response) => response.url().endsWith('/api/auth.signIn'));
+      await signIn.signIn('mehmon', `notogri-parol-${i}`);
+      await answered;
+    }
+    const timer = page.getByRole('timer');
+    await timer.getByText(text('uz-Latn', 'auth', 'throttle.wait', { time: '0:01' })).waitFor();
+    expect(await submit.isDisabled()).toBe(true);
+    // The wait ends on its own: the countdown goes and the form may try again.
+    await timer.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await submit.isDisabled()).toBe(false);
   });
 
   it('refuses a wrong password, keeps what was typed, then signs the administrator in', async () => {

@@ -10,7 +10,16 @@ export interface Session {
   mustChangePassword: boolean;
   isLocked: boolean;
   lastActivityMs: number;
+  /** When the password opened this session; a locked session older than MAX_LOCKED_SESSION_AGE_MS ends. */
+  readonly signedInAtMs: number;
 }
+
+/**
+ * A session that sits locked past this age since its sign-in ends instead of waiting for its
+ * password: a window left locked overnight on a shared PC asks for a full sign-in next morning
+ * (and its confidential key is dropped with it).
+ */
+export const MAX_LOCKED_SESSION_AGE_MS = 12 * 60 * 60_000;
 
 /**
  * Sessions keyed by connection id. Transports give each connection its own id
@@ -31,10 +40,10 @@ export class SessionStore {
     this.#sessions.delete(connectionId);
   }
 
-  /** Ends every session of one user (deactivation, password reset). */
-  deleteUser(userId: string): void {
+  /** Ends every session of one user (deactivation, password reset), or all but `keep` (a password change). */
+  deleteUser(userId: string, keep?: Session): void {
     for (const [connectionId, session] of this.#sessions) {
-      if (session.userId === userId) this.#sessions.delete(connectionId);
+      if (session.userId === userId && session !== keep) this.#sessions.delete(connectionId);
     }
   }
 

@@ -21,10 +21,14 @@ export interface AuditEventContent {
   readonly entityId: string | null;
   /** Canonical JSON from `canonicalDetailsJson`. */
   readonly detailsJson: string;
+  /** `rowsJsonOf` of the rows the event credits, or null (events before row digests, or none written). */
+  readonly rowsJson?: string | null;
 }
 
 const DETAIL_KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const HASH_FORMAT = 'inson.audit.v1';
+/** Events that credit rows: the same array with `rows_json` last. */
+const HASH_FORMAT_ROWS = 'inson.audit.v2';
 
 /**
  * Serializes details with sorted keys, so the same details always hash the same. Rejects what the
@@ -52,8 +56,9 @@ export function canonicalDetailsJson(details: AuditDetails = {}): string {
  * @example computeAuditHash(GENESIS_HASH, { seq: 1, at, actorId: null, action: 'center.setUp', entityType: 'center', entityId, detailsJson: '{}' })
  */
 export function computeAuditHash(prevHash: string, event: AuditEventContent): string {
+  const rowsJson = event.rowsJson ?? null;
   const canonical = JSON.stringify([
-    HASH_FORMAT,
+    rowsJson === null ? HASH_FORMAT : HASH_FORMAT_ROWS,
     prevHash,
     event.seq,
     event.at,
@@ -62,6 +67,7 @@ export function computeAuditHash(prevHash: string, event: AuditEventContent): st
     event.entityType,
     event.entityId,
     event.detailsJson,
+    ...(rowsJson === null ? [] : [rowsJson]),
   ]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }

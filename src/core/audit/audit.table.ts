@@ -19,6 +19,8 @@ export interface AuditLogTable {
   readonly entity_id: WriteOnce<string | null>;
   /** Canonical JSON (sorted keys) of non-personal scalar details. */
   readonly details_json: WriteOnce<string>;
+  /** `[{table, key, digest}]` of the rows the write touched, after the write (digest null: deleted); null if none. */
+  readonly rows_json: WriteOnce<string | null>;
   readonly prev_hash: WriteOnce<string>;
   readonly hash: WriteOnce<string>;
 }

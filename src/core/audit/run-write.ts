@@ -8,7 +8,9 @@ import type { OpenStore } from '../db/store';
 import { silentLogger, type Logger } from '../log';
 import { appendOutbox, appendOutboxMany } from '../sync/outbox';
 import type { OutboxAllowList, OutboxEntry, OutboxTypeSpec } from '../sync/outbox.spec';
-import { canonicalDetailsJson, computeAuditHash, GENESIS_HASH, type AuditDetails } from './audit-chain';
+import { canonicalDetailsJson, computeAuditHash, GENESIS_HASH, type AuditDetails, type AuditEventContent } from './audit-chain';
+import { findRowDifferences, sortRows } from './row-check';
+import { clearTouchedRows, rowsJsonOf, takeTouchedRows } from './row-digest';
 
 export interface AuditEventInput {
   /**
@@ -30,8 +32,12 @@ export interface WriteScope {
   readonly actorId: string | null;
   /** One timestamp for the whole write, so the row, its audit event and its outbox record agree. */
   readonly now: Date;
-  /** Appends a hash-chained audit event. Every write must append at least one. */
-  audit(event: AuditEventInput): Promise<{ readonly seq: number; readonly hash: string }>;
+  /**
+   * Appends a hash-chained audit event. Every write must append at least one. The events are
+   * stored (and hashed) when the work is done: the write's last event carries the digests of every
+   * row the write touched, as the write left them.
+   */
+  audit(event: AuditEventInput): Promise<{ readonly seq: number }>;
   /** Appends a record for the registry; a type or field outside the allow-list fails the write. */
   outbox<S extends OutboxTypeSpec>(entry: OutboxEntry<S>): Promise<{ readonly id: string }>;
   /**
@@ -94,7 +100,9 @@ async function runInTransaction<T>(store: OpenStore, actorId: string | null, opt
 async function transact<T>(store: OpenStore, actorId: string | null, options: WritePathOptions & { readonly log: Logger }, work: (w: WriteScope) => Promise<T>): Promise<T> {
   const { log } = options;
   return store.db.transaction().execute(async (trx) => {
-    const scope = new WriteScopeImpl(trx, actorId, options);
+    // Rows the TEMP triggers noted before this write (none should be) are not this write's.
+    clearTouchedRows(store.handle);
+    const scope = new WriteScopeImpl(trx, store, actorId, options);
     try {
       const result = await work(scope);
       await scope.settled();
@@ -102,6 +110,7 @@ async function transact<T>(store: OpenStore, actorId: string | null, options: Wr
         log.error('audit.writeWithoutEvent', {});
         throw new AppError('INTERNAL', { reason: 'writeWithoutAuditEvent' });
       }
+      await scope.storeEvents();
       return result;
     } finally {
       // Nothing the work started may run after this point: past COMMIT or ROLLBACK a statement
@@ -123,14 +132,18 @@ class WriteScopeImpl implements WriteScope {
   readonly #at: string;
   readonly #allowList: OutboxAllowList;
   readonly #defaultAction: string | undefined;
-  #head: { seq: number; hash: string } | null = null;
+  readonly #store: OpenStore;
+  /** The chain head before this write, read at the first event. */
+  #base: { seq: number; hash: string } | null = null;
+  readonly #pending: Omit<AuditEventContent, 'rowsJson'>[] = [];
   /** Appends run one after another even if the work starts several at once: each needs the last hash. */
   #queue: Promise<unknown> = Promise.resolve();
   #isClosed = false;
   #failure: { readonly error: unknown } | null = null;
 
-  constructor(trx: Transaction<Database>, actorId: string | null, options: WritePathOptions & { readonly log: Logger }) {
+  constructor(trx: Transaction<Database>, store: OpenStore, actorId: string | null, options: WritePathOptions & { readonly log: Logger }) {
     this.trx = asWriteTx(trx);
+    this.#store = store;
     this.actorId = actorId;
     this.now = options.now ?? new Date();
     this.#log = options.log;
@@ -139,42 +152,54 @@ class WriteScopeImpl implements WriteScope {
     this.#defaultAction = options.defaultAction;
   }
 
-  audit(event: AuditEventInput): Promise<{ readonly seq: number; readonly hash: string }> {
+  audit(event: AuditEventInput): Promise<{ readonly seq: number }> {
     return this.#enqueue(async () => {
       const action = event.action ?? this.#defaultAction;
       if (action === undefined) throw new AppError('INTERNAL', { reason: 'auditEventWithoutAction' });
       const detailsJson = canonicalDetailsJson(event.details);
       // The chain head is read inside the transaction (an index seek on the primary key), so a
       // rolled-back write or another process's write can never leave a stale head in memory.
-      const head = this.#head ?? (await this.#readHead());
-      const content = {
-        seq: head.seq + 1,
-        at: this.#at,
-        actorId: this.actorId,
-        action,
-        entityType: event.entityType,
-        entityId: event.entityId,
-        detailsJson,
-      };
-      const hash = computeAuditHash(head.hash, content);
-      await this.trx
-        .insertInto('audit_log')
-        .values({
-          seq: content.seq,
-          at: content.at,
-          actor_id: content.actorId,
-          action: content.action,
-          entity_type: content.entityType,
-          entity_id: content.entityId,
-          details_json: detailsJson,
-          prev_hash: head.hash,
-          hash,
-        })
-        .execute();
-      this.#head = { seq: content.seq, hash };
+      this.#base ??= await this.#readHead();
+      const seq = this.#base.seq + this.#pending.length + 1;
+      this.#pending.push({ seq, at: this.#at, actorId: this.actorId, action, entityType: event.entityType, entityId: event.entityId, detailsJson });
       this.auditCount += 1;
-      return { seq: content.seq, hash };
+      return { seq };
     });
+  }
+
+  /**
+   * Hashes and inserts the write's events, the last one carrying the digests of the rows the write
+   * touched (read now, inside the transaction, so they are the rows as committed).
+   */
+  async storeEvents(): Promise<void> {
+    const base = this.#base;
+    if (base === null) return;
+    const touched = takeTouchedRows(this.#store.handle);
+    // The first event of a new database also credits the rows its migrations wrote (the catalog).
+    const credited = base.seq === 0 ? sortRows([...findRowDifferences(this.#store.handle).current, ...touched]) : touched;
+    const rowsJson = rowsJsonOf(credited);
+    let prevHash = base.hash;
+    const rows = this.#pending.map((event, index) => {
+      const content: AuditEventContent = { ...event, rowsJson: index === this.#pending.length - 1 ? rowsJson : null };
+      const hash = computeAuditHash(prevHash, content);
+      const row = {
+        seq: content.seq,
+        at: content.at,
+        actor_id: content.actorId,
+        action: content.action,
+        entity_type: content.entityType,
+        entity_id: content.entityId,
+        details_json: content.detailsJson,
+        rows_json: content.rowsJson ?? null,
+        prev_hash: prevHash,
+        hash,
+      };
+      prevHash = hash;
+      return row;
+    });
+    for (let start = 0; start < rows.length; start += AUDIT_ROWS_PER_STATEMENT) {
+      await this.trx.insertInto('audit_log').values(rows.slice(start, start + AUDIT_ROWS_PER_STATEMENT)).execute();
+    }
   }
 
   outbox<S extends OutboxTypeSpec>(entry: OutboxEntry<S>): Promise<{ readonly id: string }> {
@@ -183,40 +208,16 @@ class WriteScopeImpl implements WriteScope {
 
   auditMany(events: readonly AuditEventInput[]): Promise<{ readonly count: number; readonly lastSeq: number }> {
     return this.#enqueue(async () => {
-      let head = this.#head ?? (await this.#readHead());
-      const rows = events.map((event) => {
+      const base = (this.#base ??= await this.#readHead());
+      const first = base.seq + this.#pending.length + 1;
+      const contents = events.map((event, index) => {
         const action = event.action ?? this.#defaultAction;
         if (action === undefined) throw new AppError('INTERNAL', { reason: 'auditEventWithoutAction' });
-        const content = {
-          seq: head.seq + 1,
-          at: this.#at,
-          actorId: this.actorId,
-          action,
-          entityType: event.entityType,
-          entityId: event.entityId,
-          detailsJson: canonicalDetailsJson(event.details),
-        };
-        const hash = computeAuditHash(head.hash, content);
-        const row = {
-          seq: content.seq,
-          at: content.at,
-          actor_id: content.actorId,
-          action,
-          entity_type: content.entityType,
-          entity_id: content.entityId,
-          details_json: content.detailsJson,
-          prev_hash: head.hash,
-          hash,
-        };
-        head = { seq: content.seq, hash };
-        return row;
+        return { seq: first + index, at: this.#at, actorId: this.actorId, action, entityType: event.entityType, entityId: event.entityId, detailsJson: canonicalDetailsJson(event.details) };
       });
-      for (let start = 0; start < rows.length; start += AUDIT_ROWS_PER_STATEMENT) {
-        await this.trx.insertInto('audit_log').values(rows.slice(start, start + AUDIT_ROWS_PER_STATEMENT)).execute();
-      }
-      this.#head = head;
-      this.auditCount += rows.length;
-      return { count: rows.length, lastSeq: head.seq };
+      this.#pending.push(...contents);
+      this.auditCount += contents.length;
+      return { count: contents.length, lastSeq: first + contents.length - 1 };
     });
   }
 

@@ -41,6 +41,8 @@ export const lock = defineCoreMethod({
   allowWhenPasswordChangeRequired: true,
   handler: (ctx) => {
     ctx.session.isLocked = true;
+    // A locked screen holds no note key: the password that unlocks it unwraps the slot again.
+    ctx.core.auth.setConfidentialKey(ctx.session, null);
     return currentUser(ctx.core, ctx.session);
   },
 });

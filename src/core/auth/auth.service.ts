@@ -1,11 +1,15 @@
+import { anchorChainHead } from '../audit/anchors';
 import { AppError } from '../api/errors';
 import { authError } from './auth.errors';
 import type { Session } from '../api/session';
 import { holdsConfidentialKey } from '../api/permissions';
 import { runWritePath } from '../audit/run-write';
 import type { CoreServices } from '../api/context';
-import { findSlot, isRetiredUsername, putUserSlot, rewrapUserSlot, sameUsername, unlockRecoverySlot, unlockUserSlot, type UnlockedSlot } from '../crypto/keyring';
-import { openStoreWithKey, recordAuthEvent } from './key-access';
+import { findSlot, putUserSlot, rewrapUserSlot, sameUsername, type UnlockedSlot } from '../crypto/keyring';
+import { zeroize } from '../crypto/key-slots';
+import { assertKeyringIntact, migrateKeyringIfNeeded, unlockAnyRecoverySlot, unlockAnySlot } from './keyring-custody';
+import { openStoreWithKey, recordAuthEvent, releaseKeysIfNobodySignedIn } from './key-access';
+import { ThrottledError, type AttemptTicket } from '../session/sign-in-throttle';
 import { findStaffById, findStaffByUsername, updateStaff, type CurrentUser } from '../staff/staff.repository';
 
 /** Throttle key for recovery-code attempts, apart from any username. */
@@ -24,40 +28,64 @@ export function currentUser(core: CoreServices, session: Session): CurrentUser {
   };
 }
 
-function assertNotThrottled(core: CoreServices, key: string): void {
-  const retryAfterMs = core.auth.attempts.retryAfterMs(key, core.now().getTime());
-  if (retryAfterMs > 0) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterMs });
+/** Reserves one check of a secret (sign-in-throttle.ts) before any derivation; TOO_MANY_ATTEMPTS when it must wait. */
+function reserveAttempt(core: CoreServices, key: string): AttemptTicket {
+  try {
+    return core.auth.attempts.reserve(key, core.now().getTime());
+  } catch (error) {
+    if (error instanceof ThrottledError) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterMs: error.retryAfterMs });
+    throw error;
+  }
+}
+
+/** Runs one reserved check; a check that throws (not a wrong secret) gives its reservation back. */
+async function checkReserved<T>(ticket: AttemptTicket, check: () => Promise<T | null>): Promise<T | null> {
+  try {
+    return await check();
+  } catch (error) {
+    ticket.cancel();
+    throw error;
+  }
 }
 
 /** Counts a wrong secret, records it, and throws what the caller is told. */
-async function failAttempt(core: CoreServices, key: string, userId: string | null, action: string, code: 'WRONG_PASSWORD' | 'WRONG_RECOVERY_CODE'): Promise<never> {
-  const { failures, retryAfterMs } = core.auth.attempts.recordFailure(key, core.now().getTime());
+async function failAttempt(core: CoreServices, ticket: AttemptTicket, userId: string | null, action: string, code: 'WRONG_PASSWORD' | 'WRONG_RECOVERY_CODE'): Promise<never> {
+  const { failures, retryAfterMs } = ticket.fail();
   await recordAuthEvent(core, { actorId: null, action, entityId: userId, details: { failures, isThrottled: retryAfterMs > 0 } });
   throw new AppError(code, retryAfterMs > 0 ? { retryAfterMs } : undefined);
 }
 
 /**
- * Unlocks `username`'s slot with `password`, throttled and audited; throws WRONG_PASSWORD,
- * TOO_MANY_ATTEMPTS or ACCOUNT_INACTIVE.
+ * Unlocks `username`'s slot with `password`, throttled and audited; throws WRONG_PASSWORD or
+ * TOO_MANY_ATTEMPTS. A deactivated account has no slot, so its password can never be right:
+ * it hears WRONG_PASSWORD like an unknown name (ACCOUNT_INACTIVE is only told after a correct
+ * password, so nobody learns which names exist or left).
  */
-async function unlockThrottled(core: CoreServices, username: string, password: string): Promise<UnlockedSlot> {
-  const keyring = core.auth.keyring.require();
-  assertNotThrottled(core, username);
-  if (!findSlot(keyring, username) && isRetiredUsername(keyring, username)) {
-    const retired = keyring.retired.find((entry) => sameUsername(entry.username, username));
-    await recordAuthEvent(core, { actorId: null, action: 'auth.signInRefused', entityId: retired?.userId ?? null, details: { reason: 'inactive' } });
-    throw new AppError('ACCOUNT_INACTIVE');
+export async function unlockThrottled(core: CoreServices, username: string, password: string): Promise<UnlockedSlot> {
+  const keyring = core.auth.keyring.requireAny();
+  const ticket = reserveAttempt(core, username);
+  const unlocked = await checkReserved(ticket, () => unlockAnySlot(core, keyring, username, password));
+  if (!unlocked) {
+    const userId = findSlot(keyring, username)?.userId ?? keyring.retired.find((entry) => sameUsername(entry.username, username))?.userId ?? null;
+    return failAttempt(core, ticket, userId, 'auth.signInFailed', 'WRONG_PASSWORD');
   }
-  const unlocked = await unlockUserSlot(core.auth.primitives, keyring, username, password);
-  if (!unlocked) return failAttempt(core, username, findSlot(keyring, username)?.userId ?? null, 'auth.signInFailed', 'WRONG_PASSWORD');
-  core.auth.attempts.recordSuccess(username);
+  ticket.succeed();
+  await assertKeyringIntact(core, keyring, unlocked, unlocked.userId);
   return unlocked;
 }
 
-/** Folds a colleague's confidential-key grant into the slot, now that the password is at hand. */
-async function absorbPendingGrant(core: CoreServices, unlocked: UnlockedSlot, password: string): Promise<void> {
-  if (!unlocked.hasPendingGrant) return;
-  await core.auth.keyring.update((keyring) => rewrapUserSlot(core.auth.primitives, keyring, unlocked, password, core.auth.keySlotParams));
+/**
+ * Asks the signed-in actor for their own password again before a grave step (adding an
+ * administrator, rotating keys), throttled and audited like a sign-in. The keys it unwraps are
+ * zeroed at once: only the answer counts. Throws WRONG_PASSWORD or TOO_MANY_ATTEMPTS.
+ *
+ * @example await confirmActorPassword(ctx.core, ctx.session, input.actorPassword);
+ */
+export async function confirmActorPassword(core: CoreServices, session: Session, password: string): Promise<void> {
+  const unlocked = await unlockThrottled(core, session.username, password);
+  const isSameUser = unlocked.userId === session.userId;
+  zeroize(unlocked.databaseKey, unlocked.confidentialKey);
+  if (!isSameUser) throw new AppError('WRONG_PASSWORD');
 }
 
 /**
@@ -69,12 +97,12 @@ async function absorbPendingGrant(core: CoreServices, unlocked: UnlockedSlot, pa
 export async function signIn(core: CoreServices, connectionId: string, input: { username: string; password: string }): Promise<CurrentUser> {
   const unlocked = await unlockThrottled(core, input.username, input.password);
   const store = await openStoreWithKey(core, unlocked.databaseKey);
+  await migrateKeyringIfNeeded(core, unlocked.databaseKey, unlocked.userId);
   const row = await findStaffById(store.db, unlocked.userId);
   if (!row || row.is_active !== 1) {
     await recordAuthEvent(core, { actorId: null, action: 'auth.signInRefused', entityId: unlocked.userId, details: { reason: 'inactive' } });
     throw new AppError('ACCOUNT_INACTIVE');
   }
-  await absorbPendingGrant(core, unlocked, input.password);
   const session: Session = {
     userId: row.id,
     username: row.username,
@@ -83,6 +111,7 @@ export async function signIn(core: CoreServices, connectionId: string, input: { 
     mustChangePassword: row.must_change_password === 1,
     isLocked: false,
     lastActivityMs: core.now().getTime(),
+    signedInAtMs: core.now().getTime(),
   };
   // A session replaced on this connection (another user signing in) takes its key with it.
   core.sessions.set(connectionId, session);
@@ -92,27 +121,34 @@ export async function signIn(core: CoreServices, connectionId: string, input: { 
     row.id,
     async (w) => {
       await updateStaff(w.trx, row.id, { last_sign_in_at: w.now.toISOString(), updated_at: w.now.toISOString() });
-      await w.audit({ action: 'auth.signIn', entityType: 'staff', entityId: row.id, details: { hasPendingGrant: unlocked.hasPendingGrant } });
+      await w.audit({ action: 'auth.signIn', entityType: 'staff', entityId: row.id, details: {} });
     },
     core.writeOptions(),
   );
+  forgetUnwrappedKeys(core, session, unlocked);
   return currentUser(core, session);
+}
+
+/** Zeroes what a slot unwrapped once it is used: the store holds its own copy of the database key, the session its confidential key. */
+function forgetUnwrappedKeys(core: CoreServices, session: Session, unlocked: UnlockedSlot): void {
+  const kept = core.auth.confidentialKeyOf(session);
+  zeroize(unlocked.databaseKey, unlocked.confidentialKey === kept ? null : unlocked.confidentialKey);
 }
 
 /** Unlocks a locked session with the same user's password. */
 export async function unlockSession(core: CoreServices, session: Session, password: string): Promise<CurrentUser> {
   const unlocked = await unlockThrottled(core, session.username, password);
   if (unlocked.userId !== session.userId) throw new AppError('WRONG_PASSWORD');
-  await absorbPendingGrant(core, unlocked, password);
   if (holdsConfidentialKey(session.role) && unlocked.confidentialKey) core.auth.setConfidentialKey(session, unlocked.confidentialKey);
   session.isLocked = false;
   session.lastActivityMs = core.now().getTime();
+  forgetUnwrappedKeys(core, session, unlocked);
   return currentUser(core, session);
 }
 
 /**
  * Changes the signed-in user's password: rewraps only their slot (the old password opens nothing
- * afterwards) and clears the "temporary password" flag.
+ * afterwards), clears the "temporary password" flag and ends the user's other sessions.
  */
 export async function changePassword(
   core: CoreServices,
@@ -138,7 +174,10 @@ export async function changePassword(
     core.writeOptions(),
   );
   session.mustChangePassword = false;
+  // Whoever else is signed in as this user (another window, a tab left open) must use the new password.
+  core.sessions.deleteUser(session.userId, session);
   if (holdsConfidentialKey(session.role) && unlocked.confidentialKey) core.auth.setConfidentialKey(session, unlocked.confidentialKey);
+  forgetUnwrappedKeys(core, session, unlocked);
   return currentUser(core, session);
 }
 
@@ -149,12 +188,14 @@ export async function changePassword(
  * @example const keys = await openWithRecoveryCode(core, process.env.INSON_RECOVERY_CODE);
  */
 export async function openWithRecoveryCode(core: CoreServices, recoveryCode: string): Promise<{ databaseKey: Buffer; confidentialKey: Buffer }> {
-  const keyring = core.auth.keyring.require();
-  assertNotThrottled(core, RECOVERY_THROTTLE_KEY);
-  const keys = await unlockRecoverySlot(core.auth.primitives, keyring, recoveryCode);
-  if (!keys) return failAttempt(core, RECOVERY_THROTTLE_KEY, null, 'auth.recoveryFailed', 'WRONG_RECOVERY_CODE');
-  core.auth.attempts.recordSuccess(RECOVERY_THROTTLE_KEY);
+  const keyring = core.auth.keyring.requireAny();
+  const ticket = reserveAttempt(core, RECOVERY_THROTTLE_KEY);
+  const keys = await checkReserved(ticket, () => unlockAnyRecoverySlot(core, keyring, recoveryCode));
+  if (!keys) return failAttempt(core, ticket, null, 'auth.recoveryFailed', 'WRONG_RECOVERY_CODE');
+  ticket.succeed();
+  await assertKeyringIntact(core, keyring, keys, null);
   await openStoreWithKey(core, keys.databaseKey);
+  await migrateKeyringIfNeeded(core, keys.databaseKey, null);
   return keys;
 }
 
@@ -182,7 +223,7 @@ export async function recoverAdministrator(core: CoreServices, input: { recovery
     },
     core.writeOptions(),
   );
-  core.auth.attempts.recordSuccess(row.username);
+  core.auth.attempts.clear(row.username);
   core.sessions.deleteUser(row.id);
 }
 
@@ -191,4 +232,7 @@ export async function signOut(core: CoreServices, connectionId: string, session:
   core.sessions.delete(connectionId);
   core.auth.setConfidentialKey(session, null);
   await recordAuthEvent(core, { actorId: session.userId, action: 'auth.signOut', entityId: session.userId, details: {} });
+  // The chain head after the sign-out, beside the database: a later cut or rewritten tail shows.
+  if (core.store.isOpen) anchorChainHead(core.store.require(), core.now(), core.log);
+  await releaseKeysIfNobodySignedIn(core);
 }

@@ -28,12 +28,25 @@ export async function openStoreWithKey(core: CoreServices, databaseKey: Buffer):
     }
     return core.store.require();
   }
-  const store = await core.store.open(databaseKey.toString('hex'));
+  const store = await core.store.open(databaseKey);
   core.auth.databaseKey = Buffer.from(databaseKey);
   const center = await findCenter(store.db);
   if (center) core.auth.inactivityLockMs = parseCenterSettings(center.settings).inactivityLockMinutes * 60_000;
   await flushPendingAuthEvents(core);
   return store;
+}
+
+/**
+ * With no session left nothing needs the database key: it is zeroed, every confidential key with
+ * it, and the database closed (SQLCipher keeps its derived page key only while it is open). The
+ * next sign-in unwraps a slot and opens it again.
+ *
+ * @example await releaseKeysIfNobodySignedIn(core); // after a sign-out
+ */
+export async function releaseKeysIfNobodySignedIn(core: CoreServices): Promise<void> {
+  if (!core.sessions.all().next().done || core.auth.isSetupRunning) return;
+  core.auth.forgetKeys();
+  await core.store.close();
 }
 
 /** The held database key, or LOCKED: only a sign-in (or the recovery code) provides it. */

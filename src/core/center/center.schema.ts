@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isDistrictOf } from '../uz/regions';
 import { newAccountSchema } from '../staff/staff.schema';
+import { storedText } from '../text/text-fields.schema';
 
 /**
  * Center setup and settings schemas, shared by the core and the setup wizard.
@@ -14,7 +15,7 @@ export const INACTIVITY_LOCK_MINUTES_MAX = 60;
 /** The region (4-digit SOATO) and district (7-digit SOATO) must be a pair from the official list. */
 export const centerProfileSchema = z
   .object({
-    name: z.string().trim().min(2).max(200),
+    name: storedText(200).min(2),
     type: z.enum(CENTER_TYPES),
     regionCode: z.string().regex(/^\d{4}$/, { message: 'soato.region' }),
     districtCode: z.string().regex(/^\d{7}$/, { message: 'soato.district' }),

@@ -87,6 +87,22 @@ describe('clients.register / get / update', () => {
     expect(typedYouth.code).toBe('INVALID_INPUT');
   });
 
+  it('gives the group "child with disability" only to clients under 18, on registration and on edit', async () => {
+    const child: RegisterClientInput = { ...shuxrat, pinfl: null, categories: ['personWithDisability', 'child'], disabilityGroup: 'child', lastName: 'Oripov', firstName: 'Jasur' };
+    const seventeen = await t.as.receptionist.invoke('clients.register', { ...child, birthDate: '2008-11-26' });
+    expect(seventeen).toMatchObject({ ageYears: 17, disabilityGroup: 'child' });
+    const before = await count('clients');
+    for (const adult of [{ ...child, birthDate: '2008-11-25' }, { ...child, birthDate: null, estimatedBirthYear: 1990 }]) {
+      expect(await rejection(t.as.receptionist.invoke('clients.register', adult))).toMatchObject({
+        code: 'INVALID_INPUT',
+        details: { issues: [{ path: ['disabilityGroup'], code: 'childDisabilityAdult' }] },
+      });
+    }
+    expect(await count('clients')).toBe(before);
+    const grown = await t.as.receptionist.invoke('clients.register', { ...child, categories: ['personWithDisability'], birthDate: '1990-05-25', disabilityGroup: 'III' });
+    expect(grown.disabilityGroup).toBe('III');
+  });
+
   describe('PINFL rules (worked examples)', () => {
     it('accepts 32505900123459 for a man born 25.05.1990 without warnings (check digit 9)', async () => {
       const created = await t.as.receptionist.invoke('clients.register', shuxrat);

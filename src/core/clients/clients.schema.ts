@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasControlCharacters } from '../text/text.schema';
+import { storedText } from '../text/text-fields.schema';
 import { isDistrictOf } from '../uz/regions';
 import { districtCodeSchema, phoneSchema, pinflSchema, regionCodeSchema, SEX_VALUES } from '../uz/uz.schema';
 
@@ -52,11 +52,7 @@ export type ClientWarning = (typeof CLIENT_WARNINGS)[number];
 
 /** One line of text as typed, trimmed; SQL or HTML in it is kept verbatim (it is only ever text). */
 function line(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max)
-    .refine((value) => !hasControlCharacters(value), { message: 'Contains control characters' });
+  return storedText(max);
 }
 
 /** An optional line: empty means "not given" and is stored as null. */
@@ -120,11 +116,7 @@ export const clientFieldsSchema = z
     disabilityGroup: z.enum(DISABILITY_GROUPS).nullish().transform((v) => v ?? null),
     languages: z.array(z.enum(CLIENT_LANGUAGES)).max(CLIENT_LANGUAGES.length * 2).default([]).transform(uniqueList),
     /** Non-confidential remarks only: counseling notes belong to the psychologist's records. */
-    remarks: z
-      .string()
-      .trim()
-      .max(CLIENT_LIMITS.remarks)
-      .refine((value) => !hasControlCharacters(value, true), { message: 'Contains control characters' })
+    remarks: storedText(CLIENT_LIMITS.remarks, true)
       .nullish()
       .transform((value) => (value === undefined || value === null || value === '' ? null : value)),
     /** Warnings the receptionist saw and confirmed (see CLIENT_WARNINGS). */

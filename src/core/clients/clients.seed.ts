@@ -1,15 +1,15 @@
-import { runWritePath, type WriteScope } from '../audit/run-write';
-import type { OutboxAllowList } from '../sync/outbox.spec';
+import { runWritePath, type AuditEventInput, type WriteScope } from '../audit/run-write';
+import type { OutboxAllowList, OutboxEntry } from '../sync/outbox.spec';
 import { CLIENT_OUTBOX } from './clients.outbox';
 import { CASE_PRIORITIES, NEED_CODES, REFERRAL_SOURCES } from '../cases/cases.schema';
 import { insertCase, insertPlanItem } from '../cases/cases.repository';
-import { insertConsent } from '../consents/consents.repository';
+import { insertConsents, type NewConsent } from '../consents/consents.repository';
 import type { ConsentPurpose } from '../consents/consents.schema';
 import { newId } from '../db/ids';
 import type { OpenStore } from '../db/store';
 import { insertDelivery } from '../services/services.repository';
 import { clientOutboxDataWith } from './clients.outbox-data';
-import { clientColumns, findClientIdByPinfl, insertClientRow } from './clients.repository';
+import { clientColumns, findClientIdsByPinfl, insertClientRows, type NewClientColumns } from './clients.repository';
 import { clientFieldsSchema } from './clients.schema';
 import { createRandom, syntheticClient } from './clients.seed-data';
 import { localCalendarDate } from '../calendar/calendar';
@@ -19,7 +19,8 @@ import { localCalendarDate } from '../calendar/calendar';
  * each client with its consents, and about one in four with an open case, a care plan and
  * service deliveries. Writes go through the one write path in chunks (one transaction per chunk,
  * one audit event per seeded client covering its consents and case), so the audit chain stays
- * valid and `verify` passes.
+ * valid and `verify` passes. Clients, consents, audit events and outbox records are written in
+ * bulk statements (`insertClientRows`, `auditMany`, `outboxMany`); cases one by one.
  */
 
 export interface SeedOptions {
@@ -53,21 +54,23 @@ function daysBefore(today: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Records consent decisions; returns how many, and whether registry sharing was given. */
-async function seedConsents(w: WriteScope, clientId: string, random: () => number, today: string, at: string): Promise<{ count: number; isRegistryShared: boolean }> {
+/** A client's consent decisions (the caller inserts them in bulk), whether registry sharing and services consent were given. */
+function seedConsents(w: WriteScope, clientId: string, random: () => number, today: string, at: string): { decisions: NewConsent[]; isRegistryShared: boolean; isServicesGiven: boolean } {
   const decisions: ReadonlyArray<readonly [ConsentPurpose, number]> = [
     ['services', 0.95],
     ['registrySharing', 0.6],
     ['referral', 0.4],
     ['photographs', 0.2],
   ];
-  let count = 0;
+  const made: NewConsent[] = [];
   let isRegistryShared = false;
+  let isServicesGiven = false;
   for (const [purpose, givenShare] of decisions) {
     if (purpose !== 'services' && random() < 0.3) continue; // not asked yet
     const state = random() < givenShare ? 'given' : 'refused';
     if (purpose === 'registrySharing') isRegistryShared = state === 'given';
-    await insertConsent(w.trx, {
+    if (purpose === 'services') isServicesGiven = state === 'given';
+    made.push({
       id: newId(w.now.getTime()),
       clientId,
       purpose,
@@ -77,12 +80,12 @@ async function seedConsents(w: WriteScope, clientId: string, random: () => numbe
       recordedBy: w.actorId ?? '',
       recordedAt: at,
     });
-    count += 1;
   }
-  return { count, isRegistryShared };
+  return { decisions: made, isRegistryShared, isServicesGiven };
 }
 
-async function seedCase(w: WriteScope, clientId: string, caseWorkerId: string, random: () => number, today: string, at: string): Promise<number> {
+/** A client who refused services consent still got services: in an emergency, as `services.record` would record it. */
+async function seedCase(w: WriteScope, clientId: string, caseWorkerId: string, random: () => number, today: string, at: string, isServicesGiven: boolean): Promise<number> {
   const caseId = newId(w.now.getTime());
   const openedOn = daysBefore(today, Math.floor(random() * 300));
   const needs = NEED_CODES.filter(() => random() < 0.15);
@@ -116,6 +119,7 @@ async function seedCase(w: WriteScope, clientId: string, caseWorkerId: string, r
         deliveredOn: openedOn,
         durationMinutes: 30 + Math.floor(random() * 4) * 15,
         note: null,
+        consentOverrideReason: isServicesGiven ? null : 'Favqulodda holat',
         recordedBy: w.actorId ?? caseWorkerId,
         recordedAt: at,
       });
@@ -143,26 +147,36 @@ export async function seedClients(store: OpenStore, actorId: string, options: Se
       store,
       actorId,
       async (w) => {
-        for (let i = start; i < end; i += 1) {
-          const fields = clientFieldsSchema.parse(syntheticClient(random, existing + i, today).input);
-          if (fields.pinfl !== null && (await findClientIdByPinfl(w.trx, fields.pinfl)) !== null) {
+        const drafts = Array.from({ length: end - start }, (_, offset) => clientFieldsSchema.parse(syntheticClient(random, existing + start + offset, today).input));
+        const taken = await findClientIdsByPinfl(w.trx, drafts.flatMap((fields) => (fields.pinfl === null ? [] : [fields.pinfl])));
+        const rows: NewClientColumns[] = [];
+        for (const fields of drafts) {
+          if (fields.pinfl !== null && taken.has(fields.pinfl)) {
             totals.skipped += 1;
             continue;
           }
-          const id = newId(w.now.getTime());
-          const row = { ...clientColumns(fields, today), id, version: 1, status: 'active' as const, merged_into_id: null, created_at: at, created_by: actorId, updated_at: at, updated_by: actorId };
-          await insertClientRow(w.trx, row);
-          const consents = await seedConsents(w, id, random, today, at);
+          rows.push({ ...clientColumns(fields, today), id: newId(w.now.getTime()), version: 1, status: 'active', merged_into_id: null, created_at: at, created_by: actorId, updated_at: at, updated_by: actorId });
+        }
+        await insertClientRows(w.trx, rows);
+        const consents: NewConsent[] = [];
+        const events: AuditEventInput[] = [];
+        const records: OutboxEntry[] = [];
+        for (const row of rows) {
+          const decided = seedConsents(w, row.id, random, today, at);
+          consents.push(...decided.decisions);
           const caseCount = random() < 0.25 ? 1 : 0;
-          const deliveries = caseCount === 1 ? await seedCase(w, id, options.caseWorkerId ?? actorId, random, today, at) : 0;
+          const deliveries = caseCount === 1 ? await seedCase(w, row.id, options.caseWorkerId ?? actorId, random, today, at, decided.isServicesGiven) : 0;
           // One event per seeded client covers its consents and case: the chain stays whole and verifiable.
-          await w.audit({ action: 'clients.seed', entityType: 'client', entityId: id, details: { consents: consents.count, cases: caseCount, serviceDeliveries: deliveries } });
-          await w.outbox({ spec: CLIENT_OUTBOX, entityId: id, op: 'upsert', data: clientOutboxDataWith(row, consents.isRegistryShared) });
-          totals.consents += consents.count;
+          events.push({ action: 'clients.seed', entityType: 'client', entityId: row.id, details: { consents: decided.decisions.length, cases: caseCount, serviceDeliveries: deliveries } });
+          records.push({ spec: CLIENT_OUTBOX, entityId: row.id, op: 'upsert', data: clientOutboxDataWith(row, decided.isRegistryShared) });
+          totals.consents += decided.decisions.length;
           totals.cases += caseCount;
           totals.serviceDeliveries += deliveries;
           totals.clients += 1;
         }
+        await insertConsents(w.trx, consents);
+        await w.auditMany(events);
+        await w.outboxMany(records);
       },
       { allowList: options.allowList, now },
     );

@@ -9,6 +9,7 @@ import { newId } from '../db/ids';
 import { pinflWarnings } from '../uz/pinfl';
 import { clientOutboxData, clientOutboxDataWith } from './clients.outbox-data';
 import {
+  ageOn,
   clientColumns,
   findClientIdByPinfl,
   findClientRow,
@@ -26,12 +27,20 @@ import type { ClientFields, ClientRecord, ClientWarning, PossibleDuplicate } fro
  */
 
 /** Checks that need today's date. */
+/** The age from which a client is no longer a child. */
+const ADULT_AGE_YEARS = 18;
+
 function checkFields(fields: ClientFields, today: string): void {
   if (fields.birthDate !== null && fields.birthDate > today) {
     throw invalidInput(['birthDate'], 'future_date', 'The date of birth is in the future');
   }
   if (fields.estimatedBirthYear !== null && fields.estimatedBirthYear > Number(today.slice(0, 4))) {
     throw invalidInput(['estimatedBirthYear'], 'future_date', 'The year of birth is in the future');
+  }
+  // "Child with a disability" is a group only children have: from 18 the person has group I, II or III.
+  const birthYear = fields.birthDate === null ? fields.estimatedBirthYear : Number(fields.birthDate.slice(0, 4));
+  if (fields.disabilityGroup === 'child' && birthYear !== null && ageOn({ birthDate: fields.birthDate, birthYear }, today) >= ADULT_AGE_YEARS) {
+    throw invalidInput(['disabilityGroup'], 'childDisabilityAdult', 'A child disability group is only for clients under 18');
   }
 }
 

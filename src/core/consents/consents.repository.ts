@@ -24,20 +24,34 @@ export interface NewConsent {
  * @example await insertConsent(w.trx, { id, clientId, purpose: 'referral', state: 'given', ... });
  */
 export async function insertConsent(db: WriteTx, consent: NewConsent): Promise<ConsentRecord> {
-  await db
-    .insertInto('consents')
-    .values({
-      id: consent.id,
-      client_id: consent.clientId,
-      purpose: consent.purpose,
-      state: consent.state,
-      decided_on: consent.decidedOn,
-      form_reference: consent.formReference,
-      recorded_by: consent.recordedBy,
-      recorded_at: consent.recordedAt,
-    })
-    .execute();
+  await insertConsents(db, [consent]);
   return { ...consent };
+}
+
+/**
+ * Appends many consent decisions (the seed, one decision at a time too): multi-row inserts, in order.
+ *
+ * @example await insertConsents(w.trx, decisions);
+ */
+export async function insertConsents(db: WriteTx, consents: readonly NewConsent[]): Promise<void> {
+  // 8 columns a row: 1,000 rows stay well under SQLite's 32,766 bound parameters.
+  for (let start = 0; start < consents.length; start += 1000) {
+    await db
+      .insertInto('consents')
+      .values(
+        consents.slice(start, start + 1000).map((consent) => ({
+          id: consent.id,
+          client_id: consent.clientId,
+          purpose: consent.purpose,
+          state: consent.state,
+          decided_on: consent.decidedOn,
+          form_reference: consent.formReference,
+          recorded_by: consent.recordedBy,
+          recorded_at: consent.recordedAt,
+        })),
+      )
+      .execute();
+  }
 }
 
 /**

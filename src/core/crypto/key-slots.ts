@@ -26,12 +26,6 @@ export interface ScryptKdf extends ScryptParams {
   readonly salt: string;
 }
 
-/** A key sealed to an X25519 public key (ephemeral key agreement, HKDF-SHA256, AES-256-GCM). */
-export interface SealedBox extends WrappedKey {
-  /** The sender's ephemeral X25519 public key, base64. */
-  readonly epk: string;
-}
-
 const b64 = (bytes: Buffer): string => bytes.toString('base64');
 const unb64 = (text: string): Buffer => Buffer.from(text, 'base64');
 
@@ -57,8 +51,13 @@ export async function deriveSlotKey(
   existing?: ScryptKdf,
 ): Promise<{ kek: Buffer; kdf: ScryptKdf }> {
   const kdf: ScryptKdf = existing ?? { name: 'scrypt', N: params.N, r: params.r, p: params.p, salt: b64(randomBytes(SALT_BYTES)) };
-  const kek = await primitives.scrypt(secretBytes(secret), unb64(kdf.salt), KEY_BYTES, kdf);
-  return { kek, kdf };
+  const secretCopy = secretBytes(secret);
+  try {
+    const kek = await primitives.scrypt(secretCopy, unb64(kdf.salt), KEY_BYTES, kdf);
+    return { kek, kdf };
+  } finally {
+    secretCopy.fill(0);
+  }
 }
 
 /** @example const wrapped = wrapKey(primitives, kek, databaseKey, slotAad('user:42', 'databaseKey')); */
@@ -77,42 +76,18 @@ export function unwrapKey(primitives: CryptoPrimitives, kek: Buffer, wrapped: Wr
   }
 }
 
-export interface BoxKeyPair {
-  readonly publicKey: Buffer;
-  readonly privateKey: Buffer;
-}
-
-/** A fresh X25519 key pair; a slot keeps one so a colleague can grant it the confidential key later. */
-export function generateBoxKeyPair(primitives: CryptoPrimitives): BoxKeyPair {
-  const privateKey = randomBytes(KEY_BYTES);
-  return { privateKey, publicKey: primitives.x25519PublicKey(privateKey) };
-}
-
-function boxKey(primitives: CryptoPrimitives, shared: Buffer, epk: Buffer, recipient: Buffer): Buffer {
-  return primitives.hkdfSha256(shared, Buffer.concat([epk, recipient]), Buffer.from('inson/keyring/v1/box', 'utf8'), KEY_BYTES);
-}
-
 /**
- * Seals a key to a recipient's X25519 public key: the granter needs no secret of the recipient.
- *
- * @example const box = sealToPublicKey(primitives, recipientPublicKey, confidentialKey, slotAad('user:42', 'grant'));
+ * Random bytes in the shape of a wrapped 32-byte key. A slot that does not hold the confidential
+ * key carries one in its place, so the keyring file does not say which accounts hold it: without
+ * the slot's key-encryption key, GCM output and random bytes look the same.
  */
-export function sealToPublicKey(primitives: CryptoPrimitives, recipientPublicKey: Buffer, key: Buffer, aad: Buffer): SealedBox {
-  const ephemeral = generateBoxKeyPair(primitives);
-  const shared = primitives.x25519SharedSecret(ephemeral.privateKey, recipientPublicKey);
-  const wrapped = wrapKey(primitives, boxKey(primitives, shared, ephemeral.publicKey, recipientPublicKey), key, aad);
-  return { ...wrapped, epk: b64(ephemeral.publicKey) };
+export function wrappedKeyFiller(): WrappedKey {
+  return { iv: b64(randomBytes(IV_BYTES)), tag: b64(randomBytes(16)), ciphertext: b64(randomBytes(KEY_BYTES)) };
 }
 
-/** Returns null when the box was not sealed to this key pair or was altered. */
-export function openSealedBox(primitives: CryptoPrimitives, recipient: BoxKeyPair, box: SealedBox, aad: Buffer): Buffer | null {
-  try {
-    const epk = unb64(box.epk);
-    const shared = primitives.x25519SharedSecret(recipient.privateKey, epk);
-    return unwrapKey(primitives, boxKey(primitives, shared, epk, recipient.publicKey), box, aad);
-  } catch {
-    return null;
-  }
+/** Overwrites key material once it is no longer needed (the GC may keep a copy of a freed buffer's bytes otherwise). */
+export function zeroize(...buffers: readonly (Buffer | null | undefined)[]): void {
+  for (const buffer of buffers) buffer?.fill(0);
 }
 
 /**

@@ -12,9 +12,9 @@ import { nodeCryptoPrimitives as primitives } from './primitives';
 const FIXTURE = join(__dirname, 'keyring-rewrap-loop.fixture.ts');
 
 /** Starts the rewrap loop, lets it complete `minWrites` writes plus a random extra moment, then SIGKILLs it. */
-function runAndKill(dataDir: string, minWrites: number): Promise<number> {
+function runAndKill(dataDir: string, databaseKeyHex: string, minWrites: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, dataDir, databaseKeyHex], { stdio: ['ignore', 'pipe', 'pipe'] });
     let lastWritten = 0;
     let stderr = '';
     let isKillScheduled = false;
@@ -37,7 +37,7 @@ function runAndKill(dataDir: string, minWrites: number): Promise<number> {
 describe('keyring crash safety', () => {
   it('leaves the old or the new keyring usable when the writer is killed mid-update', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'inson-keyring-crash-'));
-    const store = new KeyringStore(dataDir);
+    const store = new KeyringStore(dataDir, { primitives, databaseKey: () => databaseKey });
     const databaseKey = randomBytes(32);
     const { keyring } = await createKeyring(primitives, {
       admin: { userId: 'u-admin', username: 'admin', password: 'pw-0' },
@@ -48,7 +48,7 @@ describe('keyring crash safety', () => {
     await store.create(keyring);
 
     for (let round = 0; round < 3; round += 1) {
-      const reported = await runAndKill(dataDir, 5);
+      const reported = await runAndKill(dataDir, databaseKey.toString('hex'), 5);
       expect(reported).toBeGreaterThanOrEqual(5);
       const current = store.require();
       // Each reported count was printed after its rename, so the file holds that generation or the next one.

@@ -1,63 +1,79 @@
+import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import {
   deriveSlotKey,
-  fromBase64,
-  generateBoxKeyPair,
   generateRecoveryCode,
   normalizeRecoveryCode,
-  openSealedBox,
-  sealToPublicKey,
   slotAad,
   toBase64,
   unwrapKey,
   wrapKey,
+  wrappedKeyFiller,
+  zeroize,
   type ScryptKdf,
 } from './key-slots';
 import type { CryptoPrimitives, ScryptParams } from './primitives';
 
 /**
- * The keyring file (`<dataDir>/keyring.json`): one slot per staff account and one recovery slot.
- * Every operation here is pure (keyring in, new keyring out); `keyring-store.ts` writes the file.
+ * The keyring file (`<dataDir>/keyring.json`), format 2: one slot per staff account and one
+ * recovery slot, authenticated as a whole by a MAC under a key derived from the database key.
+ * Every operation here is pure (keyring in, new keyring out); `keyring-store.ts` seals and writes
+ * the file. Format 1 (with X25519 "pending box" grants) is read only to migrate it: `keyring-v1.ts`.
  *
- * A staff slot also carries an X25519 key pair (public half in clear, private half wrapped), so a
- * psychologist or supervisor can grant the confidential key to a colleague without knowing the
- * colleague's password: the grant is sealed to the public key and folded into the slot at the
- * colleague's next sign-in.
+ * What the file does not say: which accounts hold the confidential key. Every slot has a
+ * `confidentialKey` of the same shape; for an account that does not hold it, random bytes that no
+ * key opens. Only the slot's own password tells the two apart.
  */
-const wrappedKeySchema = z.object({ iv: z.string(), tag: z.string(), ciphertext: z.string() });
-const sealedBoxSchema = wrappedKeySchema.extend({ epk: z.string() });
-const kdfSchema = z.object({
-  name: z.literal('scrypt'),
-  N: z.number().int().min(2),
-  r: z.number().int().min(1),
-  p: z.number().int().min(1),
-  salt: z.string(),
-});
+const base64Schema = (maxLength: number) => z.string().max(maxLength).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const wrappedKeySchema = z.object({ iv: base64Schema(24), tag: base64Schema(32), ciphertext: base64Schema(64) });
+
+/**
+ * scrypt cost is bounded above before anything is derived: a keyring rewritten with N=2^30 would
+ * otherwise make every sign-in allocate gigabytes (or hang the core). Bounded below so a slot
+ * cannot be rewritten to a cost that makes guessing its password cheap.
+ */
+export const SCRYPT_BOUNDS = { minN: 2 ** 10, maxN: 2 ** 20, maxR: 16, maxP: 4, maxMemoryBytes: 256 * 1024 * 1024, maxWork: 2 ** 23 } as const;
+
+export function isScryptCostAllowed(params: ScryptParams): boolean {
+  const { N, r, p } = params;
+  const isPowerOfTwo = Number.isInteger(N) && N > 0 && (N & (N - 1)) === 0;
+  return (
+    isPowerOfTwo &&
+    N >= SCRYPT_BOUNDS.minN &&
+    N <= SCRYPT_BOUNDS.maxN &&
+    Number.isInteger(r) && r >= 1 && r <= SCRYPT_BOUNDS.maxR &&
+    Number.isInteger(p) && p >= 1 && p <= SCRYPT_BOUNDS.maxP &&
+    128 * N * r <= SCRYPT_BOUNDS.maxMemoryBytes &&
+    N * r * p <= SCRYPT_BOUNDS.maxWork
+  );
+}
+
+export const kdfSchema = z
+  .object({ name: z.literal('scrypt'), N: z.number(), r: z.number(), p: z.number(), salt: base64Schema(64) })
+  .refine(isScryptCostAllowed, { message: 'scrypt cost out of bounds' });
 
 const userSlotSchema = z.object({
-  userId: z.string().min(1),
-  username: z.string().min(1),
+  userId: z.string().min(1).max(64),
+  username: z.string().min(1).max(64),
   kdf: kdfSchema,
   databaseKey: wrappedKeySchema,
-  confidentialKey: wrappedKeySchema.optional(),
-  boxPublicKey: z.string(),
-  boxPrivateKey: wrappedKeySchema,
-  pendingConfidentialKey: sealedBoxSchema.optional(),
-});
-
-const recoverySlotSchema = z.object({
-  kdf: kdfSchema,
-  databaseKey: wrappedKeySchema,
+  /** The confidential key, or a filler of the same shape (see the file comment). */
   confidentialKey: wrappedKeySchema,
 });
 
+const recoverySlotSchema = z.object({ kdf: kdfSchema, databaseKey: wrappedKeySchema, confidentialKey: wrappedKeySchema });
+
+export const retiredSchema = z.array(z.object({ userId: z.string().max(64), username: z.string().max(64) })).max(100_000);
+
 export const keyringSchema = z.object({
   format: z.literal('inson-keyring'),
-  version: z.literal(1),
-  slots: z.array(userSlotSchema),
+  version: z.literal(2),
+  slots: z.array(userSlotSchema).max(10_000),
   recovery: recoverySlotSchema,
   /** Accounts whose slot was removed: lets sign-in say "deactivated" before the database is open. No key material. */
-  retired: z.array(z.object({ userId: z.string(), username: z.string() })),
+  retired: retiredSchema,
+  /** HMAC-SHA256 over the canonical JSON of everything else, under a key derived from the database key. */
+  mac: base64Schema(64),
 });
 
 export type Keyring = z.infer<typeof keyringSchema>;
@@ -69,13 +85,10 @@ export interface CenterKeys {
   readonly confidentialKey: Buffer | null;
 }
 
-/** What unlocking a staff slot yields: the keys, and what a rewrap of the slot needs. */
+/** What unlocking a staff slot yields: the keys, and whose slot it is. */
 export interface UnlockedSlot extends CenterKeys {
   readonly userId: string;
   readonly username: string;
-  readonly boxPrivateKey: Buffer;
-  /** True when the confidential key came from a colleague's grant not yet folded into the slot. */
-  readonly hasPendingGrant: boolean;
 }
 
 export interface NewStaffSlot {
@@ -91,27 +104,56 @@ export function sameUsername(a: string, b: string): boolean {
   return a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
 }
 
-async function buildUserSlot(
-  primitives: CryptoPrimitives,
-  owner: NewStaffSlot,
-  keys: CenterKeys,
-  params: ScryptParams,
-  boxPrivateKey?: Buffer,
-): Promise<UserSlot> {
+/** JSON with object keys sorted at every level: the bytes the MAC covers do not depend on key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function keyringMac(primitives: CryptoPrimitives, keyring: Keyring, databaseKey: Buffer): Buffer {
+  const macKey = primitives.hkdfSha256(databaseKey, Buffer.alloc(0), Buffer.from('inson/keyring/v2/mac', 'utf8'), 32);
+  const { mac: _mac, ...covered } = keyring;
+  const mac = primitives.hmacSha256(macKey, Buffer.from(canonicalJson(covered), 'utf8'));
+  zeroize(macKey);
+  return mac;
+}
+
+/**
+ * The keyring with its MAC recomputed under the database key; what the store writes.
+ *
+ * @example writeKeyringFile(path, sealKeyring(primitives, next, databaseKey));
+ */
+export function sealKeyring(primitives: CryptoPrimitives, keyring: Keyring, databaseKey: Buffer): Keyring {
+  return { ...keyring, mac: toBase64(keyringMac(primitives, keyring, databaseKey)) };
+}
+
+/** True when the file's MAC matches: nobody without the database key changed any byte of it. */
+export function isKeyringIntact(primitives: CryptoPrimitives, keyring: Keyring, databaseKey: Buffer): boolean {
+  const expected = keyringMac(primitives, keyring, databaseKey);
+  const actual = Buffer.from(keyring.mac, 'base64');
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+async function buildUserSlot(primitives: CryptoPrimitives, owner: NewStaffSlot, keys: CenterKeys, params: ScryptParams): Promise<UserSlot> {
   const { kek, kdf } = await deriveSlotKey(primitives, owner.password, params);
   const slotId = userSlotId(owner.userId);
-  const box = boxPrivateKey
-    ? { privateKey: boxPrivateKey, publicKey: primitives.x25519PublicKey(boxPrivateKey) }
-    : generateBoxKeyPair(primitives);
-  return {
-    userId: owner.userId,
-    username: owner.username,
-    kdf,
-    databaseKey: wrapKey(primitives, kek, keys.databaseKey, slotAad(slotId, 'databaseKey')),
-    ...(keys.confidentialKey ? { confidentialKey: wrapKey(primitives, kek, keys.confidentialKey, slotAad(slotId, 'confidentialKey')) } : {}),
-    boxPublicKey: toBase64(box.publicKey),
-    boxPrivateKey: wrapKey(primitives, kek, box.privateKey, slotAad(slotId, 'boxPrivateKey')),
-  };
+  try {
+    return {
+      userId: owner.userId,
+      username: owner.username,
+      kdf,
+      databaseKey: wrapKey(primitives, kek, keys.databaseKey, slotAad(slotId, 'databaseKey')),
+      confidentialKey: keys.confidentialKey ? wrapKey(primitives, kek, keys.confidentialKey, slotAad(slotId, 'confidentialKey')) : wrappedKeyFiller(),
+    };
+  } finally {
+    zeroize(kek);
+  }
 }
 
 async function buildRecoverySlot(
@@ -121,15 +163,19 @@ async function buildRecoverySlot(
   params: ScryptParams,
 ): Promise<Keyring['recovery']> {
   const { kek, kdf } = await deriveSlotKey(primitives, recoveryCode, params);
-  return {
-    kdf,
-    databaseKey: wrapKey(primitives, kek, keys.databaseKey, slotAad('recovery', 'databaseKey')),
-    confidentialKey: wrapKey(primitives, kek, keys.confidentialKey, slotAad('recovery', 'confidentialKey')),
-  };
+  try {
+    return {
+      kdf,
+      databaseKey: wrapKey(primitives, kek, keys.databaseKey, slotAad('recovery', 'databaseKey')),
+      confidentialKey: wrapKey(primitives, kek, keys.confidentialKey, slotAad('recovery', 'confidentialKey')),
+    };
+  } finally {
+    zeroize(kek);
+  }
 }
 
 /**
- * A new keyring: the administrator's slot (database key only: administrators do not read
+ * A new, sealed keyring: the administrator's slot (database key only: administrators do not read
  * counseling notes) and the recovery slot (both keys), plus the recovery code to print once.
  *
  * @example const { keyring, recoveryCode } = await createKeyring(primitives, { admin, databaseKey, confidentialKey, params });
@@ -141,53 +187,55 @@ export async function createKeyring(
   const recoveryCode = generateRecoveryCode();
   const adminSlot = await buildUserSlot(primitives, options.admin, { databaseKey: options.databaseKey, confidentialKey: null }, options.params);
   const recovery = await buildRecoverySlot(primitives, recoveryCode, options, options.params);
-  return { keyring: { format: 'inson-keyring', version: 1, slots: [adminSlot], recovery, retired: [] }, recoveryCode };
+  const keyring: Keyring = { format: 'inson-keyring', version: 2, slots: [adminSlot], recovery, retired: [], mac: '' };
+  return { keyring: sealKeyring(primitives, keyring, options.databaseKey), recoveryCode };
 }
 
-export function findSlot(keyring: Keyring, username: string): UserSlot | undefined {
+/** The slot and retired lists of either format, for the look-ups sign-in makes before it knows the format. */
+export interface SlotDirectory {
+  readonly slots: readonly { readonly userId: string; readonly username: string }[];
+  readonly retired: readonly { readonly userId: string; readonly username: string }[];
+}
+
+export function findSlot<K extends SlotDirectory>(keyring: K, username: string): K['slots'][number] | undefined {
   return keyring.slots.find((slot) => sameUsername(slot.username, username));
 }
 
-export function isRetiredUsername(keyring: Keyring, username: string): boolean {
+export function isRetiredUsername(keyring: SlotDirectory, username: string): boolean {
   return keyring.retired.some((entry) => sameUsername(entry.username, username));
 }
 
 /** A slot-shaped decoy so an unknown username costs the same scrypt time as a known one. */
-const DECOY_SALT = toBase64(Buffer.alloc(16));
+export const DECOY_SALT = toBase64(Buffer.alloc(16));
 
 /**
  * Unwraps the slot of `username` with `password`; null for a wrong password or an unknown user
- * (the two take the same time, so timing does not reveal which usernames exist).
+ * (the two take the same time, so timing does not reveal which usernames exist). The KEK is zeroed
+ * before this returns.
  *
  * @example const unlocked = await unlockUserSlot(primitives, keyring, 'dilnoza', password);
  */
-export async function unlockUserSlot(
-  primitives: CryptoPrimitives,
-  keyring: Keyring,
-  username: string,
-  password: string,
-): Promise<UnlockedSlot | null> {
+export async function unlockUserSlot(primitives: CryptoPrimitives, keyring: Keyring, username: string, password: string): Promise<UnlockedSlot | null> {
   const slot = findSlot(keyring, username);
   const decoy: ScryptKdf = { ...(keyring.slots[0]?.kdf ?? keyring.recovery.kdf), salt: DECOY_SALT };
   const { kek } = await deriveSlotKey(primitives, password, decoy, slot?.kdf ?? decoy);
-  if (!slot) return null;
-  const slotId = userSlotId(slot.userId);
-  const databaseKey = unwrapKey(primitives, kek, slot.databaseKey, slotAad(slotId, 'databaseKey'));
-  const boxPrivateKey = unwrapKey(primitives, kek, slot.boxPrivateKey, slotAad(slotId, 'boxPrivateKey'));
-  if (!databaseKey || !boxPrivateKey) return null;
-  let confidentialKey = slot.confidentialKey ? unwrapKey(primitives, kek, slot.confidentialKey, slotAad(slotId, 'confidentialKey')) : null;
-  let hasPendingGrant = false;
-  if (!confidentialKey && slot.pendingConfidentialKey) {
-    const box = { privateKey: boxPrivateKey, publicKey: fromBase64(slot.boxPublicKey) };
-    confidentialKey = openSealedBox(primitives, box, slot.pendingConfidentialKey, slotAad(slotId, 'grant'));
-    hasPendingGrant = confidentialKey !== null;
+  try {
+    if (!slot) return null;
+    const slotId = userSlotId(slot.userId);
+    const databaseKey = unwrapKey(primitives, kek, slot.databaseKey, slotAad(slotId, 'databaseKey'));
+    if (!databaseKey) return null;
+    // A filler does not open: that is how a non-holder's slot reads.
+    const confidentialKey = unwrapKey(primitives, kek, slot.confidentialKey, slotAad(slotId, 'confidentialKey'));
+    return { userId: slot.userId, username: slot.username, databaseKey, confidentialKey };
+  } finally {
+    zeroize(kek);
   }
-  return { userId: slot.userId, username: slot.username, databaseKey, confidentialKey, boxPrivateKey, hasPendingGrant };
 }
 
 /**
- * Rewraps one slot under a new password (password change, first sign-in with a temporary
- * password, folding in a grant). Only this slot changes; the old password opens nothing afterwards.
+ * Rewraps one slot under a password: a password change, or an in-person grant (the unlocked slot
+ * then carries the confidential key the granter's session holds). A fresh salt and the current
+ * cost, never the parameters found in the file. Only this slot changes.
  */
 export async function rewrapUserSlot(
   primitives: CryptoPrimitives,
@@ -196,20 +244,15 @@ export async function rewrapUserSlot(
   newPassword: string,
   params: ScryptParams,
 ): Promise<Keyring> {
-  const slot = await buildUserSlot(
-    primitives,
-    { userId: unlocked.userId, username: unlocked.username, password: newPassword },
-    unlocked,
-    params,
-    unlocked.boxPrivateKey,
-  );
+  const slot = await buildUserSlot(primitives, { userId: unlocked.userId, username: unlocked.username, password: newPassword }, unlocked, params);
+  if (!keyring.slots.some((existing) => existing.userId === unlocked.userId)) throw new Error('no slot for this account');
   return { ...keyring, slots: keyring.slots.map((existing) => (existing.userId === unlocked.userId ? slot : existing)) };
 }
 
 /**
  * Adds a slot for a new account, or replaces an account's slot when an administrator resets its
- * password. A replaced slot loses the confidential key (the administrator cannot wrap it): a
- * psychologist or supervisor grants it again.
+ * password. A replaced slot loses the confidential key (the administrator does not hold it): a
+ * psychologist or supervisor grants it again, in person, once the owner has chosen her own password.
  */
 export async function putUserSlot(
   primitives: CryptoPrimitives,
@@ -241,22 +284,6 @@ export function removeUserSlot(keyring: Keyring, userId: string): Keyring {
   };
 }
 
-/** Seals the confidential key to a colleague's slot; it becomes theirs at their next sign-in. */
-export function grantConfidentialKey(primitives: CryptoPrimitives, keyring: Keyring, userId: string, confidentialKey: Buffer): Keyring {
-  const slot = keyring.slots.find((existing) => existing.userId === userId);
-  if (!slot) throw new Error('no slot for this account');
-  const pendingConfidentialKey = sealToPublicKey(primitives, fromBase64(slot.boxPublicKey), confidentialKey, slotAad(userSlotId(userId), 'grant'));
-  return {
-    ...keyring,
-    slots: keyring.slots.map((existing) => (existing.userId === userId ? { ...existing, pendingConfidentialKey } : existing)),
-  };
-}
-
-/** Whether the slot holds the confidential key or has a grant waiting for it. */
-export function slotHasConfidentialKey(slot: UserSlot): boolean {
-  return slot.confidentialKey !== undefined || slot.pendingConfidentialKey !== undefined;
-}
-
 /**
  * Unwraps the recovery slot with the printed code; null if the code is malformed or wrong.
  *
@@ -264,7 +291,7 @@ export function slotHasConfidentialKey(slot: UserSlot): boolean {
  */
 export async function unlockRecoverySlot(
   primitives: CryptoPrimitives,
-  keyring: Keyring,
+  keyring: Pick<Keyring, 'recovery'>,
   recoveryCode: string,
 ): Promise<{ databaseKey: Buffer; confidentialKey: Buffer } | null> {
   const normalized = normalizeRecoveryCode(recoveryCode);
@@ -272,5 +299,8 @@ export async function unlockRecoverySlot(
   const { kek } = await deriveSlotKey(primitives, normalized, keyring.recovery.kdf, keyring.recovery.kdf);
   const databaseKey = unwrapKey(primitives, kek, keyring.recovery.databaseKey, slotAad('recovery', 'databaseKey'));
   const confidentialKey = unwrapKey(primitives, kek, keyring.recovery.confidentialKey, slotAad('recovery', 'confidentialKey'));
-  return databaseKey && confidentialKey ? { databaseKey, confidentialKey } : null;
+  zeroize(kek);
+  if (databaseKey && confidentialKey) return { databaseKey, confidentialKey };
+  zeroize(databaseKey, confidentialKey);
+  return null;
 }

@@ -2,6 +2,7 @@ import {
   createCipheriv,
   createDecipheriv,
   createHash,
+  createHmac,
   createPrivateKey,
   createPublicKey,
   diffieHellman,
@@ -41,6 +42,7 @@ export interface GcmSealed {
 export interface CryptoPrimitives {
   scrypt(password: Buffer, salt: Buffer, keyLength: number, params: ScryptParams): Promise<Buffer>;
   sha256(data: Buffer): Buffer;
+  hmacSha256(key: Buffer, data: Buffer): Buffer;
   hkdfSha256(ikm: Buffer, salt: Buffer, info: Buffer, length: number): Buffer;
   aes256GcmEncrypt(key: Buffer, iv: Buffer, plaintext: Buffer, aad: Buffer): GcmSealed;
   /** Throws when the tag does not authenticate (wrong key, tampered bytes, other AAD). */
@@ -96,6 +98,7 @@ export const nodeCryptoPrimitives: CryptoPrimitives = {
       });
     }),
   sha256: (data) => createHash('sha256').update(data).digest(),
+  hmacSha256: (key, data) => createHmac('sha256', key).update(data).digest(),
   hkdfSha256: (ikm, salt, info, length) => Buffer.from(hkdfSync('sha256', ikm, salt, info, length)),
   aes256GcmEncrypt(key, iv, plaintext, aad) {
     const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
@@ -108,7 +111,13 @@ export const nodeCryptoPrimitives: CryptoPrimitives = {
     const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
     decipher.setAAD(aad);
     decipher.setAuthTag(sealed.tag);
-    return Buffer.concat([decipher.update(sealed.ciphertext), decipher.final()]);
+    // The parts are zeroed once joined: what is decrypted here is mostly key material.
+    const head = decipher.update(sealed.ciphertext);
+    const tail = decipher.final();
+    const plaintext = Buffer.concat([head, tail]);
+    head.fill(0);
+    tail.fill(0);
+    return plaintext;
   },
   ed25519PublicKey: (seed) => rawPublicKey(createPublicKey(privateKeyFrom(ED25519_PKCS8_PREFIX, seed))),
   ed25519Sign: (seed, message) => sign(null, message, privateKeyFrom(ED25519_PKCS8_PREFIX, seed)),

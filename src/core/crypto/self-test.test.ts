@@ -6,6 +6,8 @@ import { assertCryptoSelfTest, runCryptoSelfTest, type SelfTestName } from './se
 const BROKEN: Readonly<Record<SelfTestName, Partial<CryptoPrimitives>>> = {
   scrypt: { scrypt: async (password, salt, length) => nodeCryptoPrimitives.sha256(Buffer.concat([password, salt])).subarray(0, length) },
   sha256: { sha256: (data) => nodeCryptoPrimitives.sha256(Buffer.concat([data, Buffer.from([0])])) },
+  // Keyed with the key's digest rather than the key: right length, wrong answer.
+  hmacSha256: { hmacSha256: (key, data) => nodeCryptoPrimitives.hmacSha256(nodeCryptoPrimitives.sha256(key), data) },
   hkdfSha256: {
     hkdfSha256: () => {
       throw new Error('Unsupported algorithm');

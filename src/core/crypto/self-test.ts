@@ -8,7 +8,7 @@ import type { CryptoPrimitives } from './primitives';
  */
 const hex = (value: string): Buffer => Buffer.from(value, 'hex');
 
-export type SelfTestName = 'scrypt' | 'sha256' | 'hkdfSha256' | 'aes256Gcm' | 'ed25519' | 'x25519';
+export type SelfTestName = 'scrypt' | 'sha256' | 'hmacSha256' | 'hkdfSha256' | 'aes256Gcm' | 'ed25519' | 'x25519';
 
 interface KnownAnswerTest {
   readonly name: SelfTestName;
@@ -35,6 +35,14 @@ const KNOWN_ANSWER_TESTS: readonly KnownAnswerTest[] = [
     name: 'sha256',
     run: (p) =>
       p.sha256(Buffer.from('abc', 'ascii')).equals(hex('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')),
+  },
+  {
+    // RFC 4231 §4.3 (test case 2: key "Jefe").
+    name: 'hmacSha256',
+    run: (p) =>
+      p
+        .hmacSha256(Buffer.from('Jefe', 'ascii'), Buffer.from('what do ya want for nothing?', 'ascii'))
+        .equals(hex('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843')),
   },
   {
     // RFC 5869 Appendix A.1 (test case 1).

@@ -35,6 +35,42 @@ export function assertRawKeyHex(keyHex: string): void {
 }
 
 /**
+ * The raw key in SQLCipher's raw-key syntax (`x'<64 hex digits>'`) as bytes, built digit by digit
+ * so no JavaScript string of the key ever exists (a string cannot be zeroed; V8 frees it when it
+ * likes). The caller hands it to `sqlite3_key` and zeroes it.
+ */
+function rawKeyPassphrase(key: Buffer): Buffer {
+  if (key.length !== 32) throw new AppError('INTERNAL', { reason: 'databaseKeyFormat' });
+  const digits = Buffer.from('0123456789abcdef', 'ascii');
+  const passphrase = Buffer.alloc(3 + 64);
+  passphrase[0] = 0x78; // x
+  passphrase[1] = 0x27; // '
+  for (let i = 0; i < 32; i += 1) {
+    const byte = key[i] ?? 0;
+    passphrase[2 + 2 * i] = digits[byte >> 4] ?? 0;
+    passphrase[3 + 2 * i] = digits[byte & 15] ?? 0;
+  }
+  passphrase[66] = 0x27;
+  return passphrase;
+}
+
+/** Keys the connection: a Buffer key through `sqlite3_key` (zeroed after), a hex string (tests, the CLI's tamper tools) through `PRAGMA key`. */
+function applyKey(handle: SqliteHandle, key: string | Buffer, purpose: 'key' | 'rekey'): void {
+  if (typeof key === 'string') {
+    assertRawKeyHex(key);
+    handle.pragma(`${purpose}="x'${key}'"`);
+    return;
+  }
+  const passphrase = rawKeyPassphrase(key);
+  try {
+    if (purpose === 'key') handle.key(passphrase);
+    else handle.rekey(passphrase);
+  } finally {
+    passphrase.fill(0);
+  }
+}
+
+/**
  * Opens the encrypted database with a raw key: SQLCipher 4 format (`cipher='sqlcipher'`, `legacy=4`),
  * a first read forced so that a wrong key fails here, then WAL, `synchronous=FULL` and foreign keys.
  *
@@ -48,8 +84,9 @@ export function assertRawKeyHex(keyHex: string): void {
  *
  * @example const handle = openDatabase(join(dataDir, 'center.db'), keyHex);
  */
-export function openDatabase(filePath: string, keyHex: string, options: OpenDatabaseOptions = {}): SqliteHandle {
-  assertRawKeyHex(keyHex);
+export function openDatabase(filePath: string, key: string | Buffer, options: OpenDatabaseOptions = {}): SqliteHandle {
+  if (typeof key === 'string') assertRawKeyHex(key);
+  else if (key.length !== 32) throw new AppError('INTERNAL', { reason: 'databaseKeyFormat' });
   const mode = options.mode ?? 'existing';
   const fileExists = existsSync(filePath);
   if (mode === 'existing' && !fileExists) throw new AppError('NOT_SET_UP');
@@ -60,7 +97,7 @@ export function openDatabase(filePath: string, keyHex: string, options: OpenData
   try {
     handle.pragma(`cipher='sqlcipher'`);
     handle.pragma('legacy=4');
-    handle.pragma(`key="x'${keyHex}'"`);
+    applyKey(handle, key, 'key');
     forceFirstRead(handle);
     // Owner-only, like the keyring beside it (SQLite gives the -wal and -shm files the same mode).
     // The content is encrypted either way; this keeps other local accounts from even copying it.
@@ -85,10 +122,10 @@ export function openDatabase(filePath: string, keyHex: string, options: OpenData
  *
  * @example rekeyDatabase(handle, randomBytes(32).toString('hex'));
  */
-export function rekeyDatabase(handle: SqliteHandle, newKeyHex: string): void {
-  assertRawKeyHex(newKeyHex);
+export function rekeyDatabase(handle: SqliteHandle, newKey: string | Buffer): void {
+  if (typeof newKey === 'string') assertRawKeyHex(newKey);
   if (handle.inTransaction) throw new AppError('INTERNAL', { reason: 'rekeyInTransaction' });
-  handle.pragma(`rekey="x'${newKeyHex}'"`);
+  applyKey(handle, newKey, 'rekey');
   forceFirstRead(handle);
 }
 

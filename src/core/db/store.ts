@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { AppError } from '../api/errors';
+import { creditUnauditedRows } from '../audit/row-check';
+import { installRowTracking } from '../audit/row-digest';
 import { silentLogger, type Logger } from '../log';
 import { createKysely, type Database } from './database';
 import { migrateToLatest } from './migrator';
@@ -31,7 +33,7 @@ export interface StoreHolder {
    * Opens (or, at setup, creates) the database with the raw key a key slot unwrapped, and migrates
    * it. Opening an already open store returns it unchanged.
    */
-  open(keyHex: string, options?: Pick<OpenDatabaseOptions, 'mode'>): Promise<OpenStore>;
+  open(key: string | Buffer, options?: Pick<OpenDatabaseOptions, 'mode'>): Promise<OpenStore>;
   /** Closes the database (checkpointing the WAL). Safe to call when closed. */
   close(): Promise<void>;
   /** The open store, or LOCKED (set up, not open) / NOT_SET_UP (no center yet). */
@@ -53,11 +55,17 @@ export function createStoreHolder(options: { readonly dataDir: string; readonly 
   let current: OpenStore | null = null;
   let opening: Promise<OpenStore> | null = null;
 
-  async function openNow(keyHex: string, mode: OpenDatabaseOptions['mode']): Promise<OpenStore> {
-    const handle = openDatabase(databasePath, keyHex, { mode });
+  async function openNow(key: string | Buffer, mode: OpenDatabaseOptions['mode']): Promise<OpenStore> {
+    const handle = openDatabase(databasePath, key, { mode });
     const db = createKysely(handle);
     try {
-      await migrateToLatest(db, { log });
+      const { applied } = await migrateToLatest(db, { log });
+      // Rows a migration wrote (or a database from before row digests) are credited in one event.
+      if (applied.length > 0) {
+        const credited = creditUnauditedRows(handle, applied, new Date());
+        if (credited > 0) log.info('audit.baseline', { rows: credited });
+      }
+      installRowTracking(handle);
     } catch (error) {
       await db.destroy();
       throw error;
@@ -76,10 +84,10 @@ export function createStoreHolder(options: { readonly dataDir: string; readonly 
       if (current !== null) return 'open';
       return existsSync(keyringPath) ? 'locked' : 'notSetUp';
     },
-    async open(keyHex, openOptions = {}) {
+    async open(key, openOptions = {}) {
       if (current !== null) return current;
       // Two sign-ins racing must not open two handles on the same file.
-      opening ??= openNow(keyHex, openOptions.mode).finally(() => {
+      opening ??= openNow(key, openOptions.mode).finally(() => {
         opening = null;
       });
       current = await opening;

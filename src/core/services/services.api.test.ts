@@ -18,6 +18,12 @@ describe('service catalog, deliveries and referrals', () => {
     );
   const count = async (table: 'service_deliveries' | 'referrals' | 'service_catalog' | 'audit_log' | 'outbox') =>
     Number((await t.db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  /** A client who signed the consent to receive services. */
+  const consentingClient = async (tag: string) => {
+    const client = await t.registerClient(tag);
+    await t.as.receptionist.invoke('consents.record', { clientId: client.id, purpose: 'services', state: 'given', decidedOn: TODAY });
+    return client;
+  };
 
   it('lists the built-in catalog in every category with names in four languages, to every signed-in role', async () => {
     const { items } = await t.as.trainer.invoke('services.catalog', {});
@@ -51,7 +57,7 @@ describe('service catalog, deliveries and referrals', () => {
   });
 
   it('renames and retires catalog entries; a retired service cannot be planned or delivered, old records keep it', async () => {
-    const client = await t.registerClient('retire');
+    const client = await consentingClient('retire');
     const entry = await t.as.manager.invoke('services.addCatalogEntry', {
       category: 'dayCare',
       names: { 'uz-Latn': 'Kutubxona', 'uz-Cyrl': 'Кутубхона', ru: 'Библиотека', en: 'Library' },
@@ -81,7 +87,7 @@ describe('service catalog, deliveries and referrals', () => {
   });
 
   it('records a delivery: stored with its note, the outbox gets code, category, date and duration only', async () => {
-    const client = await t.registerClient('deliver');
+    const client = await consentingClient('deliver');
     const opened = await t.as.receptionist.invoke('cases.open', {
       clientId: client.id,
       intake: { needs: ['health'], referralSource: 'selfReferral', priority: 'medium' },
@@ -105,7 +111,7 @@ describe('service catalog, deliveries and referrals', () => {
   });
 
   it('refuses deliveries from roles without services.write, bad input, other clients’ cases; saves nothing', async () => {
-    const client = await t.registerClient('baddeliver');
+    const client = await consentingClient('baddeliver');
     const other = await t.registerClient('otherclient');
     const othersCase = await t.as.receptionist.invoke('cases.open', {
       clientId: other.id, intake: { needs: ['food'], referralSource: 'family', priority: 'low' }, caseWorkerId: t.staffId.receptionist,
@@ -133,7 +139,7 @@ describe('service catalog, deliveries and referrals', () => {
   });
 
   it('stores SQL and HTML in notes verbatim', async () => {
-    const client = await t.registerClient('verbatimnote');
+    const client = await consentingClient('verbatimnote');
     const note = `1; DELETE FROM service_deliveries; <b onmouseover="x()">bold</b>`;
     const delivery = await t.as.receptionist.invoke('services.record', { clientId: client.id, serviceCode: 'dayCare.meals', deliveredOn: TODAY, note });
     expect((await t.as.receptionist.invoke('services.listForClient', { clientId: client.id })).items[0]?.note).toBe(note);
@@ -174,5 +180,41 @@ describe('service catalog, deliveries and referrals', () => {
     ]) {
       expect(await rejection(t.as.receptionist.invoke('services.createReferral', input))).toMatchObject({ code: 'INVALID_INPUT' });
     }
+  });
+
+  it('refuses a delivery without consent to receive services unless overridden with a reason; the override is audited and on the timeline', async () => {
+    const client = await t.registerClient('noconsent');
+    const base = { clientId: client.id, serviceCode: 'social.consultation', deliveredOn: TODAY } as const;
+    const before = { deliveries: await count('service_deliveries'), audit: await count('audit_log'), outbox: await count('outbox') };
+    expect(await rejection(t.as.receptionist.invoke('services.record', base))).toMatchObject({ code: 'CONSENT_REQUIRED', details: { reason: 'services', purpose: 'services' } });
+    await t.as.receptionist.invoke('consents.record', { clientId: client.id, purpose: 'services', state: 'refused', decidedOn: TODAY });
+    expect(await rejection(t.as.receptionist.invoke('services.record', base))).toMatchObject({ code: 'CONSENT_REQUIRED' });
+    // Consent to something else is not consent to services; an empty reason is no override.
+    await t.as.receptionist.invoke('consents.record', { clientId: client.id, purpose: 'referral', state: 'given', decidedOn: TODAY });
+    expect(await rejection(t.as.receptionist.invoke('services.record', base))).toMatchObject({ code: 'CONSENT_REQUIRED' });
+    expect(await rejection(t.as.receptionist.invoke('services.record', { ...base, consentOverride: { reason: '  ' } }))).toMatchObject({ code: 'INVALID_INPUT' });
+    // Only the three consent decisions were written.
+    expect({ deliveries: await count('service_deliveries'), audit: await count('audit_log') }).toEqual({ deliveries: before.deliveries, audit: before.audit + 2 });
+
+    const reason = 'Brought in by the police at night; could not sign';
+    const overridden = await t.as.receptionist.invoke('services.record', { ...base, consentOverride: { reason } });
+    expect(overridden).toMatchObject({ consentOverrideReason: reason, recordedBy: t.staffId.receptionist });
+    const audit = await t.db().selectFrom('audit_log').selectAll().where('entity_id', '=', overridden.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.details_json)).toMatchObject({ isConsentOverridden: true });
+    expect(audit.details_json).not.toContain('police');
+    // The reason stays in the center.
+    expect(JSON.stringify(await outboxOf('serviceDelivery', overridden.id))).not.toContain('police');
+    const { events } = await t.as.manager.invoke('timeline.forClient', { clientId: client.id });
+    expect(events.find((event) => event.key === `serviceDelivered:${overridden.id}`)).toMatchObject({ kind: 'serviceDelivered', consentOverrideReason: reason });
+
+    // Once consent is given, deliveries need no override, and one sent anyway is not recorded as one.
+    await t.as.receptionist.invoke('consents.record', { clientId: client.id, purpose: 'services', state: 'given', decidedOn: TODAY });
+    const ordinary = await t.as.receptionist.invoke('services.record', { ...base, consentOverride: { reason } });
+    expect(ordinary.consentOverrideReason).toBeNull();
+    const ordinaryAudit = await t.db().selectFrom('audit_log').selectAll().where('entity_id', '=', ordinary.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(ordinaryAudit.details_json)).toMatchObject({ isConsentOverridden: false });
+    // Withdrawn consent is no consent.
+    await t.as.receptionist.invoke('consents.record', { clientId: client.id, purpose: 'services', state: 'withdrawn', decidedOn: TODAY });
+    expect(await rejection(t.as.psychologist.invoke('services.record', base))).toMatchObject({ code: 'CONSENT_REQUIRED' });
   });
 });

@@ -81,6 +81,7 @@ export async function insertDelivery(db: WriteTx, delivery: NewDelivery): Promis
       delivered_on: delivery.deliveredOn,
       duration_minutes: delivery.durationMinutes,
       note: delivery.note,
+      consent_override_reason: delivery.consentOverrideReason,
       recorded_by: delivery.recordedBy,
       recorded_at: delivery.recordedAt,
     })
@@ -158,6 +159,7 @@ function toDelivery(row: ServiceDeliveryRow): ServiceDelivery {
     deliveredOn: row.delivered_on,
     durationMinutes: row.duration_minutes,
     note: row.note,
+    consentOverrideReason: row.consent_override_reason,
     recordedBy: row.recorded_by,
     recordedAt: row.recorded_at,
   };

@@ -61,6 +61,7 @@ export const updateCatalogEntryInput = z
 export type UpdateCatalogEntryInput = z.input<typeof updateCatalogEntryInput>;
 
 export const NOTE_MAX_CHARS = 2000;
+export const OVERRIDE_REASON_MAX_CHARS = 500;
 /** A day is the longest single delivery we accept; longer care is several deliveries. */
 export const MAX_DURATION_MINUTES = 24 * 60;
 
@@ -71,6 +72,11 @@ export const recordServiceInput = z.object({
   deliveredOn: calendarDateSchema,
   durationMinutes: z.number().int().min(1).max(MAX_DURATION_MINUTES).optional(),
   note: multiLineText(NOTE_MAX_CHARS).optional(),
+  /**
+   * Recording a service needs the client's consent to receive services; without it, only an
+   * emergency override with the reason (audited, shown on the timeline) lets it through.
+   */
+  consentOverride: z.object({ reason: multiLineText(OVERRIDE_REASON_MAX_CHARS) }).optional(),
 });
 export type RecordServiceInput = z.input<typeof recordServiceInput>;
 
@@ -84,6 +90,8 @@ export interface ServiceDelivery {
   readonly deliveredOn: string;
   readonly durationMinutes: number | null;
   readonly note: string | null;
+  /** The emergency reason when the service was given without consent; null when consent was given. */
+  readonly consentOverrideReason: string | null;
   readonly recordedBy: string;
   readonly recordedAt: string;
 }

@@ -24,8 +24,10 @@ import type {
 
 /**
  * `services.record`: one delivery from the catalog, on a day that has happened, optionally under
- * one of the client's cases. The outbox gets the code, its category, the date and the duration;
- * the note stays in the center.
+ * one of the client's cases. It needs the client's current consent to receive services
+ * (CONSENT_REQUIRED otherwise) or an emergency override with its reason, which the delivery keeps
+ * (the timeline shows it) and the audit event flags. The outbox gets the code, its category, the
+ * date and the duration; the note and the override's reason stay in the center.
  *
  * @example await recordService(w, { clientId, serviceCode: 'legal.consultation', deliveredOn: '2026-11-25', durationMinutes: 45 });
  */
@@ -33,6 +35,12 @@ export async function recordService(w: WriteContext, input: RecordServiceInput):
   assertPastDate(input.deliveredOn, localCalendarDate(w.now), ['deliveredOn']);
   await requireActiveClient(w.trx, input.clientId);
   const service = await requireActiveService(w.trx, input.serviceCode);
+  const hasServicesConsent = await hasConsent(w.trx, input.clientId, 'services');
+  if (!hasServicesConsent && input.consentOverride === undefined) {
+    throw servicesError('CONSENT_REQUIRED', 'services', { purpose: 'services' });
+  }
+  // With consent given, an override says nothing: the delivery is an ordinary one.
+  const consentOverrideReason = hasServicesConsent ? null : (input.consentOverride?.reason ?? null);
   const caseId = input.caseId ?? null;
   if (caseId !== null) await requireCaseOfClient(w.trx, caseId, input.clientId);
   const delivery = await insertDelivery(w.trx, {
@@ -43,13 +51,14 @@ export async function recordService(w: WriteContext, input: RecordServiceInput):
     deliveredOn: input.deliveredOn,
     durationMinutes: input.durationMinutes ?? null,
     note: input.note ?? null,
+    consentOverrideReason,
     recordedBy: w.actor.userId,
     recordedAt: w.now.toISOString(),
   });
   await w.audit({
     entityType: 'serviceDelivery',
     entityId: delivery.id,
-    details: { clientId: delivery.clientId, serviceCode: delivery.serviceCode },
+    details: { clientId: delivery.clientId, serviceCode: delivery.serviceCode, isConsentOverridden: consentOverrideReason !== null },
   });
   await w.outbox({
     spec: SERVICE_DELIVERY_OUTBOX,

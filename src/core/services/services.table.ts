@@ -32,6 +32,8 @@ export interface ServiceDeliveriesTable {
   readonly duration_minutes: Immutable<number | null>;
   /** Free text, never sent to the registry. */
   readonly note: Immutable<string | null>;
+  /** Why the service was given without the client's consent to receive services (an emergency); null when consent was given. */
+  readonly consent_override_reason: ColumnType<string | null, string | null | undefined, never>;
   readonly recorded_by: Immutable<string>;
   readonly recorded_at: Immutable<string>;
 }

@@ -8,6 +8,8 @@ export interface ServiceDeliveredEvent extends TimelineEventBase {
   readonly caseId: string | null;
   readonly serviceCode: string;
   readonly durationMinutes: number | null;
+  /** Set when the service was given in an emergency without the client's consent. */
+  readonly consentOverrideReason: string | null;
 }
 
 export interface ReferralEvent extends TimelineEventBase {
@@ -32,6 +34,7 @@ export const deliverySource = defineTimelineSource<ServiceDeliveredEvent>({
       caseId: delivery.caseId,
       serviceCode: delivery.serviceCode,
       durationMinutes: delivery.durationMinutes,
+      consentOverrideReason: delivery.consentOverrideReason,
     }));
   },
 });

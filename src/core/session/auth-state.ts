@@ -2,7 +2,7 @@ import type { Session } from '../api/session';
 import { DEFAULT_SCRYPT_PARAMS } from '../crypto/key-slots';
 import { KeyringStore } from '../crypto/keyring-store';
 import type { CryptoPrimitives, ScryptParams } from '../crypto/primitives';
-import { AttemptLimiter } from './attempt-limiter';
+import { SignInThrottle } from './sign-in-throttle';
 
 export const DEFAULT_INACTIVITY_LOCK_MINUTES = 5;
 
@@ -26,7 +26,7 @@ export interface AuthServices {
   /** scrypt cost for new and rewrapped slots (tests pass a lower one explicitly). */
   readonly keySlotParams: ScryptParams;
   readonly keyring: KeyringStore;
-  readonly attempts: AttemptLimiter;
+  readonly attempts: SignInThrottle;
   readonly pendingEvents: PendingAuthEvent[];
   /** The raw database key, held from the first successful unlock until the core closes. */
   databaseKey: Buffer | null;
@@ -48,24 +48,35 @@ export function createAuthServices(options: {
   readonly keySlotParams?: ScryptParams;
 }): AuthServices {
   // Keyed by the Session object: when the session store drops a session, its key goes with it.
+  // The set holds the same buffers, so forgetting every key can zero them (a WeakMap cannot be walked).
   let confidentialKeys = new WeakMap<Session, Buffer>();
+  const heldConfidentialKeys = new Set<Buffer>();
   const auth: AuthServices = {
     primitives: options.primitives,
     keySlotParams: options.keySlotParams ?? DEFAULT_SCRYPT_PARAMS,
-    keyring: new KeyringStore(options.dataDir),
-    attempts: new AttemptLimiter(),
+    keyring: new KeyringStore(options.dataDir, { primitives: options.primitives, databaseKey: () => auth.databaseKey }),
+    attempts: new SignInThrottle({ dataDir: options.dataDir }),
     pendingEvents: [],
     databaseKey: null,
     inactivityLockMs: DEFAULT_INACTIVITY_LOCK_MINUTES * 60_000,
     isSetupRunning: false,
     confidentialKeyOf: (session) => confidentialKeys.get(session) ?? null,
     setConfidentialKey(session, key) {
-      if (key) confidentialKeys.set(session, key);
-      else confidentialKeys.delete(session);
+      const previous = confidentialKeys.get(session);
+      if (previous && previous !== key) {
+        previous.fill(0);
+        heldConfidentialKeys.delete(previous);
+      }
+      if (key) {
+        confidentialKeys.set(session, key);
+        heldConfidentialKeys.add(key);
+      } else confidentialKeys.delete(session);
     },
     forgetKeys() {
       auth.databaseKey?.fill(0);
       auth.databaseKey = null;
+      for (const key of heldConfidentialKeys) key.fill(0);
+      heldConfidentialKeys.clear();
       confidentialKeys = new WeakMap();
     },
   };

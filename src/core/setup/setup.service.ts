@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { ensurePrivateDataDir } from '../db/data-dir';
 import { AppError } from '../api/errors';
 import { runWritePath } from '../audit/run-write';
 import type { CoreServices } from '../api/context';
@@ -31,7 +32,7 @@ export async function createCenter(core: CoreServices, input: CreateCenterInput)
   core.auth.isSetupRunning = true;
   try {
     // The data folder may not exist yet on a first start (and from the CLI); only its owner may enter it.
-    mkdirSync(core.dataDir, { recursive: true, mode: 0o700 });
+    ensurePrivateDataDir(core.dataDir, { create: true });
     const databaseKey = randomBytes(KEY_BYTES);
     const confidentialKey = randomBytes(KEY_BYTES);
     const centerId = randomUUID();
@@ -43,7 +44,7 @@ export async function createCenter(core: CoreServices, input: CreateCenterInput)
       params: core.auth.keySlotParams,
     });
     try {
-      const store = await core.store.open(databaseKey.toString('hex'), { mode: 'create' });
+      const store = await core.store.open(databaseKey, { mode: 'create' });
       await runWritePath(
         store,
         null,

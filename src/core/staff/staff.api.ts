@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineCoreMethod, defineRead } from '../api/method';
 import { findStaffById, listStaff, toStaffMember } from './staff.repository';
-import { addStaffInputSchema, grantByRecoveryInputSchema, staffIdInputSchema } from './staff.schema';
-import { addStaff, deactivateStaff, grantConfidential, grantConfidentialByRecovery, resetStaffPassword } from './staff.service';
+import { addStaffInputSchema, grantByRecoveryInputSchema, grantInPersonInputSchema, staffIdInputSchema } from './staff.schema';
+import { addStaff, deactivateStaff, resetStaffPassword } from './staff.service';
+import { accountOrigin, grantConfidentialByRecovery, grantConfidentialInPerson } from './confidential-grant';
 
 /*
  * The staff methods that write change a key slot with the row (keyring and database together),
@@ -56,26 +57,37 @@ export const deactivate = defineCoreMethod({
   },
 });
 
-/** Needs a signed-in psychologist or supervisor: administrators do not hold the confidential key. */
-export const grantConfidentialMethod = defineCoreMethod({
-  name: 'staff.grantConfidential',
-  input: staffIdInputSchema,
+/**
+ * Needs a signed-in psychologist or supervisor (administrators do not hold the confidential key);
+ * the recipient types her own password on the granter's screen.
+ */
+export const grantConfidentialInPersonMethod = defineCoreMethod({
+  name: 'staff.grantConfidentialInPerson',
+  input: grantInPersonInputSchema,
   access: 'staff.grantConfidential',
   invalidates: ['staff.*'],
   handler: async (ctx, input) => {
-    await grantConfidential(ctx, input.userId);
+    await grantConfidentialInPerson(ctx, input);
     return null;
   },
 });
 
-/** For the first psychologist or supervisor, when no colleague holds the key yet. */
+/** For the first psychologist or supervisor, while nobody holds the key yet; she types her own password too. */
 export const grantConfidentialByRecoveryMethod = defineCoreMethod({
   name: 'staff.grantConfidentialByRecovery',
   input: grantByRecoveryInputSchema,
   access: 'staff.manage',
   invalidates: ['staff.*'],
   handler: async (ctx, input) => {
-    await grantConfidentialByRecovery(ctx, input.userId, input.recoveryCode);
+    await grantConfidentialByRecovery(ctx, input);
     return null;
   },
+});
+
+/** Who created the account and who last reset its password: what both grant screens show. */
+export const accountOriginMethod = defineRead({
+  name: 'staff.accountOrigin',
+  input: staffIdInputSchema,
+  access: 'staff.viewAccountOrigin',
+  handler: (ctx, input) => accountOrigin(ctx.db, input.userId),
 });

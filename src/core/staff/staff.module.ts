@@ -1,16 +1,18 @@
 import { defineModule } from '../api/module';
 import { STAFF_ERRORS } from './staff.errors';
 import { definePermissions } from '../api/permissions';
-import { add, deactivate, grantConfidentialByRecoveryMethod, grantConfidentialMethod, list, listAwaitingConfidential, resetPassword } from './staff.api';
+import { accountOriginMethod, add, deactivate, grantConfidentialByRecoveryMethod, grantConfidentialInPersonMethod, list, listAwaitingConfidential, resetPassword } from './staff.api';
 
 export const STAFF_PERMISSIONS = definePermissions({
   'staff.manage': ['administrator'],
   'staff.grantConfidential': ['psychologist', 'supervisor'],
+  /** Who created or last reset an account: what the two grant screens show (recovery grant, in-person grant). */
+  'staff.viewAccountOrigin': ['administrator', 'psychologist', 'supervisor'],
 });
 
 export const staffModule = defineModule({
   name: 'staff',
-  methods: [list, listAwaitingConfidential, add, resetPassword, deactivate, grantConfidentialMethod, grantConfidentialByRecoveryMethod],
+  methods: [list, listAwaitingConfidential, add, resetPassword, deactivate, grantConfidentialInPersonMethod, grantConfidentialByRecoveryMethod, accountOriginMethod],
   permissions: STAFF_PERMISSIONS,
   errors: STAFF_ERRORS,
 });

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { ROLES } from '../api/permissions';
 import { isCommonPassword } from './common-passwords';
+import { singleLineText } from '../text/text-fields.schema';
 
 /**
  * Staff and sign-in input schemas, shared by the core's methods and the UI's forms so both validate
  * the same way. Custom issues carry a `params.reason` the UI turns into a localized message
  * (`validation.password.<reason>`).
  */
-export const PASSWORD_MIN_LENGTH = 10;
+/** Twelve characters: a short phrase of three words, which staff remember better than symbols. */
+export const PASSWORD_MIN_LENGTH = 12;
 /** scrypt hashes any length, but a megabyte "password" is an attack, not a password. */
 export const PASSWORD_MAX_LENGTH = 256;
 
@@ -45,7 +47,7 @@ export const usernameSchema = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, { message: 'username.format' });
 
-export const displayNameSchema = z.string().trim().min(1).max(120);
+export const displayNameSchema = singleLineText(120);
 export const roleSchema = z.enum(ROLES);
 
 /** Adds the "not the same as the username" rule to an object holding both. */
@@ -79,4 +81,6 @@ export const recoverInputSchema = z.object({
 
 export const addStaffInputSchema = z.object({ displayName: displayNameSchema, username: usernameSchema, role: roleSchema });
 export const staffIdInputSchema = z.object({ userId: z.string().min(1).max(64) });
-export const grantByRecoveryInputSchema = z.object({ userId: z.string().min(1).max(64), recoveryCode: z.string().trim().min(1).max(100) });
+/** The recipient's own password, typed by her on the granter's screen. */
+export const grantInPersonInputSchema = z.object({ userId: z.string().min(1).max(64), password: currentPasswordSchema });
+export const grantByRecoveryInputSchema = z.object({ userId: z.string().min(1).max(64), recoveryCode: z.string().trim().min(1).max(100), password: currentPasswordSchema });

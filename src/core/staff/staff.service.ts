@@ -4,10 +4,8 @@ import { AppError } from '../api/errors';
 import type { CoreContext } from '../api/context';
 import type { Role } from '../api/permissions';
 import { holdsConfidentialKey } from '../api/permissions';
-import type { WriteTx } from '../db/handles';
-import { grantConfidentialKey, putUserSlot, removeUserSlot, sameUsername, type Keyring } from '../crypto/keyring';
-import { openWithRecoveryCode } from '../auth/auth.service';
-import { requireConfidentialKey, requireDatabaseKey } from '../auth/key-access';
+import { putUserSlot, removeUserSlot, sameUsername } from '../crypto/keyring';
+import { requireDatabaseKey } from '../auth/key-access';
 import { countActiveAdministrators, findStaffById, findStaffByUsername, insertStaff, updateStaff } from './staff.repository';
 import type { StaffRow } from './staff.table';
 
@@ -25,24 +23,6 @@ export function generateTemporaryPassword(): string {
     groups.push(group);
   }
   return groups.join('-');
-}
-
-/**
- * Each slot's X25519 public key is also kept in the (authenticated, encrypted) database. A grant
- * seals the confidential key to the key the database names, so someone who can write the keyring
- * file but holds no password cannot swap in a public key of their own and catch the grant.
- */
-const boxKeySetting = (userId: string): string => `staff.boxPublicKey.${userId}`;
-
-async function recordBoxPublicKey(trx: WriteTx, keyring: Keyring, userId: string, at: string): Promise<void> {
-  const slot = keyring.slots.find((candidate) => candidate.userId === userId);
-  if (!slot) throw new AppError('INTERNAL', { reason: 'slotMissing' });
-  const value = JSON.stringify(slot.boxPublicKey);
-  await trx
-    .insertInto('settings')
-    .values({ key: boxKeySetting(userId), value, updated_at: at })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
-    .execute();
 }
 
 async function requireActiveStaff(ctx: CoreContext, userId: string): Promise<StaffRow> {
@@ -85,18 +65,18 @@ export async function addStaff(
     });
     await w.audit({ action: 'staff.add', entityType: 'staff', entityId: userId, details: { role: input.role } });
     // Late: a keyring that cannot be written rolls the row back, so no account exists without a slot.
-    const next = await core.auth.keyring.update((current) =>
+    await core.auth.keyring.update((current) =>
       putUserSlot(core.auth.primitives, current, { userId, username: input.username, password: temporaryPassword }, databaseKey, core.auth.keySlotParams),
     );
-    await recordBoxPublicKey(w.trx, next, userId, w.now.toISOString());
   });
   return { userId, temporaryPassword };
 }
 
 /**
  * Gives an account a new temporary password. Its slot is replaced, so a psychologist's or
- * supervisor's confidential key is gone until a colleague grants it again (an administrator
- * never holds it to rewrap).
+ * supervisor's confidential key is gone: an administrator never holds it to rewrap, and a
+ * colleague grants it again in person only once the owner has replaced the temporary password
+ * (which the administrator knows) with her own.
  */
 export async function resetStaffPassword(ctx: CoreContext, userId: string): Promise<{ temporaryPassword: string; needsConfidentialGrant: boolean }> {
   const { core } = ctx;
@@ -107,13 +87,12 @@ export async function resetStaffPassword(ctx: CoreContext, userId: string): Prom
   await ctx.core.write(ctx.session.userId, async (w) => {
     await updateStaff(w.trx, userId, { must_change_password: 1, holds_confidential: 0, updated_at: w.now.toISOString() });
     await w.audit({ action: 'staff.resetPassword', entityType: 'staff', entityId: userId, details: { confidentialKeyRevoked: row.holds_confidential === 1 } });
-    const next = await core.auth.keyring.update((current) =>
+    await core.auth.keyring.update((current) =>
       putUserSlot(core.auth.primitives, current, { userId, username: row.username, password: temporaryPassword }, databaseKey, core.auth.keySlotParams),
     );
-    await recordBoxPublicKey(w.trx, next, userId, w.now.toISOString());
   });
   core.sessions.deleteUser(userId);
-  core.auth.attempts.recordSuccess(row.username);
+  core.auth.attempts.clear(row.username);
   return { temporaryPassword, needsConfidentialGrant };
 }
 
@@ -135,39 +114,4 @@ export async function deactivateStaff(ctx: CoreContext, userId: string): Promise
     await core.auth.keyring.update((current) => removeUserSlot(current, userId));
   });
   core.sessions.deleteUser(userId);
-}
-
-async function grantTo(ctx: CoreContext, userId: string, confidentialKey: Buffer, source: 'colleague' | 'recoveryCode'): Promise<void> {
-  const { core } = ctx;
-  const row = await requireActiveStaff(ctx, userId);
-  if (!holdsConfidentialKey(row.role)) throw staffError('CONFLICT', 'roleHoldsNoConfidentialKey');
-  await ctx.core.write(ctx.session.userId, async (w) => {
-    await updateStaff(w.trx, userId, { holds_confidential: 1, updated_at: w.now.toISOString() });
-    await w.audit({ action: 'staff.grantConfidential', entityType: 'staff', entityId: userId, details: { source } });
-    const recorded = await w.trx.selectFrom('settings').select('value').where('key', '=', boxKeySetting(userId)).executeTakeFirst();
-    await core.auth.keyring.update((current) => {
-      const slot = current.slots.find((candidate) => candidate.userId === userId);
-      if (!slot || !recorded || JSON.stringify(slot.boxPublicKey) !== recorded.value) {
-        throw staffError('CONFLICT', 'keyringDoesNotMatchDatabase');
-      }
-      return grantConfidentialKey(core.auth.primitives, current, userId, confidentialKey);
-    });
-  });
-}
-
-/**
- * A signed-in psychologist or supervisor grants the confidential key (which their own session
- * holds) to a colleague; it becomes usable at the colleague's next sign-in.
- */
-export async function grantConfidential(ctx: CoreContext, userId: string): Promise<void> {
-  await grantTo(ctx, userId, requireConfidentialKey(ctx.core, ctx.session), 'colleague');
-}
-
-/**
- * The first psychologist or supervisor has no colleague to grant the key: an administrator grants
- * it with the printed recovery code, whose slot wraps the confidential key too.
- */
-export async function grantConfidentialByRecovery(ctx: CoreContext, userId: string, recoveryCode: string): Promise<void> {
-  const keys = await openWithRecoveryCode(ctx.core, recoveryCode);
-  await grantTo(ctx, userId, keys.confidentialKey, 'recoveryCode');
 }

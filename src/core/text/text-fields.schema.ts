@@ -1,13 +1,30 @@
 import { z } from 'zod';
-import { hasControlCharacters } from './text.schema';
+import { textProblem } from './text.schema';
 
 /**
- * Free-text field schemas every domain's forms share. Pure zod: the UI's forms validate with
- * exactly these.
+ * The one text schema every stored text goes through: staff names, the center's name, catalog
+ * entries, clients, consents, cases, services. Pure zod: the UI's forms validate with exactly
+ * these. A refused text carries the message key `text.<problem>` (validation.json, four
+ * languages) as its message and its `params.reason`.
  */
 
-const noControlCharacters = (allowLineBreaks: boolean) => (value: string) => !hasControlCharacters(value, allowLineBreaks);
-const controlCharactersIssue = { message: 'Contains control characters', params: { reason: 'controlCharacters' } };
+/**
+ * Any text (trimmed, at most `maxChars`, possibly empty) refused when it holds control
+ * characters (line breaks and tabs allowed if `isMultiLine`), lone surrogates, bidi overrides or
+ * isolates, or zero-width characters.
+ *
+ * @example const street = storedText(200); // '' allowed; add .min(1) for required
+ */
+export function storedText(maxChars: number, isMultiLine = false) {
+  return z
+    .string()
+    .trim()
+    .max(maxChars)
+    .superRefine((value, ctx) => {
+      const problem = textProblem(value, isMultiLine);
+      if (problem) ctx.addIssue({ code: 'custom', message: `text.${problem}`, params: { reason: `text.${problem}` } });
+    });
+}
 
 /**
  * Required one-line text (trimmed, not empty, at most `maxChars`), stored exactly as typed.
@@ -15,7 +32,7 @@ const controlCharactersIssue = { message: 'Contains control characters', params:
  * @example const agency = singleLineText(200);
  */
 export function singleLineText(maxChars: number) {
-  return z.string().trim().min(1).max(maxChars).refine(noControlCharacters(false), controlCharactersIssue);
+  return storedText(maxChars).min(1);
 }
 
 /**
@@ -24,7 +41,7 @@ export function singleLineText(maxChars: number) {
  * @example const note = multiLineText(2000);
  */
 export function multiLineText(maxChars: number) {
-  return z.string().trim().min(1).max(maxChars).refine(noControlCharacters(true), controlCharactersIssue);
+  return storedText(maxChars, true).min(1);
 }
 
 /**
@@ -33,5 +50,5 @@ export function multiLineText(maxChars: number) {
  * @example const householdSituation = optionalMultiLineText(2000).default('');
  */
 export function optionalMultiLineText(maxChars: number) {
-  return z.string().trim().max(maxChars).refine(noControlCharacters(true), controlCharactersIssue);
+  return storedText(maxChars, true);
 }

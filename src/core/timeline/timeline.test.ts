@@ -7,7 +7,7 @@ const RANKS = kindRanks(MODULES.flatMap((module) => module.timeline ?? []));
 describe('sortTimeline', () => {
   it('orders by day, then by recording time, then by key', () => {
     const events: TimelineEvent[] = [
-      { kind: 'serviceDelivered', key: 'serviceDelivered:b', date: '2026-11-20', at: '2026-11-25T10:00:00.000Z', deliveryId: 'b', caseId: null, serviceCode: 'legal.consultation', durationMinutes: 30 },
+      { kind: 'serviceDelivered', key: 'serviceDelivered:b', date: '2026-11-20', at: '2026-11-25T10:00:00.000Z', deliveryId: 'b', caseId: null, serviceCode: 'legal.consultation', durationMinutes: 30, consentOverrideReason: null },
       { kind: 'registered', key: 'registered:c', date: '2026-11-01', at: '2026-11-01T09:00:00.000Z' },
       { kind: 'consent', key: 'consent:z', date: '2026-11-20', at: '2026-11-20T08:00:00.000Z', consentId: 'z', purpose: 'services', state: 'given' },
       { kind: 'consent', key: 'consent:a', date: '2026-11-20', at: '2026-11-20T08:00:00.000Z', consentId: 'a', purpose: 'referral', state: 'given' },

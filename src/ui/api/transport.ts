@@ -65,6 +65,33 @@ export function createHttpTransport(token: string, connectionId: string, baseUrl
   };
 }
 
+/** The parts of `window` the token hand-over touches (a fake in tests). */
+export interface TokenLocation {
+  readonly location: { readonly hash: string; readonly pathname: string; readonly search: string };
+  readonly history: { readonly state: unknown; replaceState(data: unknown, unused: string, url?: string): void };
+}
+
+const TOKEN_STATE_KEY = 'insonToken';
+
+/**
+ * Takes the harness token from the address and removes it from the address bar at once
+ * (`history.replaceState`), so it is not on screen, in a screenshot or in a copied address. It
+ * moves into this history entry's state, which a reload of the same tab keeps (the page keeps
+ * working after F5) and which nothing sends anywhere; no storage, no cookie.
+ *
+ * @example const token = takeHarnessToken(window); // location.hash is '' afterwards
+ */
+export function takeHarnessToken(win: TokenLocation): string {
+  const fromHash = readTokenFromHash(win.location.hash);
+  const state = typeof win.history.state === 'object' && win.history.state !== null ? (win.history.state as Record<string, unknown>) : {};
+  if (fromHash !== '') {
+    win.history.replaceState({ ...state, [TOKEN_STATE_KEY]: fromHash }, '', `${win.location.pathname}${win.location.search}`);
+    return fromHash;
+  }
+  const kept = state[TOKEN_STATE_KEY];
+  return typeof kept === 'string' ? kept : '';
+}
+
 /** The Electron transport: the preload's bridge, which main forwards to the core process. */
 export function createBridgeTransport(bridge: InsonBridge): Transport {
   return { send: (method, input) => bridge.invoke(method, input) };
@@ -76,5 +103,5 @@ export function createBridgeTransport(bridge: InsonBridge): Transport {
  */
 export function createRendererTransport(win: Window): Transport {
   if (win.inson) return createBridgeTransport(win.inson);
-  return createHttpTransport(readTokenFromHash(win.location.hash), win.crypto.randomUUID());
+  return createHttpTransport(takeHarnessToken(win), win.crypto.randomUUID());
 }

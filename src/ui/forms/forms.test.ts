@@ -33,7 +33,7 @@ describe('form messages', () => {
     const t = await english();
     expect(localizeIssue(t, { code: 'too_small', message: 'minLength?minimum=10' })).toBe('At least 10.');
     expect(localizeIssue(t, { code: 'too_small', message: 'required' })).toBe('Required.');
-    const shared = newPasswordSchema.safeParse('password123').error?.issues[0];
+    const shared = newPasswordSchema.safeParse('password1234').error?.issues[0];
     expect(shared?.message).toBe('password.common');
     expect(localizeIssue(t, { code: shared?.code ?? '', message: shared?.message })).toBe('Too common.');
     expect(localizeIssue(t, { code: 'too_small', message: 'Too small: expected string to have >=1 characters' })).toBe('Too small.');

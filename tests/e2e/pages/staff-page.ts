@@ -40,13 +40,14 @@ export class StaffPage {
   }
 
   /**
-   * Opens "give access to notes" for a psychologist or supervisor and submits the recovery code.
-   * `open` is false when the dialog is still open from a refused try.
+   * Opens "give access to notes" for a psychologist or supervisor and submits the recovery code
+   * with the recipient's own password. `open` is false when the dialog is still open from a refused try.
    */
-  async grantByRecovery(displayName: string, recoveryCode: string, open = true): Promise<void> {
+  async grantByRecovery(displayName: string, recoveryCode: string, recipientPassword: string, open = true): Promise<void> {
     if (open) await this.page.getByRole('button', { name: text(this.language, 'staff', 'confidential.grantFor', { name: displayName }), exact: true }).click();
     const dialog = this.page.getByRole('dialog', { name: text(this.language, 'staff', 'confidential.byRecoveryTitle') });
     await dialog.getByRole('textbox', { name: text(this.language, 'auth', 'recover.code'), exact: true }).fill(recoveryCode);
+    await dialog.getByLabel(text(this.language, 'staff', 'confidential.recipientPassword', { name: displayName }), { exact: true }).fill(recipientPassword);
     await dialog.getByRole('button', { name: text(this.language, 'staff', 'confidential.grant'), exact: true }).click();
   }
 

@@ -7,6 +7,7 @@ import { PasswordField } from '../../components/PasswordField';
 import { fieldError } from '../../forms/field-error';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { useSession } from '../../session/session';
+import { RetryCountdown, useRetryWait } from './RetryCountdown';
 
 /**
  * The locked window: who is signed in and a password field, nothing about any client (the
@@ -25,6 +26,7 @@ export function LockScreen() {
     },
     onError: (error) => applyServerIssues(form, error),
   });
+  const waitMs = useRetryWait(unlock.error);
 
   return (
     <Paper maw={420} mx="auto" mt="xl" p="lg" withBorder>
@@ -41,11 +43,12 @@ export function LockScreen() {
             autoFocus
           />
           <ErrorAlert error={unlock.error} />
+          <RetryCountdown remainingMs={waitMs} />
           <Group justify="space-between">
             <Button variant="default" onClick={() => void session.signOut()}>
               {t('auth:signOut')}
             </Button>
-            <Button type="submit" loading={unlock.isPending}>
+            <Button type="submit" loading={unlock.isPending} disabled={waitMs > 0}>
               {t('auth:lock.unlock')}
             </Button>
           </Group>

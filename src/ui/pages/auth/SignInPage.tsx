@@ -7,6 +7,7 @@ import { PasswordField } from '../../components/PasswordField';
 import { fieldError } from '../../forms/field-error';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { useSession } from '../../session/session';
+import { RetryCountdown, useRetryWait } from './RetryCountdown';
 
 /** Sign-in with one's own account; a refused try keeps what was typed. */
 export function SignInPage({ onForgotPassword }: { readonly onForgotPassword: () => void }) {
@@ -17,6 +18,7 @@ export function SignInPage({ onForgotPassword }: { readonly onForgotPassword: ()
     onSuccess: (user) => session.signedIn(user),
     onError: (error) => applyServerIssues(form, error),
   });
+  const waitMs = useRetryWait(signIn.error);
   const { errors } = form.formState;
 
   return (
@@ -36,7 +38,8 @@ export function SignInPage({ onForgotPassword }: { readonly onForgotPassword: ()
           />
           <PasswordField label={t('auth:password')} {...form.register('password')} error={fieldError(t, errors.password)} autoComplete="current-password" />
           <ErrorAlert error={signIn.error} />
-          <Button type="submit" loading={signIn.isPending}>
+          <RetryCountdown remainingMs={waitMs} />
+          <Button type="submit" loading={signIn.isPending} disabled={waitMs > 0}>
             {t('auth:signIn.submit')}
           </Button>
           <Anchor component="button" type="button" size="sm" onClick={onForgotPassword} style={{ alignSelf: 'flex-start' }}>

@@ -1,8 +1,9 @@
-import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { MAX_DURATION_MINUTES, NOTE_MAX_CHARS, recordServiceInput } from '../../../core/services/services.schema';
-import { useApiMutation } from '../../api/api';
+import { MAX_DURATION_MINUTES, NOTE_MAX_CHARS, OVERRIDE_REASON_MAX_CHARS, recordServiceInput } from '../../../core/services/services.schema';
+import { useApiMutation, useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { alertError, clientFieldError } from './client-form';
 import { DateField } from '../../forms/DateField';
@@ -22,27 +23,60 @@ const serviceFormSchema = recordServiceInput.extend({
     .trim()
     .max(NOTE_MAX_CHARS)
     .transform((value) => (value === '' ? undefined : value)),
+  overrideReason: z.string().trim().max(OVERRIDE_REASON_MAX_CHARS),
 });
 
-/** Records one delivered service from the catalog, linked to the open case when there is one. */
+/**
+ * Records one delivered service from the catalog, linked to the open case when there is one.
+ * Without the client's consent to receive services the core refuses it; the form says so before
+ * anyone tries and offers the emergency override, which needs a reason.
+ */
 export function RecordServiceForm({ clientId, caseId }: { readonly clientId: string; readonly caseId: string | undefined }) {
   const { t } = useTranslation();
   const services = useServiceNames();
-  const defaults = { clientId, serviceCode: '', deliveredOn: todayLocal(), durationMinutes: '', note: '' };
+  const consents = useApiQuery('consents.list', { clientId });
+  const [isOverride, setOverride] = useState(false);
+  const defaults = { clientId, serviceCode: '', deliveredOn: todayLocal(), durationMinutes: '', note: '', overrideReason: '' };
   const form = useZodForm(serviceFormSchema, { defaultValues: defaults });
   const record = useApiMutation('services.record', {
     onSuccess: () => {
       form.reset(defaults);
+      setOverride(false);
     },
     onError: (error) => applyServerIssues(form, error),
   });
   const { errors } = form.formState;
+  const lacksConsent = consents.isSuccess && consents.data.current.services?.state !== 'given';
   return (
     <form
-      onSubmit={form.handleSubmit((input) => record.mutate(caseId === undefined ? input : { ...input, caseId }))}
+      onSubmit={form.handleSubmit(({ overrideReason, ...input }) => {
+        if (lacksConsent && isOverride && overrideReason === '') {
+          form.setError('overrideReason', { type: 'required' }, { shouldFocus: true });
+          return;
+        }
+        const withOverride = lacksConsent && isOverride ? { ...input, consentOverride: { reason: overrideReason } } : input;
+        record.mutate(caseId === undefined ? withOverride : { ...withOverride, caseId });
+      })}
       noValidate
       aria-label={t('care:services.record')}
     >
+      {lacksConsent && (
+        <Alert color="yellow" mb="xs" title={t('care:services.noConsentTitle')}>
+          {t('care:services.noConsent')}
+          <Checkbox mt="xs" label={t('care:services.override')} checked={isOverride} onChange={(event) => setOverride(event.currentTarget.checked)} />
+          {isOverride && (
+            <Textarea
+              mt="xs"
+              autosize
+              minRows={2}
+              label={t('care:services.overrideReason')}
+              description={t('care:services.overrideReasonHelp')}
+              {...form.register('overrideReason')}
+              error={errors.overrideReason ? t('care:services.overrideReasonRequired') : undefined}
+            />
+          )}
+        </Alert>
+      )}
       <Group align="flex-start" grow>
         <NativeSelect
           label={t('care:services.service')}
@@ -60,7 +94,7 @@ export function RecordServiceForm({ clientId, caseId }: { readonly clientId: str
         />
       </Group>
       <TextInput mt="xs" label={t('care:services.note')} {...form.register('note')} error={clientFieldError(t, errors.note, 'care')} autoComplete="off" />
-      <ErrorAlert error={alertError(record.error, ['serviceCode', 'deliveredOn', 'durationMinutes', 'note'])} />
+      <ErrorAlert error={alertError(record.error, ['serviceCode', 'deliveredOn', 'durationMinutes', 'note', 'consentOverride'])} />
       <Button type="submit" mt="sm" loading={record.isPending}>
         {t('care:services.record')}
       </Button>

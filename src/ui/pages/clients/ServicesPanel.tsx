@@ -41,7 +41,14 @@ export function ServicesPanel({ clientId }: { readonly clientId: string }) {
                   <Table.Td>{formatDay(item.deliveredOn)}</Table.Td>
                   <Table.Td>{services.name(item.serviceCode)}</Table.Td>
                   <Table.Td>{item.durationMinutes === null ? '' : t('care:services.minutes', { count: item.durationMinutes })}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{item.note ?? ''}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                    {item.consentOverrideReason !== null && (
+                      <Text size="sm" fw={600} component="span" display="block">
+                        {t('care:services.overriddenBecause', { reason: item.consentOverrideReason })}
+                      </Text>
+                    )}
+                    {item.note ?? ''}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -18,7 +18,10 @@ export const clientsArea = defineArea({
     caseClosed: (event, { t }) => t('care:timeline.caseClosed', { reason: t(`care:cases.reason.${event.reason}`) }),
     planItemAdded: (event, { t, serviceName, formatDay }) => t('care:timeline.planItemAdded', { service: serviceName(event.serviceCode), goal: event.goal, due: formatDay(event.dueDate) }),
     planItemFinished: (event, { t, serviceName }) => t('care:timeline.planItemFinished', { service: serviceName(event.serviceCode), status: t(`care:plan.statusLabel.${event.status}`) }),
-    serviceDelivered: (event, { t, serviceName }) => t('care:timeline.serviceDelivered', { service: serviceName(event.serviceCode) }),
+    serviceDelivered: (event, { t, serviceName }) =>
+      event.consentOverrideReason === null
+        ? t('care:timeline.serviceDelivered', { service: serviceName(event.serviceCode) })
+        : t('care:timeline.serviceDeliveredOverride', { service: serviceName(event.serviceCode), reason: event.consentOverrideReason }),
     referral: (event, { t }) => t('care:timeline.referral', { direction: t(`care:referrals.direction.${event.direction}`), agency: event.agency }),
   },
 });

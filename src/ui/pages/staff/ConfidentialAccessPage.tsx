@@ -1,29 +1,39 @@
 import { Alert, Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation, useApiQuery } from '../../api/api';
-import { notifyDone } from '../../components/notify';
+import { useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { InPersonGrantDialog, type GrantRecipient } from './InPersonGrantDialog';
 
 /**
  * Psychologists and supervisors: colleagues who still lack the key to counseling notes, and the
- * button that gives it from one's own session (it works at their next sign-in).
+ * button that gives it from one's own session while the colleague, at this screen, types her password.
  */
 export function ConfidentialAccessPage() {
   const { t } = useTranslation();
   const awaiting = useApiQuery('staff.listAwaitingConfidential', {});
-  const grant = useApiMutation('staff.grantConfidential', {
-    onSuccess: () => notifyDone(t('common:done.granted')),
-      });
+  const [recipient, setRecipient] = useState<GrantRecipient | null>(null);
+  const [grantedTo, setGrantedTo] = useState<string | null>(null);
   return (
     <Stack maw={800}>
       <Title order={2}>{t('staff:confidential.title')}</Title>
       <Text>{t('staff:confidential.intro')}</Text>
-      {grant.isSuccess && (
+      {grantedTo && (
         <Alert color="teal" role="status">
-          {t('staff:confidential.granted')}
+          {t('staff:confidential.granted', { name: grantedTo })}
         </Alert>
       )}
-      <ErrorAlert error={awaiting.error ?? grant.error} />
+      {recipient && (
+        <InPersonGrantDialog
+          member={recipient}
+          onCancel={() => setRecipient(null)}
+          onDone={() => {
+            setGrantedTo(recipient.displayName);
+            setRecipient(null);
+          }}
+        />
+      )}
+      <ErrorAlert error={awaiting.error} />
       {awaiting.isPending && <Loader aria-label={t('common:loading')} />}
       {awaiting.data?.length === 0 && <Text c="dimmed">{t('staff:confidential.none')}</Text>}
       {awaiting.data && awaiting.data.length > 0 && (
@@ -34,7 +44,7 @@ export function ConfidentialAccessPage() {
                 <Table.Th scope="row">{member.displayName}</Table.Th>
                 <Table.Td>{t(`common:roles.${member.role}`)}</Table.Td>
                 <Table.Td>
-                  <Button size="xs" loading={grant.isPending && grant.variables.userId === member.id} onClick={() => grant.mutate({ userId: member.id })}>
+                  <Button size="xs" onClick={() => setRecipient(member)} aria-label={t('staff:confidential.grantFor', { name: member.displayName })}>
                     {t('staff:confidential.grant')}
                   </Button>
                 </Table.Td>

@@ -5,14 +5,18 @@ import type { StaffMember } from '../../../core/staff/staff.repository';
 import { useApiMutation } from '../../api/api';
 import { notifyDone } from '../../components/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PasswordField } from '../../components/PasswordField';
+import { AccountOrigin } from './AccountOrigin';
 
 /**
  * The first psychologist or supervisor has no colleague who could give them the key to counseling
- * notes; an administrator gives it with the printed recovery code (administrators never hold it).
+ * notes; an administrator gives it with the printed recovery code (administrators never hold it),
+ * while the recipient types her own password on the same screen. Works only while nobody holds the key.
  */
 export function GrantByRecoveryDialog({ member, onDone, onCancel }: { readonly member: StaffMember; readonly onDone: () => void; readonly onCancel: () => void }) {
   const { t } = useTranslation();
   const [recoveryCode, setRecoveryCode] = useState('');
+  const [password, setPassword] = useState('');
   const grant = useApiMutation('staff.grantConfidentialByRecovery', {
     onSuccess: () => {
       notifyDone(t('common:done.granted'));
@@ -24,7 +28,7 @@ export function GrantByRecoveryDialog({ member, onDone, onCancel }: { readonly m
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          grant.mutate({ userId: member.id, recoveryCode });
+          grant.mutate({ userId: member.id, recoveryCode, password });
         }}
       >
         <Stack>
@@ -36,6 +40,13 @@ export function GrantByRecoveryDialog({ member, onDone, onCancel }: { readonly m
             autoComplete="off"
             spellCheck={false}
             data-autofocus
+          />
+          <AccountOrigin userId={member.id} />
+          <PasswordField
+            label={t('staff:confidential.recipientPassword', { name: member.displayName })}
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            autoComplete="off"
           />
           <ErrorAlert error={grant.error} />
           <Group justify="flex-end">

@@ -1,0 +1,123 @@
+import { AppError } from '../api/errors';
+import type { CoreContext } from '../api/context';
+import { holdsConfidentialKey } from '../api/permissions';
+import type { ReadDb } from '../db/handles';
+import { zeroize } from '../crypto/key-slots';
+import { rewrapUserSlot } from '../crypto/keyring';
+import { openWithRecoveryCode, unlockThrottled } from '../auth/auth.service';
+import { requireConfidentialKey } from '../auth/key-access';
+import { staffError } from './staff.errors';
+import { findStaffById } from './staff.repository';
+
+/**
+ * Custody of the confidential key (counseling notes). A grant happens with both people at one
+ * screen: the granter's session (or the recovery code) supplies the key, the recipient types her
+ * own password, and the core unlocks her slot with it and rewraps the slot with the key inside.
+ * Nothing is sealed to a public key that someone else could have written into a file, and nobody
+ * who knows the recipient's password but her (the administrator who reset it, while it is still
+ * temporary) can be the one who receives it.
+ */
+
+type GrantSource = 'colleague' | 'recoveryCode';
+
+async function grantIntoRecipientSlot(ctx: CoreContext, input: { userId: string; password: string }, confidentialKey: Buffer, source: GrantSource): Promise<void> {
+  const { core } = ctx;
+  if (input.userId === ctx.session.userId) throw staffError('CONFLICT', 'grantToSelf');
+  const row = await findStaffById(core.store.require().db, input.userId);
+  if (!row) throw staffError('NOT_FOUND', 'staff');
+  if (row.is_active !== 1) throw new AppError('ACCOUNT_INACTIVE');
+  if (!holdsConfidentialKey(row.role)) throw staffError('CONFLICT', 'roleHoldsNoConfidentialKey');
+  // A temporary password is known to whoever set it: the key waits until she has chosen her own.
+  if (row.must_change_password === 1) throw staffError('CONFLICT', 'recipientHasTemporaryPassword');
+  const unlocked = await unlockThrottled(core, row.username, input.password);
+  try {
+    if (unlocked.userId !== row.id) throw new AppError('WRONG_PASSWORD');
+    await core.write(ctx.session.userId, async (w) => {
+      await w.trx.updateTable('staff').set({ holds_confidential: 1, updated_at: w.now.toISOString() }).where('id', '=', row.id).execute();
+      await w.audit({ action: 'staff.grantConfidential', entityType: 'staff', entityId: row.id, details: { source } });
+      await core.auth.keyring.update((current) =>
+        rewrapUserSlot(core.auth.primitives, current, { ...unlocked, confidentialKey }, input.password, core.auth.keySlotParams),
+      );
+    });
+  } finally {
+    zeroize(unlocked.databaseKey, unlocked.confidentialKey);
+  }
+}
+
+/**
+ * A signed-in psychologist or supervisor gives the key her session holds to a colleague who types
+ * her own password on the granter's screen.
+ *
+ * @example await grantConfidentialInPerson(ctx, { userId, password: typedByTheColleague });
+ */
+export async function grantConfidentialInPerson(ctx: CoreContext, input: { userId: string; password: string }): Promise<void> {
+  await grantIntoRecipientSlot(ctx, input, requireConfidentialKey(ctx.core, ctx.session), 'colleague');
+}
+
+export async function countConfidentialHolders(db: ReadDb): Promise<number> {
+  const row = await db
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('is_active', '=', 1)
+    .where('holds_confidential', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/**
+ * The first psychologist or supervisor has no colleague to grant the key: an administrator grants
+ * it with the printed recovery code, the recipient typing her own password. Refused once anyone
+ * holds the key: from then on a holder grants it, so an administrator with the recovery code
+ * cannot hand it to an account of her choosing while the holders look on.
+ */
+export async function grantConfidentialByRecovery(ctx: CoreContext, input: { userId: string; recoveryCode: string; password: string }): Promise<void> {
+  if ((await countConfidentialHolders(ctx.core.store.require().db)) > 0) throw staffError('CONFLICT', 'confidentialKeyAlreadyHeld');
+  const keys = await openWithRecoveryCode(ctx.core, input.recoveryCode);
+  try {
+    await grantIntoRecipientSlot(ctx, input, keys.confidentialKey, 'recoveryCode');
+  } finally {
+    zeroize(keys.databaseKey, keys.confidentialKey);
+  }
+}
+
+export interface AccountOriginEvent {
+  readonly at: string;
+  readonly actorId: string | null;
+  readonly actorDisplayName: string | null;
+}
+
+/** Who created an account and who last gave it a new password (reset or recovery), from the audit log. */
+export interface AccountOrigin {
+  readonly userId: string;
+  readonly created: AccountOriginEvent | null;
+  readonly lastReset: AccountOriginEvent | null;
+  readonly passwordChangedAt: string | null;
+}
+
+/**
+ * What the grant screens show about the recipient's account, so both people can see whether
+ * anyone else could know its password: who created it and who last reset it.
+ *
+ * @example const origin = await accountOrigin(db, userId); // { created: { actorDisplayName: 'Admin', … }, lastReset: null, … }
+ */
+export async function accountOrigin(db: ReadDb, userId: string): Promise<AccountOrigin> {
+  const row = await findStaffById(db, userId);
+  if (!row) throw staffError('NOT_FOUND', 'staff');
+  const events = await db
+    .selectFrom('audit_log')
+    .leftJoin('staff as actor', 'actor.id', 'audit_log.actor_id')
+    .select(['audit_log.action', 'audit_log.at', 'audit_log.actor_id', 'actor.display_name'])
+    .where('audit_log.entity_type', '=', 'staff')
+    .where('audit_log.entity_id', '=', userId)
+    .where('audit_log.action', 'in', ['staff.add', 'staff.resetPassword', 'auth.recovered'])
+    .orderBy('audit_log.seq')
+    .execute();
+  const toEvent = (event: (typeof events)[number] | undefined): AccountOriginEvent | null =>
+    event ? { at: event.at, actorId: event.actor_id, actorDisplayName: event.display_name } : null;
+  return {
+    userId,
+    created: toEvent(events.find((event) => event.action === 'staff.add')),
+    lastReset: toEvent(events.filter((event) => event.action !== 'staff.add').at(-1)),
+    passwordChangedAt: row.password_changed_at,
+  };
+}
