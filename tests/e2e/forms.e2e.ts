@@ -87,6 +87,8 @@ describe('forms say what went wrong where the eye is, ask before being left, and
       expect(await form.fieldErrorOf('birthDate')).toBe(text(language, 'clients', 'issue.future_date'));
       await expect.poll(async () => (await focused(page))?.label ?? '').toContain(text(language, 'clients', 'field.birthDate'));
       expect((await focused(page))?.isInView).toBe(true);
+      // The date's picker waits to be asked, so it does not cover the message under the field.
+      expect(await page.locator('[data-dates-dropdown]').count()).toBe(0);
       await snap(page, `forms.refusal-focus.${language}`);
 
       // Leaving the half-filled form asks first; staying keeps what was typed.

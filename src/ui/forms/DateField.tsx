@@ -32,6 +32,9 @@ export function DateField<T extends FieldValues>({ control, name, label, descrip
   const stored = typeof value === 'string' ? value : '';
   // What was last typed: a real day is rewritten as dd.mm.yyyy on leaving the field, anything else stays to be corrected.
   const [typed, setTyped] = useState('');
+  // The picker opens when asked (a click, Alt+↓ or ↓), not on every focus: a Tab through the form or
+  // a refusal that brings the keyboard here must leave the message under the field in sight.
+  const [isPickerOpen, setPickerOpen] = useState(false);
   return (
     <DateInput
       ref={ref}
@@ -48,16 +51,27 @@ export function DateField<T extends FieldValues>({ control, name, label, descrip
       maxDate={maxDate}
       minDate={minDate}
       defaultLevel="month"
-      onChange={(day) => onChange(day ?? '')}
+      onChange={(day) => {
+        setPickerOpen(false);
+        onChange(day ?? '');
+      }}
+      onClick={() => setPickerOpen(true)}
+      onKeyDown={(event) => {
+        if (event.key === 'ArrowDown') setPickerOpen(true);
+        if (event.key === 'Escape' || event.key === 'Tab' || event.key === 'Enter') setPickerOpen(false);
+      }}
       onInput={(event) => {
         const text = event.currentTarget.value;
         setTyped(text);
         onChange(parseDayText(text) ?? text.trim());
       }}
-      onBlur={onBlur}
+      onBlur={() => {
+        setPickerOpen(false);
+        onBlur();
+      }}
       inputMode="numeric"
       autoComplete="off"
-      popoverProps={{ withinPortal: true }}
+      popoverProps={{ withinPortal: true, opened: isPickerOpen }}
     />
   );
 }

@@ -95,6 +95,18 @@ export class ClientsRegisterPage {
     await this.page.getByRole('button', { name: this.t('confirm.registerAnyway'), exact: true }).click();
   }
 
+  /** The question a half-filled form asks when a link would leave it. */
+  leaveQuestion() {
+    return this.page.getByRole('dialog', { name: text(this.language, 'common', 'leave.title') });
+  }
+
+  /** Answers the question a half-filled form asks when left: throw away what was typed. */
+  async leaveWithoutSaving(): Promise<void> {
+    const dialog = this.leaveQuestion();
+    await dialog.getByRole('button', { name: text(this.language, 'common', 'leave.leave'), exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
   errorAlertWithCode(code: string) {
     return this.page.locator(`[role="alert"][data-error-code="${code}"]`);
   }

@@ -67,6 +67,11 @@ export function ClientForm({
   const [existingId, setExistingId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const guard = useLeaveGuard(form.formState.isDirty);
+  // Opening the person already on record is a choice to drop what was typed about them: no question.
+  const openExisting = (id: string) => {
+    guard.release();
+    onOpenClient(id);
+  };
 
   function onError(refusal: unknown) {
     guard.hold();
@@ -116,7 +121,7 @@ export function ClientForm({
         <ClientCategoryFields form={form} />
         {existingId !== null && (
           <Alert color="red" role="alert" title={t('errors:DUPLICATE_PINFL')} data-error-code="DUPLICATE_PINFL">
-            <Button variant="white" color="red" onClick={() => onOpenClient(existingId)}>
+            <Button variant="white" color="red" onClick={() => openExisting(existingId)}>
               {t('clients:register.openExisting')}
             </Button>
           </Alert>
@@ -128,7 +133,7 @@ export function ClientForm({
             typed={typedRecordOf(form.getValues())}
             isSaving={isSaving}
             onConfirm={(warnings) => void submit(warnings)()}
-            onOpen={onOpenClient}
+            onOpen={openExisting}
             onCancel={() => setPending(null)}
           />
         )}
