@@ -1,8 +1,7 @@
 import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-
+import { useGeoNames } from '../../components/geo-names';
 import { clientFieldError } from './client-form';
-import { useGeoNames } from './client-format';
 import type { ClientForm } from './ClientIdentityFields';
 
 /** Region, then a district of that region (SOATO, from `geo.regions`), mahalla and street. */
