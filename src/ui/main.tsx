@@ -1,4 +1,6 @@
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
 import './styles/focus.css';
 import './styles/print.css';
 import { createRoot } from 'react-dom/client';

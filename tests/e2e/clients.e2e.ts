@@ -249,11 +249,13 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
   describe('bad input (in Russian)', () => {
     const language = 'ru';
 
-    async function openRegistration(): Promise<ClientsRegisterPage> {
+    /** A fresh form; `isLeavingTyped`: the previous test left a half-filled one, which asks first. */
+    async function openRegistration({ isLeavingTyped }: { readonly isLeavingTyped: boolean }): Promise<ClientsRegisterPage> {
       const search = new ClientsSearchPage(page, language);
-      await search.navLink().click();
-      await search.startRegistration();
       const form = new ClientsRegisterPage(page, language);
+      await search.navLink().click();
+      if (isLeavingTyped) await form.leaveWithoutSaving();
+      await search.startRegistration();
       await form.heading().waitFor();
       return form;
     }
@@ -263,7 +265,7 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     });
 
     it('empty names, no sex and no date of birth: each field says what is missing', async () => {
-      const form = await openRegistration();
+      const form = await openRegistration({ isLeavingTyped: false });
       await form.submit();
       expect(await form.fieldErrorOf('lastName')).toBe(text(language, 'validation', 'required'));
       expect(await form.fieldErrorOf('firstName')).toBe(text(language, 'validation', 'required'));
@@ -273,7 +275,7 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     });
 
     it('a date of birth in the future and a 13-digit PINFL are refused with localized messages, keeping what was typed', async () => {
-      const form = await openRegistration();
+      const form = await openRegistration({ isLeavingTyped: false });
       await form.fill({ lastName: 'Иванова', firstName: 'Мария', birthDate: dayFromToday(2), sex: 'female', pinfl: '3250590012345' });
       await form.submit();
       expect(await form.fieldErrorOf('pinfl')).toBe(text(language, 'clients', 'issue.pinflDigits'));
@@ -286,14 +288,14 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     });
 
     it('a 10,000-character remark is refused whole, not cut', async () => {
-      const form = await openRegistration();
+      const form = await openRegistration({ isLeavingTyped: true });
       await form.fill({ lastName: 'Петров', firstName: 'Пётр', birthDate: '1970-03-04', sex: 'male', remarks: 'я'.repeat(10_000) });
       await form.submit();
       expect(await form.fieldErrorOf('remarks')).toBe(text(language, 'validation', 'maxLength', { maximum: '2000' }));
     });
 
     it('SQL and HTML in text fields are stored and shown verbatim, as text', async () => {
-      const form = await openRegistration();
+      const form = await openRegistration({ isLeavingTyped: true });
       const html = '<b>Ali</b><img src=x onerror=alert(1)>';
       const sql = "Robert'); DROP TABLE clients;--";
       const remarks = `<script>alert("x")</script> ' OR 1=1 --`;

@@ -1,12 +1,15 @@
 import { createTheme, MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { i18n as I18n } from 'i18next';
-import { I18nextProvider } from 'react-i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { ApiProvider, refreshChanged, type UiApi } from '../api/api';
 import { createServerStateRelay, type ServerStateRelay } from '../session/server-state-relay';
 import { SessionProvider, useSession } from '../session/session';
 import { SessionGate } from './SessionGate';
+import { DAYJS_LOCALE } from '../forms/day-text';
+import { currentLanguage } from '../i18n/i18n';
 
 const theme = createTheme({ primaryColor: 'teal', focusRing: 'auto', defaultRadius: 'sm' });
 
@@ -37,14 +40,16 @@ export function App({ api, i18n }: { readonly api: UiApi; readonly i18n: I18n })
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme}>
-        <QueryClientProvider client={queryClient}>
-          <ApiProvider api={api}>
-            <SessionProvider>
-              <FollowServerState relay={relay} />
-              <SessionGate />
-            </SessionProvider>
-          </ApiProvider>
-        </QueryClientProvider>
+        <DatesInLanguage>
+          <QueryClientProvider client={queryClient}>
+            <ApiProvider api={api}>
+              <SessionProvider>
+                <FollowServerState relay={relay} />
+                <SessionGate />
+              </SessionProvider>
+            </ApiProvider>
+          </QueryClientProvider>
+        </DatesInLanguage>
       </MantineProvider>
     </I18nextProvider>
   );
@@ -55,4 +60,10 @@ function FollowServerState({ relay }: { readonly relay: ServerStateRelay }) {
   const session = useSession();
   useEffect(() => relay.subscribe((code) => session.followServerState(code)), [relay, session]);
   return null;
+}
+
+/** Date pickers speak the interface's language and start the week on Monday, as calendars here do. */
+function DatesInLanguage({ children }: { readonly children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return <DatesProvider settings={{ locale: DAYJS_LOCALE[currentLanguage(i18n)], firstDayOfWeek: 1 }}>{children}</DatesProvider>;
 }

@@ -1,5 +1,6 @@
-import { Activity, useEffect, useRef } from 'react';
-import { MemoryRouter } from 'react-router';
+import { Notifications } from '@mantine/notifications';
+import { Activity, useEffect, useRef, useState } from 'react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { SignedInApp } from './SignedInApp';
 
 /**
@@ -13,13 +14,16 @@ import { SignedInApp } from './SignedInApp';
  *   shown again the effects reconnect and stale queries refetch.
  * - The wrapper is also `hidden`, `inert` and `aria-hidden`, so focus, clicks, find-in-page and
  *   assistive technology skip it even if a style were overridden.
- * Their own router keeps the page they were on, whatever the lock screen's footer links do.
+ * Their own router keeps the page they were on, whatever the lock screen's footer links do; it is
+ * a data router, so a half-filled form can ask before it is left (`useLeaveGuard`). Success
+ * notifications live here too, and hide with the rest.
  * After unlock the keyboard goes back to the field the person was in.
  *
  * @example <KeptSignedInApp key={user.id} isCovered={session.isLocked || session.isHidden} />
  */
 export function KeptSignedInApp({ isCovered }: { readonly isCovered: boolean }) {
   const lastFocused = useRef<HTMLElement | null>(null);
+  const [router] = useState(() => createMemoryRouter([{ path: '*', element: <SignedInApp /> }]));
   useEffect(() => {
     const element = lastFocused.current;
     if (!isCovered && element?.isConnected) element.focus({ preventScroll: true });
@@ -35,9 +39,8 @@ export function KeptSignedInApp({ isCovered }: { readonly isCovered: boolean }) 
           if (event.target instanceof HTMLElement) lastFocused.current = event.target;
         }}
       >
-        <MemoryRouter>
-          <SignedInApp />
-        </MemoryRouter>
+        <RouterProvider router={router} />
+        <Notifications position="bottom-right" />
       </div>
     </Activity>
   );

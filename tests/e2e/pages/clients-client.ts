@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { fillDay } from './date-field';
 import { text, type Language } from '../support/locales';
 
 /** One client's page: identity, consents, case and plan, services, referrals, timeline. */
@@ -74,7 +75,7 @@ export class ClientsClientPage {
     await select.selectOption({ index: serviceIndex });
     const serviceName = (await select.locator('option:checked').textContent()) ?? '';
     await form.getByLabel(this.care('plan.goal'), { exact: true }).fill(goal);
-    await form.getByLabel(this.care('plan.dueDate'), { exact: true }).fill(dueDate);
+    await fillDay(form.getByLabel(this.care('plan.dueDate'), { exact: true }), dueDate);
     await form.getByRole('button', { name: this.care('plan.add'), exact: true }).click();
     return serviceName;
   }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { text, type Language } from '../support/locales';
+import { fillDay } from './date-field';
 
 export interface ClientInput {
   readonly lastName: string;
@@ -41,7 +42,7 @@ export class ClientsRegisterPage {
     await this.field('lastName').fill(input.lastName);
     await this.field('firstName').fill(input.firstName);
     if (input.patronymic !== undefined) await this.field('patronymic').fill(input.patronymic);
-    if (input.birthDate !== undefined) await this.field('birthDate').fill(input.birthDate);
+    if (input.birthDate !== undefined) await fillDay(this.field('birthDate'), input.birthDate);
     if (input.sex !== undefined) await this.page.getByRole('radio', { name: this.t(`sex.${input.sex}`), exact: true }).check();
     if (input.pinfl !== undefined) await this.field('pinfl').fill(input.pinfl);
     if (input.phone !== undefined) await this.field('phone').fill(input.phone);
@@ -92,6 +93,18 @@ export class ClientsRegisterPage {
 
   async registerAnyway(): Promise<void> {
     await this.page.getByRole('button', { name: this.t('confirm.registerAnyway'), exact: true }).click();
+  }
+
+  /** The question a half-filled form asks when a link would leave it. */
+  leaveQuestion() {
+    return this.page.getByRole('dialog', { name: text(this.language, 'common', 'leave.title') });
+  }
+
+  /** Answers the question a half-filled form asks when left: throw away what was typed. */
+  async leaveWithoutSaving(): Promise<void> {
+    const dialog = this.leaveQuestion();
+    await dialog.getByRole('button', { name: text(this.language, 'common', 'leave.leave'), exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
   }
 
   errorAlertWithCode(code: string) {

@@ -19,18 +19,25 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+export interface BrowserOptions {
+  /** The browser's own locale (what a PC's regional settings would say); Chromium's default when absent. */
+  readonly locale?: string;
+  readonly viewport?: { readonly width: number; readonly height: number };
+}
+
 /**
  * Debian's Chromium, headless, with a fresh profile folder (nothing carries over between files).
  *
  * @example const browser = await launchBrowser(); const page = await browser.newPage();
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: BrowserOptions = {}): Promise<Browser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'inson-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
   });
   return {
     context,

@@ -34,6 +34,7 @@ export function SignInPage({ onForgotPassword }: { readonly onForgotPassword: ()
             autoCapitalize="none"
             spellCheck={false}
             data-autofocus
+            autoFocus
           />
           <PasswordField label={t('auth:password')} {...form.register('password')} error={fieldError(t, errors.password)} autoComplete="current-password" />
           <ErrorAlert error={signIn.error} />

@@ -4,6 +4,7 @@ import { addPlanItemInput } from '../../../core/cases/cases.schema';
 import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { alertError, clientFieldError } from './client-form';
+import { DateField } from '../../forms/DateField';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { useServiceNames } from './service-names';
 
@@ -30,7 +31,7 @@ export function AddPlanItemForm({ caseId }: { readonly caseId: string }) {
           data={[{ value: '', label: t('clients:field.choose') }, ...services.active.map((entry) => ({ value: entry.code, label: entry.names[services.language] }))]}
         />
         <TextInput label={t('care:plan.goal')} {...form.register('goal')} error={clientFieldError(t, errors.goal, 'care')} autoComplete="off" />
-        <TextInput type="date" label={t('care:plan.dueDate')} {...form.register('dueDate')} error={errors.dueDate ? t('care:plan.dueDateRequired') : undefined} />
+        <DateField control={form.control} name="dueDate" label={t('care:plan.dueDate')} error={errors.dueDate ? t('care:plan.dueDateRequired') : undefined} />
       </Group>
       <ErrorAlert error={alertError(add.error, ['serviceCode', 'goal', 'dueDate'])} />
       <Button type="submit" mt="sm" variant="light" loading={add.isPending}>

@@ -11,6 +11,7 @@ import { ClientCategoryFields } from './ClientCategoryFields';
 import { alertError, clientFormResolver, EMPTY_CLIENT_FORM, toRegisterInput, type ClientFormValues } from './client-form';
 import { ClientIdentityFields } from './ClientIdentityFields';
 import type { TypedRecord } from './DuplicateCompare';
+import { useLeaveGuard } from '../../forms/leave-guard';
 import { RegistrationConfirm, type PendingConfirmation } from './RegistrationConfirm';
 
 function typedRecordOf(values: ClientFormValues): TypedRecord {
@@ -65,8 +66,15 @@ export function ClientForm({
   const [pending, setPending] = useState<PendingConfirmation | null>(null);
   const [existingId, setExistingId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const guard = useLeaveGuard(form.formState.isDirty);
+  // Opening the person already on record is a choice to drop what was typed about them: no question.
+  const openExisting = (id: string) => {
+    guard.release();
+    onOpenClient(id);
+  };
 
   function onError(refusal: unknown) {
+    guard.hold();
     setError(refusal);
     setPending(null);
     if (!(refusal instanceof AppError)) return;
@@ -77,7 +85,7 @@ export function ClientForm({
     } else if (refusal.code === 'DUPLICATE_PINFL') {
       const clientId = refusal.details?.clientId;
       setExistingId(typeof clientId === 'string' ? clientId : null);
-      form.setError('pinfl', { type: 'custom', message: 'pinflTaken' });
+      form.setError('pinfl', { type: 'custom', message: 'pinflTaken' }, { shouldFocus: true });
     } else {
       applyServerIssues(form, refusal);
     }
@@ -87,6 +95,8 @@ export function ClientForm({
     form.handleSubmit((input) => {
       setError(null);
       setExistingId(null);
+      // A saved form may be left: the caller opens the client's page.
+      guard.release();
       save({ ...input, confirmedWarnings: [...confirmedWarnings] }, onError);
     });
 
@@ -102,6 +112,7 @@ export function ClientForm({
       noValidate
       aria-label={label}
     >
+      {guard.dialog}
       <Stack>
         <ClientIdentityFields form={form} />
         <Divider label={t('clients:register.address')} labelPosition="left" />
@@ -110,7 +121,7 @@ export function ClientForm({
         <ClientCategoryFields form={form} />
         {existingId !== null && (
           <Alert color="red" role="alert" title={t('errors:DUPLICATE_PINFL')} data-error-code="DUPLICATE_PINFL">
-            <Button variant="white" color="red" onClick={() => onOpenClient(existingId)}>
+            <Button variant="white" color="red" onClick={() => openExisting(existingId)}>
               {t('clients:register.openExisting')}
             </Button>
           </Alert>
@@ -122,7 +133,7 @@ export function ClientForm({
             typed={typedRecordOf(form.getValues())}
             isSaving={isSaving}
             onConfirm={(warnings) => void submit(warnings)()}
-            onOpen={onOpenClient}
+            onOpen={openExisting}
             onCancel={() => setPending(null)}
           />
         )}

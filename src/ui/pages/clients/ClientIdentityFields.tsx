@@ -1,9 +1,9 @@
-import { Checkbox, Group, NativeSelect, Radio, SimpleGrid, TextInput } from '@mantine/core';
-import type { UseFormReturn } from 'react-hook-form';
+import { Group, NativeSelect, Radio, SimpleGrid, TextInput } from '@mantine/core';
+import { Controller, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_TYPES, SEXES, type RegisterClientInput } from '../../../core/clients/clients.schema';
 import { clientFieldError, type ClientFormValues } from './client-form';
-import { todayLocal } from './client-format';
+import { BirthFields } from './BirthFields';
 
 export type ClientForm = UseFormReturn<ClientFormValues, unknown, RegisterClientInput>;
 
@@ -11,43 +11,27 @@ export type ClientForm = UseFormReturn<ClientFormValues, unknown, RegisterClient
 export function ClientIdentityFields({ form }: { readonly form: ClientForm }) {
   const { t } = useTranslation();
   const { errors } = form.formState;
-  const isEstimated = form.watch('isBirthYearEstimated');
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label={t('clients:field.lastName')} withAsterisk {...form.register('lastName')} error={clientFieldError(t, errors.lastName)} autoComplete="off" />
+        <TextInput label={t('clients:field.lastName')} withAsterisk autoFocus {...form.register('lastName')} error={clientFieldError(t, errors.lastName)} autoComplete="off" />
         <TextInput label={t('clients:field.firstName')} withAsterisk {...form.register('firstName')} error={clientFieldError(t, errors.firstName)} autoComplete="off" />
         <TextInput label={t('clients:field.patronymic')} {...form.register('patronymic')} error={clientFieldError(t, errors.patronymic)} autoComplete="off" />
       </SimpleGrid>
-      <Group align="flex-start" grow>
-        {isEstimated ? (
-          <TextInput
-            label={t('clients:field.estimatedBirthYear')}
-            withAsterisk
-            inputMode="numeric"
-            {...form.register('estimatedBirthYear')}
-            error={clientFieldError(t, errors.estimatedBirthYear)}
-            autoComplete="off"
-          />
-        ) : (
-          <TextInput
-            type="date"
-            label={t('clients:field.birthDate')}
-            withAsterisk
-            max={todayLocal()}
-            {...form.register('birthDate')}
-            error={clientFieldError(t, errors.birthDate)}
-          />
+      <BirthFields form={form} />
+      <Controller
+        control={form.control}
+        name="sex"
+        render={({ field }) => (
+          <Radio.Group label={t('clients:field.sex')} withAsterisk error={clientFieldError(t, errors.sex)} name={field.name} value={field.value} onChange={field.onChange}>
+            <Group mt={4}>
+              {SEXES.map((sex) => (
+                <Radio key={sex} value={sex} label={t(`clients:sex.${sex}`)} ref={sex === SEXES[0] ? field.ref : undefined} onBlur={field.onBlur} />
+              ))}
+            </Group>
+          </Radio.Group>
         )}
-        <Checkbox mt={32} label={t('clients:field.isBirthYearEstimated')} {...form.register('isBirthYearEstimated')} />
-      </Group>
-      <Radio.Group label={t('clients:field.sex')} withAsterisk error={clientFieldError(t, errors.sex)}>
-        <Group mt={4}>
-          {SEXES.map((sex) => (
-            <Radio key={sex} value={sex} label={t(`clients:sex.${sex}`)} {...form.register('sex')} />
-          ))}
-        </Group>
-      </Radio.Group>
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
           label={t('clients:field.pinfl')}

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import type { ClientRecord } from '../../../core/clients/clients.schema';
 import { useApiMutation } from '../../api/api';
 import { ClientForm } from './ClientForm';
+import { notifyDone } from '../../components/notify';
 import type { ClientFormValues } from './client-form';
 
 /** The stored record as the form's values (the reverse of `toRegisterInput`). */
@@ -44,6 +45,7 @@ export function EditClientForm({ client, onDone }: { readonly client: ClientReco
   const update = useApiMutation('clients.update', {
     onSuccess: (saved) => {
       queryClient.setQueryData(['clients.get', { id: saved.id }], saved);
+      notifyDone(t('common:done.saved'));
       onDone();
     },
   });

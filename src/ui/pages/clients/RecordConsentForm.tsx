@@ -5,6 +5,7 @@ import { CONSENT_PURPOSES, CONSENT_STATES, recordConsentInput } from '../../../c
 import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { alertError, clientFieldError } from './client-form';
+import { DateField } from '../../forms/DateField';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { todayLocal } from './client-format';
 
@@ -44,7 +45,7 @@ export function RecordConsentForm({ clientId }: { readonly clientId: string }) {
           error={clientFieldError(t, errors.state, 'care')}
           data={CONSENT_STATES.map((state) => ({ value: state, label: t(`care:consents.state.${state}`) }))}
         />
-        <TextInput type="date" label={t('care:consents.decidedOn')} max={todayLocal()} {...form.register('decidedOn')} error={clientFieldError(t, errors.decidedOn, 'care')} />
+        <DateField control={form.control} name="decidedOn" label={t('care:consents.decidedOn')} maxDate={todayLocal()} error={clientFieldError(t, errors.decidedOn, 'care')} />
         <TextInput
           label={t('care:consents.formReference')}
           {...form.register('formReference')}

@@ -6,6 +6,7 @@ import { MAX_DURATION_MINUTES, NOTE_MAX_CHARS, OVERRIDE_REASON_MAX_CHARS, record
 import { useApiMutation, useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { alertError, clientFieldError } from './client-form';
+import { DateField } from '../../forms/DateField';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { todayLocal } from './client-format';
 import { useServiceNames } from './service-names';
@@ -83,7 +84,7 @@ export function RecordServiceForm({ clientId, caseId }: { readonly clientId: str
           error={errors.serviceCode ? t('care:cases.chooseOne') : undefined}
           data={[{ value: '', label: t('clients:field.choose') }, ...services.active.map((entry) => ({ value: entry.code, label: entry.names[services.language] }))]}
         />
-        <TextInput type="date" label={t('care:services.deliveredOn')} max={todayLocal()} {...form.register('deliveredOn')} error={clientFieldError(t, errors.deliveredOn, 'care')} />
+        <DateField control={form.control} name="deliveredOn" label={t('care:services.deliveredOn')} maxDate={todayLocal()} error={clientFieldError(t, errors.deliveredOn, 'care')} />
         <TextInput
           label={t('care:services.duration')}
           inputMode="numeric"

@@ -4,6 +4,7 @@ import { createReferralInput, REFERRAL_DIRECTIONS } from '../../../core/services
 import { useApiMutation, useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { alertError, clientFieldError } from './client-form';
+import { DateField } from '../../forms/DateField';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { useSession } from '../../session/session';
 import { formatDay, todayLocal } from './client-format';
@@ -28,7 +29,7 @@ function ReferralForm({ clientId }: { readonly clientId: string }) {
           data={REFERRAL_DIRECTIONS.map((direction) => ({ value: direction, label: t(`care:referrals.direction.${direction}`) }))}
         />
         <TextInput label={t('care:referrals.agency')} {...form.register('agency')} error={clientFieldError(t, errors.agency, 'care')} autoComplete="off" />
-        <TextInput type="date" label={t('care:referrals.date')} max={todayLocal()} {...form.register('date')} error={clientFieldError(t, errors.date, 'care')} />
+        <DateField control={form.control} name="date" label={t('care:referrals.date')} maxDate={todayLocal()} error={clientFieldError(t, errors.date, 'care')} />
       </Group>
       <TextInput mt="xs" label={t('care:referrals.reason')} {...form.register('reason')} error={clientFieldError(t, errors.reason, 'care')} autoComplete="off" />
       {/* Without referral consent the core refuses (CONSENT_REQUIRED): shown here, localized. */}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../core/staff/staff.repository';
 import { useApiMutation } from '../../api/api';
+import { notifyDone } from '../../components/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PasswordField } from '../../components/PasswordField';
 import { AccountOrigin } from './AccountOrigin';
@@ -16,7 +17,12 @@ export function GrantByRecoveryDialog({ member, onDone, onCancel }: { readonly m
   const { t } = useTranslation();
   const [recoveryCode, setRecoveryCode] = useState('');
   const [password, setPassword] = useState('');
-  const grant = useApiMutation('staff.grantConfidentialByRecovery', { onSuccess: onDone });
+  const grant = useApiMutation('staff.grantConfidentialByRecovery', {
+    onSuccess: () => {
+      notifyDone(t('common:done.granted'));
+      onDone();
+    },
+  });
   return (
     <Modal opened onClose={onCancel} title={t('staff:confidential.byRecoveryTitle')} centered closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
       <form

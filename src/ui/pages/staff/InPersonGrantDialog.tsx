@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { notifyDone } from '../../components/notify';
 import { PasswordField } from '../../components/PasswordField';
 import { AccountOrigin } from './AccountOrigin';
 
@@ -18,7 +19,12 @@ export interface GrantRecipient {
 export function InPersonGrantDialog({ member, onDone, onCancel }: { readonly member: GrantRecipient; readonly onDone: () => void; readonly onCancel: () => void }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
-  const grant = useApiMutation('staff.grantConfidentialInPerson', { onSuccess: onDone });
+  const grant = useApiMutation('staff.grantConfidentialInPerson', {
+    onSuccess: () => {
+      notifyDone(t('common:done.granted'));
+      onDone();
+    },
+  });
   return (
     <Modal opened onClose={onCancel} title={t('staff:confidential.inPersonTitle')} centered closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
       <form
