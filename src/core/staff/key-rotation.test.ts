@@ -142,4 +142,42 @@ describe('staff.rotateKeys', () => {
       cores.splice(0);
     }
   });
+
+  it('settles what a crash between the keyring and the database left: intents applied or dropped, slots and rows made to agree, each audited', async () => {
+    const center = await newCenter();
+    const admin = center.as.administrator;
+    const { userId, temporaryPassword } = await admin.invoke('staff.add', { displayName: 'Committed Late', username: 'latecomer', role: 'trainer' });
+    const events = await center.db().selectFrom('audit_log').select('details_json').where('action', '=', 'staff.add').where('entity_id', '=', userId).execute();
+    const intentId = (JSON.parse(events[0]?.details_json ?? '{}') as { intentId?: string }).intentId ?? '';
+    const ring = readKeyring(center);
+    const slot = ring.slots.find((entry) => entry.userId === userId) ?? null;
+    // As a kill would leave it: the add committed but its intent was not applied; another change's intent never committed;
+    // and (from an older version) the receptionist's slot lost while her row stayed active.
+    const crashed: Keyring = {
+      ...ring,
+      slots: ring.slots.filter((entry) => entry.userId !== userId && entry.userId !== center.staff.receptionist.id),
+      intents: [
+        { id: intentId, userId, action: 'staff.add', slot },
+        { id: 'f'.repeat(32), userId: 'never-committed', action: 'staff.add', slot: slot && { ...slot, userId: 'never-committed', username: 'ghost' } },
+      ],
+    };
+    writeFileSync(center.core.services.auth.keyring.path, JSON.stringify(sealKeyring(primitives, crashed, heldKey(center.core))));
+    const core = await restart(center);
+    await signIn(core, center.admin.username, center.admin.password);
+    await signIn(core, 'latecomer', temporaryPassword);
+    const repaired = await core.services.store.require().db.selectFrom('audit_log').select(['entity_id', 'details_json']).where('action', '=', 'keyring.repaired').orderBy('seq').execute();
+    expect(repaired.map((row) => [row.entity_id, (JSON.parse(row.details_json) as { repair: string }).repair])).toEqual(
+      expect.arrayContaining([
+        [userId, 'intentApplied'],
+        ['never-committed', 'intentDropped'],
+        [center.staff.receptionist.id, 'activeStaffWithoutSlot'],
+      ]),
+    );
+    expect(repaired).toHaveLength(3);
+    const after = JSON.parse(readFileSync(core.services.auth.keyring.path, 'utf8')) as Keyring;
+    expect(after.intents).toEqual([]);
+    expect(after.slots.some((entry) => entry.username === 'ghost')).toBe(false);
+    expect(await core.services.store.require().db.selectFrom('staff').select('is_active').where('id', '=', center.staff.receptionist.id).executeTakeFirst()).toEqual({ is_active: 0 });
+    await verifyClean(core);
+  });
 });
