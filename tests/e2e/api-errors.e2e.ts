@@ -15,12 +15,12 @@ describe('API errors reach the UI typed and localized', () => {
 
   beforeAll(async () => {
     harness = await startHarness({ devMethods: true });
+    // The console is the administrator's: a center and its administrator first.
+    await setUpCenterWithReceptionist(harness);
     browser = await launchBrowser();
     page = await browser.newPage();
     const shell = new AppShellPage(page);
     await shell.open(harness.url);
-    // The console is the administrator's.
-    await setUpCenterWithReceptionist(harness);
     await new SignInPage(page, 'uz-Latn').signIn(ADMIN.username, ADMIN.password);
     await shell.openDiagnostics();
   });
