@@ -2,6 +2,7 @@ import { defineArea } from '../../areas/area';
 import { ClientPage } from './ClientPage';
 import { ClientSearchPage } from './ClientSearchPage';
 import { RegisterClientPage } from './RegisterClientPage';
+import { ConsentFormPage } from './print/ConsentFormPage';
 
 export const clientsArea = defineArea({
   name: 'clients',
@@ -9,6 +10,7 @@ export const clientsArea = defineArea({
     { path: '/clients', permission: 'clients.read', element: <ClientSearchPage /> },
     { path: '/clients/new', permission: 'clients.write', element: <RegisterClientPage /> },
     { path: '/clients/:clientId', permission: 'clients.read', element: <ClientPage /> },
+    { path: '/clients/:clientId/consent-form', permission: 'consents.write', element: <ConsentFormPage /> },
   ],
   nav: [{ path: '/clients', labelKey: 'clients:nav', permission: 'clients.read' }],
   timeline: {
