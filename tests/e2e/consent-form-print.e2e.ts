@@ -95,6 +95,21 @@ describe('the consent form for signature', () => {
     await snap(page, 'consent-form.uz-Cyrl');
   });
 
+  it('prints the registration card without PINFL or categories (uz-Latn)', async () => {
+    await page.getByRole('link', { name: text('uz-Latn', 'consentForm', 'screen.back'), exact: true }).click();
+    await page.getByRole('link', { name: text('uz-Latn', 'consentForm', 'card.action'), exact: true }).click();
+    await page.getByRole('combobox', { name: text('uz-Latn', 'consentForm', 'screen.language') }).selectOption('uz-Latn');
+    const card = page.getByRole('region', { name: text('uz-Latn', 'consentForm', 'card.title') });
+    await card.getByRole('row', { name: new RegExp(`^${text('uz-Latn', 'consentForm', 'card.name')}`) }).getByText('Xolmatova Zarina Rustamovna').waitFor();
+    const printed = await printedText('card');
+    expect(printed).toContain(text('uz-Latn', 'consentForm', 'card.title'));
+    expect(printed).toContain('15.03.1985');
+    expect(printed).toContain(text('uz-Latn', 'clients', 'sex.female'));
+    expect(printed).toContain('Uchtepa tumani, Toshkent shahri');
+    expect(printed).not.toContain(text('uz-Latn', 'clients', 'field.pinfl'));
+    await snap(page, 'registration-card.uz-Latn');
+  });
+
   it('prints an ordinary screen as it is, not as blank pages', async () => {
     await page.getByRole('link', { name: text('uz-Latn', 'consentForm', 'screen.back'), exact: true }).click();
     await page.getByRole('heading', { name: 'Xolmatova Zarina Rustamovna' }).waitFor();
