@@ -45,14 +45,14 @@ function RegistrationCard({ language, client, center }: { readonly language: Pri
         </Text>
         <Text size="sm">{t('consentForm:sheet.center', { name: center.name, type: t(`setup:centerTypes.${center.type}`) })}</Text>
         <Text size="sm">{t('consentForm:sheet.centerPlace', { place: geo.place(center.regionCode, center.districtCode, language) })}</Text>
-        <Table className="consent-sheet-purposes" aria-label={t('consentForm:card.title')}>
+        <Table className="card-table" aria-label={t('consentForm:card.title')}>
           <Table.Tbody>
             {rows.map(([label, value]) => (
               <Table.Tr key={label}>
                 <Table.Th scope="row" w="35%">
                   {label}
                 </Table.Th>
-                <Table.Td className="card-value">{value}</Table.Td>
+                <Table.Td>{value}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
