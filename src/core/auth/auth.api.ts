@@ -39,10 +39,11 @@ export const lock = defineCoreMethod({
   access: 'signedIn',
   allowWhenLocked: true,
   allowWhenPasswordChangeRequired: true,
-  handler: (ctx) => {
+  handler: async (ctx) => {
     ctx.session.isLocked = true;
     // A locked screen holds no note key: the password that unlocks it unwraps the slot again.
     ctx.core.auth.setConfidentialKey(ctx.session, null);
+    await ctx.core.readAudit.flush(ctx.session.userId);
     return currentUser(ctx.core, ctx.session);
   },
 });

@@ -230,6 +230,8 @@ export async function recoverAdministrator(core: CoreServices, input: { recovery
 /** Ends the connection's session (its confidential key goes with it). */
 export async function signOut(core: CoreServices, connectionId: string, session: Session): Promise<void> {
   core.sessions.delete(connectionId);
+  // The user's buffered reads are written before the sign-out event (and before the chain head is anchored).
+  await core.readAudit.flush(session.userId);
   core.auth.setConfidentialKey(session, null);
   await recordAuthEvent(core, { actorId: session.userId, action: 'auth.signOut', entityId: session.userId, details: {} });
   // The chain head after the sign-out, beside the database: a later cut or rewritten tail shows.

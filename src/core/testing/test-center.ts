@@ -106,9 +106,16 @@ export function clientOf(core: Core, connectionId: string): TestClient {
   };
 }
 
+/**
+ * Buffered reads are written at sign-out, lock and stop as in the app, but on a slow timer: a
+ * test that counts audit events does not depend on whether a 5-second tick fell inside it. The
+ * read audit's own tests pass their own window.
+ */
+const TEST_READ_AUDIT = { flushEveryMs: 10 * 60_000 };
+
 /** Starts a core at the test scrypt cost over `dataDir`, not set up. */
 export function startTestCore(dataDir: string, options: Partial<Omit<CoreOptions, 'dataDir'>> = {}): Promise<Core> {
-  return createCore({ dataDir, appVersion: '0.0.0-test', log: silentLogger, keySlotParams: TEST_SCRYPT_PARAMS, ...options });
+  return createCore({ dataDir, appVersion: '0.0.0-test', log: silentLogger, keySlotParams: TEST_SCRYPT_PARAMS, readAudit: TEST_READ_AUDIT, ...options });
 }
 
 /** Signs in on a new connection (or the one named); connection ids count up per core. */
