@@ -1,7 +1,8 @@
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useGeoNames } from '../../components/geo-names';
 import type { ClientView } from '../../../core/clients/clients.policy';
-import { birthOrAgeLabel, birthOrAgeText, formatDay, todayLocal, useGeoNames } from './client-format';
+import { birthOrAgeLabel, birthOrAgeText, formatDay, todayLocal } from './client-format';
 
 function Field({ label, value }: { readonly label: string; readonly value: string }) {
   return (

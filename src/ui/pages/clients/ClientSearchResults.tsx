@@ -1,8 +1,9 @@
 import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useGeoNames } from '../../components/geo-names';
 import type { ClientSearchItemView } from '../../../core/clients/clients.policy';
-import { birthOrAgeText, fullName, maskPinfl, useGeoNames } from './client-format';
+import { birthOrAgeText, fullName, maskPinfl } from './client-format';
 
 /**
  * The search's answers, best match first, under how many there are and which of them are shown
