@@ -8,12 +8,14 @@ import { nameDistance, nameTokens } from '../src/core/uz/names';
 import { toCyrillic, toLatin } from '../src/core/uz/transliterate';
 import { openBenchCenter, type BenchCenter } from './bench-center';
 import { benchImport } from './import';
+import { benchRotate } from './rotate';
 
 /**
  * `npm run bench`: registration and search at 200,000 clients on the encrypted database, through
  * the real API path (router, validation, permission check, runWrite), as a receptionist.
  * Environment: BENCH_CLIENTS (default 200000), BENCH_SAMPLES (default 200).
- * `npm run bench -- import` runs the import benchmark instead (bench/import.ts).
+ * `npm run bench -- import` runs the import benchmark instead (bench/import.ts), `npm run bench -- rotate`
+ * the key rotation benchmark (bench/rotate.ts, 10,000 clients by default).
  */
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200_000);
@@ -240,7 +242,7 @@ async function main(): Promise<void> {
 }
 
 // `npm run bench -- import`: the register import alone (no 200,000-client database needed).
-(process.argv.includes('import') ? benchImport() : main()).catch((error: unknown) => {
+(process.argv.includes('import') ? benchImport() : process.argv.includes('rotate') ? benchRotate() : main()).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });
