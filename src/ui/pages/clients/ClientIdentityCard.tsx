@@ -1,5 +1,7 @@
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSession } from '../../session/session';
 import { useGeoNames } from '../../components/geo-names';
 import type { ClientView } from '../../../core/clients/clients.policy';
 import { birthOrAgeLabel, birthOrAgeText, formatDay, todayLocal } from './client-format';
@@ -27,6 +29,7 @@ function Shown({ label, value }: { readonly label: string; readonly value: strin
  */
 export function ClientIdentityCard({ client }: { readonly client: ClientView }) {
   const { t } = useTranslation();
+  const session = useSession();
   const geo = useGeoNames();
   const document =
     client.identityDocument === undefined
@@ -53,9 +56,16 @@ export function ClientIdentityCard({ client }: { readonly client: ClientView }) 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="identity-title">
       <Stack gap="sm">
-        <Title order={3} size="h4" id="identity-title">
-          {t('clients:page.identity')}
-        </Title>
+        <Group justify="space-between">
+          <Title order={3} size="h4" id="identity-title">
+            {t('clients:page.identity')}
+          </Title>
+          {session.can('clients.write') && (
+            <Button component={Link} to={`/clients/${encodeURIComponent(client.id)}/registration-card`} variant="default" size="xs">
+              {t('consentForm:card.action')}
+            </Button>
+          )}
+        </Group>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Shown label={t('clients:field.lastName')} value={client.lastName} />
           <Shown label={t('clients:field.firstName')} value={client.firstName} />
