@@ -4,7 +4,7 @@ import { AppError } from '../core/api/errors';
 import { createCore, type Core } from '../core/app';
 import { createConsoleLogger, silentLogger } from '../core/log';
 import { APP_VERSION } from '../core/version';
-import { builtInCommands, type CliCommand, type CliIo } from './cli-commands';
+import { builtInCommands, type AnyCliCommand, type CliIo } from './cli-commands';
 import { seedCommand } from './cli-seed';
 import { defaultDataDir } from './paths';
 
@@ -14,7 +14,7 @@ import { defaultDataDir } from './paths';
  * a non-zero exit. Secrets come from the environment (INSON_PASSWORD, INSON_RECOVERY_CODE), never
  * from arguments, which other users of the PC can read in the process list.
  */
-const COMMANDS: Readonly<Record<string, CliCommand>> = {
+const COMMANDS: Readonly<Record<string, AnyCliCommand>> = {
   ...builtInCommands,
   seed: seedCommand,
 };
@@ -53,9 +53,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     Object.entries(parsed.values).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])),
   ) as Record<string, string>;
   let core: Core | null = null;
+  const dataDir = resolve(options.dir ?? defaultDataDir());
   try {
+    if (command.kind === 'dataDir') return await command.run(dataDir, { positionals: parsed.positionals, options, env }, io);
     core = await createCore({
-      dataDir: resolve(options.dir ?? defaultDataDir()),
+      dataDir,
       appVersion: APP_VERSION,
       log: parsed.values.verbose === true ? createConsoleLogger() : silentLogger,
     });
