@@ -9,6 +9,7 @@ import { findSlot, putUserSlot, rewrapUserSlot, sameUsername, type UnlockedSlot 
 import { zeroize } from '../crypto/key-slots';
 import { assertKeyringIntact, migrateKeyringIfNeeded, unlockAnyRecoverySlot, unlockAnySlot } from './keyring-custody';
 import { openStoreWithKey, recordAuthEvent, releaseKeysIfNobodySignedIn } from './key-access';
+import { upgradeSlotCost } from './slot-cost';
 import { ThrottledError, type AttemptTicket } from '../session/sign-in-throttle';
 import { findStaffById, findStaffByUsername, updateStaff, type CurrentUser } from '../staff/staff.repository';
 
@@ -103,6 +104,13 @@ export async function signIn(core: CoreServices, connectionId: string, input: { 
     await recordAuthEvent(core, { actorId: null, action: 'auth.signInRefused', entityId: unlocked.userId, details: { reason: 'inactive' } });
     throw new AppError('ACCOUNT_INACTIVE');
   }
+  // Only after a right password, like ACCOUNT_INACTIVE: an expired temporary password is refused; an administrator resets it again.
+  if (row.must_change_password === 1 && row.temporary_password_expires_at !== null && Date.parse(row.temporary_password_expires_at) <= core.now().getTime()) {
+    zeroize(unlocked.databaseKey, unlocked.confidentialKey);
+    await recordAuthEvent(core, { actorId: null, action: 'auth.signInRefused', entityId: row.id, details: { reason: 'temporaryPasswordExpired' } });
+    await releaseKeysIfNobodySignedIn(core);
+    throw authError('FORBIDDEN', 'temporaryPasswordExpired', { expiredAt: row.temporary_password_expires_at });
+  }
   const session: Session = {
     userId: row.id,
     username: row.username,
@@ -125,6 +133,7 @@ export async function signIn(core: CoreServices, connectionId: string, input: { 
     },
     core.writeOptions(),
   );
+  await upgradeSlotCost(core, unlocked, input.password);
   forgetUnwrappedKeys(core, session, unlocked);
   return currentUser(core, session);
 }
@@ -164,6 +173,7 @@ export async function changePassword(
     async (w) => {
       await updateStaff(w.trx, session.userId, {
         must_change_password: 0,
+        temporary_password_expires_at: null,
         password_changed_at: w.now.toISOString(),
         updated_at: w.now.toISOString(),
       });
@@ -215,7 +225,7 @@ export async function recoverAdministrator(core: CoreServices, input: { recovery
     store,
     null,
     async (w) => {
-      await updateStaff(w.trx, row.id, { must_change_password: 0, password_changed_at: w.now.toISOString(), updated_at: w.now.toISOString() });
+      await updateStaff(w.trx, row.id, { must_change_password: 0, temporary_password_expires_at: null, password_changed_at: w.now.toISOString(), updated_at: w.now.toISOString() });
       await w.audit({ action: 'auth.recovered', entityType: 'staff', entityId: row.id });
       await core.auth.keyring.update((keyring) =>
         putUserSlot(core.auth.primitives, keyring, { userId: row.id, username: row.username, password: input.newPassword }, databaseKey, core.auth.keySlotParams),

@@ -6,6 +6,7 @@ import type { Role } from '../api/permissions';
 import { holdsConfidentialKey } from '../api/permissions';
 import { putUserSlot, removeUserSlot, sameUsername } from '../crypto/keyring';
 import { requireDatabaseKey } from '../auth/key-access';
+import { confirmActorPassword } from '../auth/auth.service';
 import { countActiveAdministrators, findStaffById, findStaffByUsername, insertStaff, updateStaff } from './staff.repository';
 import type { StaffRow } from './staff.table';
 
@@ -14,6 +15,14 @@ import type { StaffRow } from './staff.table';
  * read out or copy from a note, and never in the common-password list.
  */
 const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** How long a temporary password opens its account: long enough for a weekend, short enough not to linger on a note. */
+export const TEMPORARY_PASSWORD_LIFETIME_MS = 72 * 60 * 60 * 1000;
+
+/** When a temporary password issued at `issuedAt` stops opening its account. */
+export function temporaryPasswordExpiry(issuedAt: Date): string {
+  return new Date(issuedAt.getTime() + TEMPORARY_PASSWORD_LIFETIME_MS).toISOString();
+}
 
 export function generateTemporaryPassword(): string {
   const groups: string[] = [];
@@ -33,15 +42,21 @@ async function requireActiveStaff(ctx: CoreContext, userId: string): Promise<Sta
 }
 
 /**
- * Adds a staff account with a temporary password the user must change at first sign-in.
+ * Adds a staff account with a temporary password the user must change at first sign-in (within
+ * 72 hours). Adding an administrator asks for the actor's own password again: whoever finds a
+ * signed-in administrator's screen unattended cannot give herself an administrator account.
  *
  * @example const { userId, temporaryPassword } = await addStaff(ctx, { displayName, username: 'dilnoza', role: 'receptionist' });
  */
 export async function addStaff(
   ctx: CoreContext,
-  input: { displayName: string; username: string; role: Role },
+  input: { displayName: string; username: string; role: Role; actorPassword?: string | undefined },
 ): Promise<{ userId: string; temporaryPassword: string }> {
   const { core } = ctx;
+  if (input.role === 'administrator') {
+    if (input.actorPassword === undefined || input.actorPassword === '') throw staffError('CONFIRMATION_REQUIRED', 'actorPassword', { field: 'actorPassword' });
+    await confirmActorPassword(core, ctx.session, input.actorPassword);
+  }
   const databaseKey = requireDatabaseKey(core);
   const keyring = core.auth.keyring.require();
   const taken = await findStaffByUsername(core.store.require().db, input.username);
@@ -58,6 +73,7 @@ export async function addStaff(
       role: input.role,
       is_active: 1,
       must_change_password: 1,
+      temporary_password_expires_at: temporaryPasswordExpiry(w.now),
       holds_confidential: 0,
       created_at: at,
       created_by: ctx.session.userId,
@@ -73,7 +89,8 @@ export async function addStaff(
 }
 
 /**
- * Gives an account a new temporary password. Its slot is replaced, so a psychologist's or
+ * Gives an account a new temporary password (valid 72 hours; an expired one is reset the same
+ * way). Its slot is replaced, so a psychologist's or
  * supervisor's confidential key is gone: an administrator never holds it to rewrap, and a
  * colleague grants it again in person only once the owner has replaced the temporary password
  * (which the administrator knows) with her own.
@@ -85,7 +102,7 @@ export async function resetStaffPassword(ctx: CoreContext, userId: string): Prom
   const temporaryPassword = generateTemporaryPassword();
   const needsConfidentialGrant = holdsConfidentialKey(row.role);
   await ctx.core.write(ctx.session.userId, async (w) => {
-    await updateStaff(w.trx, userId, { must_change_password: 1, holds_confidential: 0, updated_at: w.now.toISOString() });
+    await updateStaff(w.trx, userId, { must_change_password: 1, temporary_password_expires_at: temporaryPasswordExpiry(w.now), holds_confidential: 0, updated_at: w.now.toISOString() });
     await w.audit({ action: 'staff.resetPassword', entityType: 'staff', entityId: userId, details: { confidentialKeyRevoked: row.holds_confidential === 1 } });
     await core.auth.keyring.update((current) =>
       putUserSlot(core.auth.primitives, current, { userId, username: row.username, password: temporaryPassword }, databaseKey, core.auth.keySlotParams),
