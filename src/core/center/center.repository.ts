@@ -1,7 +1,8 @@
 import { AppError } from '../api/errors';
 import type { ReadDb, WriteTx } from '../db/handles';
 import { DEFAULT_INACTIVITY_LOCK_MINUTES } from '../session/auth-state';
-import { centerSettingsSchema, type CenterSettings, type CenterType } from './center.schema';
+import type { z } from 'zod';
+import { centerSettingsSchema, type centerProfileSchema, type CenterSettings, type CenterType } from './center.schema';
 import type { CenterRow } from './center.table';
 
 type Db = ReadDb;
@@ -69,4 +70,31 @@ export async function updateCenterSettings(trx: WriteTx, changes: Partial<Center
   const settings = { ...parseCenterSettings(row.settings), ...changes };
   await trx.updateTable('center').set({ settings: JSON.stringify(settings) }).where('id', '=', row.id).execute();
   return toCenterProfile({ ...row, settings: JSON.stringify(settings) });
+}
+
+/** The profile fields the administrator can change after setup. */
+export type CenterProfileChanges = z.output<typeof centerProfileSchema>;
+
+/**
+ * Writes the center's name, type, region and district; returns the new profile and which of the
+ * four fields actually changed (an unchanged save writes nothing).
+ *
+ * @example const { profile, changed } = await updateCenterProfile(w.trx, { name, type, regionCode, districtCode });
+ */
+export async function updateCenterProfile(
+  trx: WriteTx,
+  input: CenterProfileChanges,
+): Promise<{ readonly profile: CenterProfile; readonly changed: readonly (keyof CenterProfileChanges)[] }> {
+  const row = await requireCenter(trx);
+  const before: CenterProfileChanges = { name: row.name, type: row.type as CenterType, regionCode: row.region_code, districtCode: row.district_code };
+  const changed = (Object.keys(before) as (keyof CenterProfileChanges)[]).filter((key) => before[key] !== input[key]);
+  const next: CenterRow = { ...row, name: input.name, type: input.type, region_code: input.regionCode, district_code: input.districtCode };
+  if (changed.length > 0) {
+    await trx
+      .updateTable('center')
+      .set({ name: next.name, type: next.type, region_code: next.region_code, district_code: next.district_code })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  return { profile: toCenterProfile(next), changed };
 }

@@ -26,6 +26,11 @@ export const centerProfileSchema = z
     params: { reason: 'districtNotInRegion' },
   });
 
+export type CenterProfileInput = z.input<typeof centerProfileSchema>;
+
+/** `center.updateProfile`: the whole profile, as the setup wizard asked for it. */
+export const updateCenterProfileInputSchema = centerProfileSchema;
+
 export const createCenterInputSchema = z.object({ center: centerProfileSchema, admin: newAccountSchema });
 
 export const centerSettingsSchema = z.object({

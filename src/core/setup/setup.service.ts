@@ -9,6 +9,7 @@ import { createKeyring } from '../crypto/keyring';
 import type { z } from 'zod';
 import type { createCenterInputSchema } from '../center/center.schema';
 import { DEFAULT_CENTER_SETTINGS } from '../center/center.repository';
+import { CENTER_OUTBOX } from '../center/center.outbox';
 
 export type CreateCenterInput = z.output<typeof createCenterInputSchema>;
 
@@ -83,6 +84,13 @@ export async function createCenter(core: CoreServices, input: CreateCenterInput)
             entityType: 'center',
             entityId: centerId,
             details: { type: input.center.type, regionCode: input.center.regionCode, districtCode: input.center.districtCode },
+          });
+          // The registry places the center on its map from this record (and from later profile edits).
+          await w.outbox({
+            spec: CENTER_OUTBOX,
+            entityId: centerId,
+            op: 'upsert',
+            data: { name: input.center.name, type: input.center.type, regionCode: input.center.regionCode, districtCode: input.center.districtCode },
           });
           await w.audit({ action: 'staff.add', entityType: 'staff', entityId: adminId, details: { role: 'administrator' } });
         },

@@ -29,6 +29,14 @@ describe('form messages', () => {
     expect(map(z.string().max(3), 'long')).toBe('maxLength?maximum=3');
   });
 
+  it('names the bounds of a number instead of clamping it, and asks for a number when none was typed', () => {
+    const map = (schema: z.ZodType, value: unknown) => schema.safeParse(value, { error: (issue) => issueMessageKey(issue as never) }).error?.issues[0]?.message;
+    const minutes = z.number().int().min(1).max(60);
+    expect(map(minutes, 0)).toBe('numberMin?minimum=1');
+    expect(map(minutes, 61)).toBe('numberMax?maximum=60');
+    expect(map(minutes, Number.NaN)).toBe('numberRequired');
+  });
+
   it('translates keys, keeps parameters, and never shows zod English', async () => {
     const t = await english();
     expect(localizeIssue(t, { code: 'too_small', message: 'minLength?minimum=10' })).toBe('At least 10.');

@@ -9,11 +9,21 @@ import { fieldIssuesOf } from '../i18n/issues';
  * time, so a language switch re-translates errors already shown. Schema-level messages (the shared
  * schemas' `password.common` etc.) take precedence over this map and are keys already.
  */
-export function issueMessageKey(issue: { readonly code?: string; readonly origin?: string; readonly minimum?: unknown; readonly maximum?: unknown }): string | undefined {
+export function issueMessageKey(issue: {
+  readonly code?: string;
+  readonly origin?: string;
+  readonly expected?: string;
+  readonly minimum?: unknown;
+  readonly maximum?: unknown;
+}): string | undefined {
   if (issue.code === 'too_small' && issue.origin === 'string') {
     return Number(issue.minimum) <= 1 ? 'required' : `minLength?minimum=${String(issue.minimum)}`;
   }
   if (issue.code === 'too_big' && issue.origin === 'string') return `maxLength?maximum=${String(issue.maximum)}`;
+  // Numbers name their bounds: a settings field refuses 0 or 61 with "From 1 to 60", never clamps it.
+  if (issue.code === 'too_small' && issue.origin === 'number') return `numberMin?minimum=${String(issue.minimum)}`;
+  if (issue.code === 'too_big' && issue.origin === 'number') return `numberMax?maximum=${String(issue.maximum)}`;
+  if (issue.code === 'invalid_type' && issue.expected === 'number') return 'numberRequired';
   return issue.code;
 }
 

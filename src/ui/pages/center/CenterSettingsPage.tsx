@@ -1,4 +1,4 @@
-import { Alert, Button, NumberInput, Paper, Stack, Table, Title } from '@mantine/core';
+import { Alert, Button, NumberInput, Paper, Stack, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,59 +7,32 @@ import { useApiMutation, useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldError } from '../../forms/field-error';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
-import type { OutputOf } from '../../../core/client';
-import { currentLanguage } from '../../i18n/i18n';
-import type { Language } from '../../i18n/languages';
+import { CenterProfileForm } from './CenterProfileForm';
 
-type Regions = OutputOf<'geo.regions'>['regions'];
-
-/** "District, Region" in the interface language, or the codes while the list loads. */
-function placeName(regions: Regions, regionCode: string, districtCode: string, language: Language): string {
-  const region = regions.find((candidate) => candidate.code === regionCode);
-  const district = region?.districts.find((candidate) => candidate.code === districtCode);
-  return region && district ? `${district.name[language]}, ${region.name[language]}` : `${districtCode}, ${regionCode}`;
-}
-
-/** The center's profile (read-only) and its settings: for now, the inactivity lock timeout. */
+/** The center's profile (name, type, place) and its settings: for now, the inactivity lock timeout. */
 export function CenterSettingsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const center = useApiQuery('center.get', {});
-  const geo = useApiQuery('geo.regions', {}, { staleTime: Infinity });
   const form = useZodForm(centerSettingsSchema, { defaultValues: { inactivityLockMinutes: 5 } });
   const save = useApiMutation('center.updateSettings', {
-        onError: (error) => applyServerIssues(form, error),
+    onError: (error) => applyServerIssues(form, error),
   });
   const minutes = center.data?.settings.inactivityLockMinutes;
   useEffect(() => {
     if (minutes !== undefined) form.reset({ inactivityLockMinutes: minutes });
   }, [minutes, form]);
-  const language = currentLanguage(i18n);
 
   return (
     <Stack maw={640}>
       <Title order={2}>{t('common:center.title')}</Title>
       <ErrorAlert error={center.error} />
-      {center.data && (
-        <Table withTableBorder variant="vertical" aria-label={t('common:center.profile')}>
-          <Table.Tbody>
-            <Table.Tr>
-              <Table.Th scope="row">{t('setup:center.name')}</Table.Th>
-              <Table.Td>{center.data.name}</Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th scope="row">{t('setup:center.type')}</Table.Th>
-              <Table.Td>{t(`setup:centerTypes.${center.data.type}`)}</Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th scope="row">{t('setup:center.district')}</Table.Th>
-              <Table.Td>{placeName(geo.data?.regions ?? [], center.data.regionCode, center.data.districtCode, language)}</Table.Td>
-            </Table.Tr>
-          </Table.Tbody>
-        </Table>
-      )}
+      {center.data && <CenterProfileForm center={center.data} />}
       <Paper p="md" withBorder>
-        <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
+        <form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate aria-labelledby="center-settings-title">
           <Stack>
+            <Title order={3} id="center-settings-title">
+              {t('common:center.settings')}
+            </Title>
             <Controller
               control={form.control}
               name="inactivityLockMinutes"
@@ -69,7 +42,10 @@ export function CenterSettingsPage() {
                   description={t('common:center.inactivityLockHint', { min: INACTIVITY_LOCK_MINUTES_MIN, max: INACTIVITY_LOCK_MINUTES_MAX })}
                   min={INACTIVITY_LOCK_MINUTES_MIN}
                   max={INACTIVITY_LOCK_MINUTES_MAX}
+                  // An out-of-range number is refused with a message, never silently changed into another.
+                  clampBehavior="none"
                   allowDecimal={false}
+                  allowNegative={false}
                   value={field.value}
                   onChange={(value) => field.onChange(typeof value === 'number' ? value : Number.NaN)}
                   onBlur={field.onBlur}

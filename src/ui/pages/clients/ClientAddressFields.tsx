@@ -1,8 +1,8 @@
 import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-
+import { useGeoNames } from '../../components/geo-names';
 import { clientFieldError } from './client-form';
-import { useGeoNames } from './client-format';
 import type { ClientForm } from './ClientIdentityFields';
 
 /** Region, then a district of that region (SOATO, from `geo.regions`), mahalla and street. */
@@ -12,6 +12,13 @@ export function ClientAddressFields({ form }: { readonly form: ClientForm }) {
   const { errors } = form.formState;
   const regionCode = form.watch('address.regionCode');
   const region = geo.regions.find((candidate) => candidate.code === regionCode);
+  // The selects are uncontrolled: a value set before their options arrived (the center's place on a
+  // new form, the stored place on an edit) is put back into them once the lists have loaded.
+  const hasRegions = geo.regions.length > 0;
+  useEffect(() => {
+    if (!hasRegions) return;
+    for (const name of ['address.regionCode', 'address.districtCode'] as const) form.setValue(name, form.getValues(name));
+  }, [hasRegions, form]);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       <NativeSelect

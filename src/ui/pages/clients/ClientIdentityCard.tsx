@@ -1,7 +1,9 @@
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useGeoNames } from '../../components/geo-names';
 import type { ClientRecord } from '../../../core/clients/clients.schema';
-import { birthText, formatDay, todayLocal, useGeoNames } from './client-format';
+import { birthText, formatDay, todayLocal } from './client-format';
+
 
 function Field({ label, value }: { readonly label: string; readonly value: string }) {
   return (

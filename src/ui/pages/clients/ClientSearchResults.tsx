@@ -1,8 +1,10 @@
 import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useGeoNames } from '../../components/geo-names';
 import type { ClientSearchItem } from '../../../core/clients/clients.schema';
-import { birthText, fullName, maskPinfl, useGeoNames } from './client-format';
+import { birthText, fullName, maskPinfl } from './client-format';
+
 
 /**
  * The search's answers, best match first, under how many there are and which of them are shown

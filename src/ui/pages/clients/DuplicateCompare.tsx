@@ -1,7 +1,9 @@
 import { Button, ScrollArea, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useGeoNames } from '../../components/geo-names';
 import type { PossibleDuplicate } from '../../../core/clients/clients.schema';
-import { birthText, fullName, maskPinfl, useGeoNames } from './client-format';
+import { birthText, fullName, maskPinfl } from './client-format';
+
 
 /** The typed record as the comparison shows it. */
 export interface TypedRecord {

@@ -1,7 +1,7 @@
 import type { FieldError } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/api/errors';
-import { alertError, clientFieldError, clientFormResolver, EMPTY_CLIENT_FORM, prefillFromQuery, toRegisterInput, type ClientFormValues } from './client-form';
+import { alertError, clientFieldError, clientFormResolver, EMPTY_CLIENT_FORM, prefillFromQuery, toRegisterInput, withCenterPlace, type ClientFormValues } from './client-form';
 import { formatDay, maskPinfl } from './client-format';
 
 const VALID: ClientFormValues = {
@@ -107,5 +107,12 @@ describe('display', () => {
     expect(maskPinfl('32505900123459')).toBe('••••••••••3459');
     expect(maskPinfl(null)).toBe('');
     expect(formatDay('1990-05-25')).toBe('25.05.1990');
+  });
+
+  it("starts a new client's address on the center's region and district, unless one is already there", () => {
+    const center = { regionCode: '1718', districtCode: '1718203' };
+    expect(withCenterPlace(EMPTY_CLIENT_FORM, center).address).toEqual({ regionCode: '1718', districtCode: '1718203', mahalla: '', street: '' });
+    expect(withCenterPlace(VALID, center).address).toEqual(VALID.address);
+    expect(withCenterPlace(EMPTY_CLIENT_FORM, undefined)).toBe(EMPTY_CLIENT_FORM);
   });
 });

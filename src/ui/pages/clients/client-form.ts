@@ -178,3 +178,14 @@ export function prefillFromQuery(query: unknown): ClientFormValues {
   const [lastName = '', firstName = '', ...rest] = trimmed.split(/\s+/);
   return { ...EMPTY_CLIENT_FORM, lastName, firstName, patronymic: rest.join(' ') };
 }
+
+/**
+ * A new client lives, most often, where the center is: the form starts on the center's region and
+ * district (the receptionist changes them for anyone from elsewhere).
+ *
+ * @example withCenterPlace(EMPTY_CLIENT_FORM, { regionCode: '1726', districtCode: '1726262' }).address.districtCode // '1726262'
+ */
+export function withCenterPlace(values: ClientFormValues, center: { readonly regionCode: string; readonly districtCode: string } | undefined): ClientFormValues {
+  if (!center || values.address.regionCode !== '') return values;
+  return { ...values, address: { ...values.address, regionCode: center.regionCode, districtCode: center.districtCode } };
+}

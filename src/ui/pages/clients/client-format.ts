@@ -1,11 +1,7 @@
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/api';
-import { currentLanguage } from '../../i18n/i18n';
 
 /**
- * Display helpers shared by the client screens: names, dates, the masked PINFL, and region and
- * district names in the interface language.
+ * Display helpers shared by the client screens: names, dates and the masked PINFL.
  */
 
 /**
@@ -53,32 +49,4 @@ export function birthText(
 ): string {
   if (client.birthDate !== null && !client.isBirthDateEstimated) return formatDay(client.birthDate);
   return t('clients:estimatedYear', { year: client.birthYear });
-}
-
-/**
- * Region and district names from `geo.regions` in the interface language.
- *
- * @example const geo = useGeoNames(); geo.district('1726262') // 'Uchtepa tumani'
- */
-export function useGeoNames() {
-  const { i18n } = useTranslation();
-  const language = currentLanguage(i18n);
-  const regions = useApiQuery('geo.regions', {}, { staleTime: Infinity });
-  const list = regions.data?.regions ?? [];
-  return {
-    regions: list,
-    language,
-    region(code: string | null): string {
-      if (code === null) return '';
-      return list.find((region) => region.code === code)?.name[language] ?? code;
-    },
-    district(code: string | null): string {
-      if (code === null) return '';
-      for (const region of list) {
-        const district = region.districts.find((candidate) => candidate.code === code);
-        if (district) return district.name[language];
-      }
-      return code;
-    },
-  };
 }

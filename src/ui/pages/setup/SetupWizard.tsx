@@ -6,7 +6,7 @@ import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { AdminStep } from './AdminStep';
-import { CenterStep } from './CenterStep';
+import { CenterFields } from '../center/CenterFields';
 import { RecoveryCodeStep } from './RecoveryCodeStep';
 import { CENTER_FIELDS, SETUP_DEFAULTS, setupFormSchema } from './setup-form';
 
@@ -61,7 +61,7 @@ export function SetupWizard({ onCreated, onFinished }: { readonly onCreated: () 
           <FormProvider {...form}>
             <form onSubmit={onSubmit} noValidate>
               <Stack>
-                {step === 0 ? <CenterStep /> : <AdminStep />}
+                {step === 0 ? <CenterFields /> : <AdminStep />}
                 <ErrorAlert error={create.error} />
                 <Group justify="space-between">
                   {step === 1 ? (

@@ -1,22 +1,24 @@
 import { NativeSelect, Radio, Stack, TextInput } from '@mantine/core';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { CENTER_TYPES } from '../../../core/center/center.schema';
-import { useApiQuery } from '../../api/api';
+import { CENTER_TYPES, type CenterProfileInput } from '../../../core/center/center.schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useGeoNames } from '../../components/geo-names';
 import { fieldError } from '../../forms/field-error';
-import { currentLanguage } from '../../i18n/i18n';
-import type { SetupFormInput } from './setup-form';
 
-/** Step 1: the center's name, type, region and district (districts follow the chosen region). */
-export function CenterStep() {
-  const { t, i18n } = useTranslation();
-  const language = currentLanguage(i18n);
-  const { register, control, setValue, formState } = useFormContext<SetupFormInput>();
+/**
+ * The center's name, type, region and district (districts follow the chosen region, both lists
+ * in alphabetical order), under `center.*` of the surrounding form: the setup wizard's first step
+ * and the center page's profile form.
+ */
+export function CenterFields() {
+  const { t } = useTranslation();
+  const { register, control, setValue, formState } = useFormContext<{ center: CenterProfileInput }>();
   const errors = formState.errors.center;
   const regionCode = useWatch({ control, name: 'center.regionCode' });
-  const geo = useApiQuery('geo.regions', {}, { staleTime: Infinity });
-  const regions = geo.data?.regions ?? [];
+  const geo = useGeoNames();
+  const language = geo.language;
+  const regions = geo.regions;
   const districts = regions.find((region) => region.code === regionCode)?.districts ?? [];
 
   return (
