@@ -13,6 +13,8 @@ import { createDirectTransport } from './direct-transport';
 export interface CliArgs {
   readonly positionals: readonly string[];
   readonly options: Readonly<Record<string, string | undefined>>;
+  /** Options given without a value (`--demonstration`). */
+  readonly flags: ReadonlySet<string>;
   readonly env: NodeJS.ProcessEnv;
 }
 
@@ -83,8 +85,8 @@ const call: CliCommand = {
 };
 
 const init: CliCommand = {
-  usage: '--center-name N --center-type mahalla|rehabilitation|inclusiveVocational --region SOATO --district SOATO --admin U [--admin-name NAME]   (password from INSON_PASSWORD)',
-  options: ['center-name', 'center-type', 'region', 'district', 'admin', 'admin-name'],
+usage: '--center-name N --center-type mahalla|rehabilitation|inclusiveVocational --region SOATO --district SOATO --admin U [--admin-name NAME] [--demonstration]   (password from INSON_PASSWORD; --demonstration: a center for showing the app, the only kind seed fills, sending nothing)',
+  options: ['center-name', 'center-type', 'region', 'district', 'admin', 'admin-name', 'demonstration'],
   async run(core, args, io) {
     const { options } = args;
     const username = options.admin;
@@ -98,6 +100,7 @@ const init: CliCommand = {
         districtCode: options.district ?? '',
       },
       admin: { displayName: options['admin-name'] ?? username, username, password: requireEnv(args, 'INSON_PASSWORD') },
+      isDemonstration: args.flags.has('demonstration'),
     });
     io.note('The recovery code is shown this once. Print it or write it down and keep it locked away.');
     io.out(result);

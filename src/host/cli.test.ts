@@ -69,6 +69,10 @@ describe('CLI', () => {
     const migrated = await cli(['migrate-keyring', '--user', 'boss'], PASSWORD);
     expect(migrated.code, migrated.stderr).toBe(0);
     expect(JSON.parse(migrated.stdout)).toEqual({ fromVersion: 2, version: 2, migrated: false });
+    // A real center (init without --demonstration) is never seeded.
+    const seeded = await cli(['seed', '--clients', '5', '--user', 'boss'], PASSWORD);
+    expect(seeded.code).toBe(1);
+    expect(JSON.parse(seeded.stderr.trim().split('\n').at(-1) ?? '')).toMatchObject({ error: { code: 'CONFLICT', details: { reason: 'notDemonstrationCenter' } } });
 
     // Tamper with event 2 as someone holding the key could: past the triggers, straight into the file.
     const keyring = readKeyringFile(join(dataDir, 'keyring.json'));

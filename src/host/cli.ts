@@ -20,6 +20,8 @@ const COMMANDS: Readonly<Record<string, AnyCliCommand>> = {
 };
 
 const COMMON_OPTIONS = ['dir'];
+/** Options that take no value. */
+const FLAGS: ReadonlySet<string> = new Set(['verbose', 'demonstration']);
 
 function usage(): string {
   return ['usage: npm run cli -- <command> [--dir DATA_DIR] …', ...Object.entries(COMMANDS).map(([name, command]) => `  ${name} ${command.usage}`)].join('\n');
@@ -43,7 +45,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       args: [...rest],
       allowPositionals: true,
       strict: true,
-      options: Object.fromEntries(optionNames.map((option) => [option, { type: option === 'verbose' ? 'boolean' : 'string' }])),
+      options: Object.fromEntries(optionNames.map((option) => [option, { type: FLAGS.has(option) ? 'boolean' : 'string' }])),
     });
   } catch (error) {
     io.note(`${error instanceof Error ? error.message : String(error)}\n${usage()}`);
@@ -52,16 +54,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const options = Object.fromEntries(
     Object.entries(parsed.values).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])),
   ) as Record<string, string>;
+  const flags = new Set(Object.entries(parsed.values).flatMap(([key, value]) => (value === true ? [key] : [])));
   let core: Core | null = null;
   const dataDir = resolve(options.dir ?? defaultDataDir());
   try {
-    if (command.kind === 'dataDir') return await command.run(dataDir, { positionals: parsed.positionals, options, env }, io);
+    if (command.kind === 'dataDir') return await command.run(dataDir, { positionals: parsed.positionals, options, flags, env }, io);
     core = await createCore({
       dataDir,
       appVersion: APP_VERSION,
       log: parsed.values.verbose === true ? createConsoleLogger() : silentLogger,
     });
-    return await command.run(core, { positionals: parsed.positionals, options, env }, io);
+    return await command.run(core, { positionals: parsed.positionals, options, flags, env }, io);
   } catch (error) {
     const appError = error instanceof AppError ? error : new AppError('INTERNAL');
     process.stderr.write(`${JSON.stringify({ error: appError.toJSON() })}\n`);
