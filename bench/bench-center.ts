@@ -12,10 +12,10 @@ import { silentLogger } from '../src/core/log';
  * cached under bench/.data, keyed by a version to bump whenever the schema or the seed changes
  * what the database holds. Each run works on a fresh copy, so registrations never pile up.
  */
-export const BENCH_DATA_VERSION = 5;
+export const BENCH_DATA_VERSION = 6;
 
 const DATA_ROOT = join(__dirname, '.data');
-const ADMIN = { displayName: 'Bench Administrator', username: 'benchadmin', password: 'bench-admin-password-42' };
+export const BENCH_ADMIN = { displayName: 'Bench Administrator', username: 'benchadmin', password: 'bench-admin-password-42' };
 const RECEPTIONIST = { displayName: 'Bench Receptionist', username: 'benchreception', password: 'bench-reception-password-42' };
 
 interface Manifest {
@@ -42,11 +42,11 @@ async function build(dir: string, clients: number, log: (line: string) => void):
   try {
     await call(core, 'setup', 'setup.createCenter', {
       center: { name: 'Benchmark markazi', type: 'mahalla', regionCode: '1726', districtCode: '1726262' },
-      admin: ADMIN,
+      admin: BENCH_ADMIN,
       // Seeded records only go into a demonstration center.
       isDemonstration: true,
     });
-    await call(core, 'admin', 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+    await call(core, 'admin', 'auth.signIn', { username: BENCH_ADMIN.username, password: BENCH_ADMIN.password });
     const added = await call<{ userId: string; temporaryPassword: string }>(core, 'admin', 'staff.add', {
       displayName: RECEPTIONIST.displayName,
       username: RECEPTIONIST.username,

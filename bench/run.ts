@@ -8,14 +8,16 @@ import { nameDistance, nameTokens } from '../src/core/uz/names';
 import { toCyrillic, toLatin } from '../src/core/uz/transliterate';
 import { openBenchCenter, type BenchCenter } from './bench-center';
 import { benchImport } from './import';
+import { benchRotate } from './rotate';
 import { benchUnlock } from './unlock';
 
 /**
  * `npm run bench`: registration and search at 200,000 clients on the encrypted database, through
  * the real API path (router, validation, permission check, runWrite), as a receptionist.
  * Environment: BENCH_CLIENTS (default 200000), BENCH_SAMPLES (default 200).
- * `npm run bench -- import` runs the import benchmark instead (bench/import.ts); `npm run bench --
- * unlock` only the key-slot unlock and sign-in timing (bench/unlock.ts), which every run prints first.
+ * `npm run bench -- import` runs the import benchmark instead (bench/import.ts), `npm run bench -- rotate`
+ * the key rotation benchmark (bench/rotate.ts, 10,000 clients by default), `npm run bench -- unlock`
+ * only the key-slot unlock and sign-in timing (bench/unlock.ts), which every run prints first.
  */
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200_000);
@@ -243,8 +245,14 @@ async function main(): Promise<void> {
   }
 }
 
-// `npm run bench -- import`: the register import alone; `-- unlock`: the unlock timing alone (no 200,000-client database needed).
-const selected = process.argv.includes('import') ? benchImport() : process.argv.includes('unlock') ? benchUnlock().then(() => undefined) : main();
+// `npm run bench -- import` / `-- rotate` / `-- unlock`: one benchmark alone (no 200,000-client database needed).
+const selected = process.argv.includes('import')
+  ? benchImport()
+  : process.argv.includes('rotate')
+    ? benchRotate()
+    : process.argv.includes('unlock')
+      ? benchUnlock().then(() => undefined)
+      : main();
 selected.catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;

@@ -44,6 +44,8 @@ export interface DataDirReport extends Partial<StoreReport> {
 
 interface UnlockedKey {
   readonly databaseKey: Buffer;
+  /** The next database key while a key rotation is under way (the database may already be keyed with it). */
+  readonly pendingDatabaseKey: Buffer | null;
   /** Null for the recovery code. */
   readonly userId: string | null;
   readonly others: readonly (Buffer | null)[];
@@ -54,14 +56,14 @@ async function unlock(keyring: AnyKeyring, credentials: VerifyCredentials): Prom
   if ('recoveryCode' in credentials) {
     const keys = await unlockRecoverySlot(primitives, keyring, credentials.recoveryCode);
     if (!keys) throw new AppError('WRONG_RECOVERY_CODE');
-    return { databaseKey: keys.databaseKey, userId: null, others: [keys.confidentialKey] };
+    return { databaseKey: keys.databaseKey, pendingDatabaseKey: keys.pendingDatabaseKey, userId: null, others: [keys.confidentialKey] };
   }
   const unlocked =
     keyring.version === 1
       ? await unlockUserSlotV1(primitives, keyring, credentials.username, credentials.password)
       : await unlockUserSlot(primitives, keyring, credentials.username, credentials.password);
   if (!unlocked) throw new AppError('WRONG_PASSWORD');
-  return { databaseKey: unlocked.databaseKey, userId: unlocked.userId, others: [unlocked.confidentialKey] };
+  return { databaseKey: unlocked.databaseKey, pendingDatabaseKey: unlocked.pendingDatabaseKey ?? null, userId: unlocked.userId, others: [unlocked.confidentialKey] };
 }
 
 /** The signed-in staff member must hold `audit.verify` by the (possibly tampered) staff table; the report will name a tampered row. */
@@ -96,16 +98,23 @@ export async function verifyDataDir(dataDir: string, credentials: VerifyCredenti
   const databasePath = join(dataDir, DATABASE_FILE_NAME);
   const key = await unlock(keyring, credentials);
   try {
-    const keyringIntact = keyring.version === 1 ? null : isKeyringIntact(nodeCryptoPrimitives, keyring, key.databaseKey);
-    const pages = checkPages(databasePath, key.databaseKey);
-    const base = { keyringIntact, pages, pendingMigrations: [], unknownMigrations: [] };
-    let handle: SqliteHandle;
-    try {
-      handle = openDatabaseReadOnly(databasePath, key.databaseKey);
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'WRONG_KEY') return { ok: false, database: explainOpenFailure(pages), ...base };
-      throw error;
+    // Mid-rotation the database (and the keyring's seal) may already be under the next key.
+    const candidates = [key.databaseKey, ...(key.pendingDatabaseKey ? [key.pendingDatabaseKey] : [])];
+    const keyringIntact = keyring.version === 1 ? null : candidates.some((candidate) => isKeyringIntact(nodeCryptoPrimitives, keyring, candidate));
+    let handle: SqliteHandle | null = null;
+    let openedWith = key.databaseKey;
+    for (const candidate of candidates) {
+      try {
+        handle = openDatabaseReadOnly(databasePath, candidate);
+        openedWith = candidate;
+        break;
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'WRONG_KEY')) throw error;
+      }
     }
+    const pages = checkPages(databasePath, openedWith);
+    const base = { keyringIntact, pages, pendingMigrations: [], unknownMigrations: [] };
+    if (handle === null) return { ok: false, database: explainOpenFailure(pages), ...base };
     try {
       assertMayVerify(handle, key.userId);
       const { pending, unknown } = migrationState(handle);
@@ -133,6 +142,6 @@ export async function verifyDataDir(dataDir: string, credentials: VerifyCredenti
       handle.close();
     }
   } finally {
-    zeroize(key.databaseKey, ...key.others);
+    zeroize(key.databaseKey, key.pendingDatabaseKey, ...key.others);
   }
 }

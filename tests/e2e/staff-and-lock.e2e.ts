@@ -137,6 +137,31 @@ describe('center setup, staff and the lock screen', () => {
     await page.getByRole('button', { name: text('ru', 'staff', 'add.submit'), exact: true }).click();
     expect((await admins.temporaryPassword()).length).toBeGreaterThanOrEqual(10);
     await admins.dismissTemporaryPassword();
+    await shell.chooseLanguage('ru');
+  });
+
+  it('resets the receptionist\'s password, offers to rotate the keys, and rotates them in every language with the administrator\'s own password', async () => {
+    const staff = new StaffPage(page, 'ru');
+    await staff.act(RECEPTIONIST.displayName, 'reset');
+    temporaryPassword = await staff.temporaryPassword();
+    await staff.keyNotice('rotate.afterReset').waitFor();
+    await snap(page, 'staff-reset-offers-rotation.ru');
+    await staff.rotateKeys(ADMIN.password, 'offer');
+    await staff.keyNotice('rotate.done').waitFor();
+    await staff.dismissTemporaryPassword();
+
+    // A wrong password of her own is refused in each language; the right one rotates.
+    for (const language of ['uz-Cyrl', 'en', 'uz-Latn'] as const) {
+      await shell.chooseLanguage(language);
+      const localized = new StaffPage(page, language);
+      await localized.rotateKeys('not-my-own-password');
+      await localized.rotateDialog().getByRole('alert').getByText(text(language, 'errors', 'WRONG_PASSWORD')).waitFor();
+      await localized.rotateKeys(ADMIN.password, 'openDialog');
+      await localized.rotateDialog().waitFor({ state: 'detached' });
+      await localized.keyNotice('rotate.done').waitFor();
+    }
+    await snap(page, 'staff-keys-rotated.uz-Latn');
+    await shell.chooseLanguage('ru');
     await shell.signOut('ru');
     await new SignInPage(page, 'ru').heading().waitFor();
   });

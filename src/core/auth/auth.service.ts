@@ -5,11 +5,13 @@ import type { Session } from '../api/session';
 import { holdsConfidentialKey } from '../api/permissions';
 import { runWritePath } from '../audit/run-write';
 import type { CoreServices } from '../api/context';
-import { findSlot, putUserSlot, rewrapUserSlot, sameUsername, type UnlockedSlot } from '../crypto/keyring';
-import { zeroize } from '../crypto/key-slots';
+import { buildRecoverySlot, findSlot, type Keyring, type RecoveryKeys, putUserSlot, rewrapUserSlot, sameUsername, type UnlockedSlot } from '../crypto/keyring';
+import { normalizeRecoveryCode, zeroize } from '../crypto/key-slots';
+import { slotNeedsFold } from '../crypto/keyring-rotation';
+import { reconcileKeyring } from './keyring-reconcile';
 import { assertKeyringIntact, migrateKeyringIfNeeded, unlockAnyRecoverySlot, unlockAnySlot } from './keyring-custody';
 import { openStoreWithKey, recordAuthEvent, releaseKeysIfNobodySignedIn } from './key-access';
-import { upgradeSlotCost } from './slot-cost';
+import { isSlotCheaperThan } from './slot-cost';
 import { ThrottledError, type AttemptTicket } from '../session/sign-in-throttle';
 import { findStaffById, findStaffByUsername, updateStaff, type CurrentUser } from '../staff/staff.repository';
 
@@ -97,8 +99,9 @@ export async function confirmActorPassword(core: CoreServices, session: Session,
  */
 export async function signIn(core: CoreServices, connectionId: string, input: { username: string; password: string }): Promise<CurrentUser> {
   const unlocked = await unlockThrottled(core, input.username, input.password);
-  const store = await openStoreWithKey(core, unlocked.databaseKey);
+  const store = await openStoreWithKey(core, unlocked.databaseKey, unlocked.pendingDatabaseKey ?? null);
   await migrateKeyringIfNeeded(core, unlocked.databaseKey, unlocked.userId);
+  await reconcileKeyring(core, store, unlocked.pendingDatabaseKey ?? null);
   const row = await findStaffById(store.db, unlocked.userId);
   if (!row || row.is_active !== 1) {
     await recordAuthEvent(core, { actorId: null, action: 'auth.signInRefused', entityId: unlocked.userId, details: { reason: 'inactive' } });
@@ -133,9 +136,25 @@ export async function signIn(core: CoreServices, connectionId: string, input: { 
     },
     core.writeOptions(),
   );
-  await upgradeSlotCost(core, unlocked, input.password);
+  await foldSlotIfNeeded(core, unlocked, input.password);
   forgetUnwrappedKeys(core, session, unlocked);
   return currentUser(core, session);
+}
+
+/**
+ * A slot that received a rotated database key sealed to its box (or that has no box yet) is
+ * rewrapped under the password just typed: the key it opens is then the password-wrapped one again.
+ */
+async function foldSlotIfNeeded(core: CoreServices, unlocked: UnlockedSlot, password: string): Promise<void> {
+  // Also a slot made at a lower scrypt cost than new slots get (issue 8 item 8: N = 2^17).
+  const needsRewrap = (keyring: Keyring): boolean => slotNeedsFold(keyring, unlocked.userId) || isSlotCheaperThan(keyring, unlocked.userId, core.auth.keySlotParams);
+  const keyring = core.auth.keyring.readAny();
+  if (!keyring || keyring.version !== 2 || !needsRewrap(keyring)) return;
+  await core.auth.keyring.update((current, databaseKey) =>
+    needsRewrap(current)
+      ? rewrapUserSlot(core.auth.primitives, current, { ...unlocked, databaseKey }, password, core.auth.keySlotParams)
+      : current,
+  );
 }
 
 /** Zeroes what a slot unwrapped once it is used: the store holds its own copy of the database key, the session its confidential key. */
@@ -179,7 +198,9 @@ export async function changePassword(
       });
       await w.audit({ action: 'auth.passwordChanged', entityType: 'staff', entityId: session.userId, details: { wasTemporary: session.mustChangePassword } });
       // Last inside the transaction: if the keyring cannot be written, the flag and the event roll back.
-      await core.auth.keyring.update((keyring) => rewrapUserSlot(core.auth.primitives, keyring, unlocked, input.newPassword, core.auth.keySlotParams));
+      await core.auth.keyring.update((keyring, databaseKey) =>
+        rewrapUserSlot(core.auth.primitives, keyring, { ...unlocked, databaseKey }, input.newPassword, core.auth.keySlotParams),
+      );
     },
     core.writeOptions(),
   );
@@ -197,16 +218,34 @@ export async function changePassword(
  *
  * @example const keys = await openWithRecoveryCode(core, process.env.INSON_RECOVERY_CODE);
  */
-export async function openWithRecoveryCode(core: CoreServices, recoveryCode: string): Promise<{ databaseKey: Buffer; confidentialKey: Buffer }> {
+export async function openWithRecoveryCode(core: CoreServices, recoveryCode: string): Promise<RecoveryKeys> {
   const keyring = core.auth.keyring.requireAny();
   const ticket = reserveAttempt(core, RECOVERY_THROTTLE_KEY);
   const keys = await checkReserved(ticket, () => unlockAnyRecoverySlot(core, keyring, recoveryCode));
   if (!keys) return failAttempt(core, ticket, null, 'auth.recoveryFailed', 'WRONG_RECOVERY_CODE');
   ticket.succeed();
   await assertKeyringIntact(core, keyring, keys, null);
-  await openStoreWithKey(core, keys.databaseKey);
+  const store = await openStoreWithKey(core, keys.databaseKey, keys.pendingDatabaseKey);
   await migrateKeyringIfNeeded(core, keys.databaseKey, null);
+  await reconcileKeyring(core, store, keys.pendingDatabaseKey);
+  await upgradeRecoverySlotIfNeeded(core, recoveryCode, keys.confidentialKey);
   return keys;
+}
+
+/**
+ * The recovery slot rewrapped under the code just typed when it has no box yet (a center set up
+ * before rotation existed) or holds a rotated key sealed to its box.
+ */
+async function upgradeRecoverySlotIfNeeded(core: CoreServices, recoveryCode: string, confidentialKey: Buffer): Promise<void> {
+  const keyring = core.auth.keyring.readAny();
+  if (!keyring || keyring.version !== 2 || (keyring.recovery.box && !keyring.recovery.sealedDatabaseKey)) return;
+  const normalized = normalizeRecoveryCode(recoveryCode);
+  if (!normalized) return;
+  const recovery = await core.auth.keyring.update(async (current, databaseKey) => ({
+    ...current,
+    recovery: await buildRecoverySlot(core.auth.primitives, normalized, { databaseKey, confidentialKey }, core.auth.keySlotParams),
+  }));
+  core.log.info('keyring.recoverySlotUpgraded', { slots: recovery.slots.length });
 }
 
 /**
@@ -227,8 +266,8 @@ export async function recoverAdministrator(core: CoreServices, input: { recovery
     async (w) => {
       await updateStaff(w.trx, row.id, { must_change_password: 0, temporary_password_expires_at: null, password_changed_at: w.now.toISOString(), updated_at: w.now.toISOString() });
       await w.audit({ action: 'auth.recovered', entityType: 'staff', entityId: row.id });
-      await core.auth.keyring.update((keyring) =>
-        putUserSlot(core.auth.primitives, keyring, { userId: row.id, username: row.username, password: input.newPassword }, databaseKey, core.auth.keySlotParams),
+      await core.auth.keyring.update((keyring, sealingKey) =>
+        putUserSlot(core.auth.primitives, keyring, { userId: row.id, username: row.username, password: input.newPassword }, sealingKey, core.auth.keySlotParams),
       );
     },
     core.writeOptions(),

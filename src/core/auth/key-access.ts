@@ -19,7 +19,7 @@ import type { PendingAuthEvent } from '../session/auth-state';
  *
  * @example const store = await openStoreWithKey(ctx.core, unlocked.databaseKey);
  */
-export async function openStoreWithKey(core: CoreServices, databaseKey: Buffer): Promise<OpenStore> {
+export async function openStoreWithKey(core: CoreServices, databaseKey: Buffer, pendingDatabaseKey: Buffer | null = null): Promise<OpenStore> {
   const held = core.auth.databaseKey;
   if (core.store.isOpen && held) {
     // Two slots that unwrap different keys for one database would mean a damaged or forged keyring.
@@ -28,8 +28,17 @@ export async function openStoreWithKey(core: CoreServices, databaseKey: Buffer):
     }
     return core.store.require();
   }
-  const store = await core.store.open(databaseKey);
-  core.auth.databaseKey = Buffer.from(databaseKey);
+  let openedWith = databaseKey;
+  let store: OpenStore;
+  try {
+    store = await core.store.open(databaseKey);
+  } catch (error) {
+    // A rotation interrupted after its rekey: the database already has the pending key.
+    if (!(error instanceof AppError && error.code === 'WRONG_KEY' && pendingDatabaseKey)) throw error;
+    store = await core.store.open(pendingDatabaseKey);
+    openedWith = pendingDatabaseKey;
+  }
+  core.auth.databaseKey = Buffer.from(openedWith);
   const center = await findCenter(store.db);
   if (center) core.auth.inactivityLockMs = parseCenterSettings(center.settings).inactivityLockMinutes * 60_000;
   await flushPendingAuthEvents(core);

@@ -1,7 +1,7 @@
 import { AppError } from '../api/errors';
 import type { CoreServices } from '../api/context';
 import { zeroize } from '../crypto/key-slots';
-import { isKeyringIntact, unlockRecoverySlot, unlockUserSlot, type UnlockedSlot } from '../crypto/keyring';
+import { isKeyringIntact, unlockRecoverySlot, unlockUserSlot, type RecoveryKeys, type UnlockedSlot } from '../crypto/keyring';
 import type { AnyKeyring } from '../crypto/keyring-store';
 import { migrateKeyringV1, unlockUserSlotV1 } from '../crypto/keyring-v1';
 import { recordAuthEvent } from './key-access';
@@ -20,7 +20,7 @@ export function unlockAnySlot(core: CoreServices, keyring: AnyKeyring, username:
 }
 
 /** Unwraps the recovery slot of either format. */
-export function unlockAnyRecoverySlot(core: CoreServices, keyring: AnyKeyring, recoveryCode: string): Promise<{ databaseKey: Buffer; confidentialKey: Buffer } | null> {
+export function unlockAnyRecoverySlot(core: CoreServices, keyring: AnyKeyring, recoveryCode: string): Promise<RecoveryKeys | null> {
   return unlockRecoverySlot(core.auth.primitives, keyring, recoveryCode);
 }
 

@@ -1,5 +1,4 @@
-import type { CoreServices } from '../api/context';
-import { rewrapUserSlot, type UnlockedSlot } from '../crypto/keyring';
+import type { Keyring } from '../crypto/keyring';
 import type { ScryptParams } from '../crypto/primitives';
 
 /** scrypt's work, N·r·p: what a slot's cost is compared by. */
@@ -8,25 +7,13 @@ function workOf(params: ScryptParams): number {
 }
 
 /**
- * Rewraps a slot made at a lower scrypt cost than the core's current one (a slot from before
- * N = 2^17) with the password its owner just proved, at the next successful sign-in. A slot at
- * the current cost or above is left alone (never lowered). Keyring-only: the database does not
- * change. Returns whether it rewrapped.
+ * Whether the account's slot was made at a lower scrypt cost than `params` (a slot from before
+ * N = 2^17): sign-in then rewraps it at the core's cost with the password its owner just proved
+ * (`foldSlotIfNeeded` in auth.service.ts). A slot at that cost or above is left alone, never lowered.
  *
- * @example await upgradeSlotCost(core, unlocked, input.password);
+ * @example isSlotCheaperThan(keyring, unlocked.userId, core.auth.keySlotParams) // true for an N=2^16 slot
  */
-export async function upgradeSlotCost(core: CoreServices, unlocked: UnlockedSlot, password: string): Promise<boolean> {
-  const target = core.auth.keySlotParams;
-  const slot = core.auth.keyring.require().slots.find((candidate) => candidate.userId === unlocked.userId);
-  if (slot === undefined || workOf(slot.kdf) >= workOf(target)) return false;
-  const from = slot.kdf.N;
-  try {
-    await core.auth.keyring.update((keyring) => rewrapUserSlot(core.auth.primitives, keyring, unlocked, password, target));
-  } catch (error) {
-    // The old slot still opens: a full disk or a busy file must not refuse a right password.
-    core.log.warn('auth.slotCostUpgradeFailed', { code: error instanceof Error ? error.name : 'unknown' });
-    return false;
-  }
-  core.log.info('auth.slotCostUpgraded', { fromN: from, toN: target.N });
-  return true;
+export function isSlotCheaperThan(keyring: Keyring, userId: string, params: ScryptParams): boolean {
+  const slot = keyring.slots.find((candidate) => candidate.userId === userId);
+  return slot !== undefined && workOf(slot.kdf) < workOf(params);
 }

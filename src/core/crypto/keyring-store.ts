@@ -58,6 +58,7 @@ export class KeyringStore {
   readonly path: string;
   readonly #sealer: KeyringSealer;
   #queue: Promise<unknown> = Promise.resolve();
+  #changeQueue: Promise<unknown> = Promise.resolve();
 
   constructor(dataDir: string, sealer: KeyringSealer) {
     this.path = keyringPath(dataDir);
@@ -109,16 +110,48 @@ export class KeyringStore {
     });
   }
 
-  update(change: (current: Keyring) => Keyring | Promise<Keyring>): Promise<Keyring> {
+  /**
+   * Reads, checks the MAC, changes, seals and writes, serialized with every other update. `change`
+   * is handed the database key the file is sealed with: a slot wrapped now must wrap that key,
+   * not one unwrapped before a rotation that ran meanwhile.
+   */
+  update(change: (current: Keyring, databaseKey: Buffer) => Keyring | Promise<Keyring>): Promise<Keyring> {
     return this.#serialize(async () => {
       const databaseKey = this.#sealer.databaseKey();
       if (!databaseKey) throw new AppError('LOCKED');
       const current = this.require();
       if (!isKeyringIntact(this.#sealer.primitives, current, databaseKey)) throw new AppError('KEYRING_TAMPERED');
-      const next = sealKeyring(this.#sealer.primitives, await change(current), databaseKey);
+      const next = sealKeyring(this.#sealer.primitives, await change(current, databaseKey), databaseKey);
       writeKeyringFile(this.path, next);
       return next;
     });
+  }
+
+  /**
+   * Runs `work` alone among the file's updates, handing it a writer that seals under a key of its
+   * choosing: a rotation writes under the old key, re-keys the database, then writes under the new.
+   */
+  exclusive<T>(work: (io: { read(): Keyring; write(keyring: Keyring, databaseKey: Buffer): Keyring }) => Promise<T>): Promise<T> {
+    return this.#serialize(() =>
+      work({
+        read: () => this.require(),
+        write: (keyring, databaseKey) => {
+          const sealed = sealKeyring(this.#sealer.primitives, keyring, databaseKey);
+          writeKeyringFile(this.path, sealed);
+          return sealed;
+        },
+      }),
+    );
+  }
+
+  /**
+   * Holds staff changes (their two-phase slot edits) and key rotations apart: a rotation never
+   * starts between a change's intent and its application.
+   */
+  withKeyChange<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#changeQueue.then(work, work);
+    this.#changeQueue = run.catch(() => undefined);
+    return run;
   }
 
   #serialize<T>(work: () => T | Promise<T>): Promise<T> {

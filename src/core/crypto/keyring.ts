@@ -13,6 +13,7 @@ import {
   type ScryptKdf,
 } from './key-slots';
 import type { CryptoPrimitives, ScryptParams } from './primitives';
+import { createSlotBox, openSealedKey, openSlotBoxSecret, sealedKeySchema, slotBoxSchema, type SealedKey, type SlotBox } from './key-box';
 
 /**
  * The keyring file (`<dataDir>/keyring.json`), format 2: one slot per staff account and one
@@ -59,9 +60,43 @@ const userSlotSchema = z.object({
   databaseKey: wrappedKeySchema,
   /** The confidential key, or a filler of the same shape (see the file comment). */
   confidentialKey: wrappedKeySchema,
+  /** The slot's X25519 pair for receiving a rotated database key (key-box.ts); absent in slots from before rotation existed. */
+  box: slotBoxSchema.optional(),
+  /** A database key newer than `databaseKey`, sealed to `box` by a rotation; folded into the slot at the owner's next sign-in. */
+  sealedDatabaseKey: sealedKeySchema.optional(),
 });
 
-const recoverySlotSchema = z.object({ kdf: kdfSchema, databaseKey: wrappedKeySchema, confidentialKey: wrappedKeySchema });
+const recoverySlotSchema = z.object({
+  kdf: kdfSchema,
+  databaseKey: wrappedKeySchema,
+  confidentialKey: wrappedKeySchema,
+  box: slotBoxSchema.optional(),
+  sealedDatabaseKey: sealedKeySchema.optional(),
+});
+
+/**
+ * A rotation under way (keyring-rotation.ts): the new database key sealed to every slot, written
+ * (under the old key's MAC) before the database is re-keyed, so a crash at any point leaves a
+ * file from which every slot learns both keys and the next open finishes the job.
+ */
+const pendingRotationSchema = z.object({
+  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  slots: z.record(z.string().max(64), sealedKeySchema),
+  recovery: sealedKeySchema,
+});
+
+/**
+ * A staff change's slot edit, written before the database commits the change and applied after
+ * (keyring-intents.ts): a crash in between is settled at the next open by whether the database
+ * holds the change's audit event.
+ */
+export const slotIntentSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{32}$/),
+  userId: z.string().min(1).max(64),
+  /** The audit action of the change: how the next open finds out whether it committed. */
+  action: z.string().max(64),
+  slot: userSlotSchema.nullable(),
+});
 
 export const retiredSchema = z.array(z.object({ userId: z.string().max(64), username: z.string().max(64) })).max(100_000);
 
@@ -72,12 +107,16 @@ export const keyringSchema = z.object({
   recovery: recoverySlotSchema,
   /** Accounts whose slot was removed: lets sign-in say "deactivated" before the database is open. No key material. */
   retired: retiredSchema,
+  pendingRotation: pendingRotationSchema.optional(),
+  intents: z.array(slotIntentSchema).max(1000).optional(),
   /** HMAC-SHA256 over the canonical JSON of everything else, under a key derived from the database key. */
   mac: base64Schema(64),
 });
 
 export type Keyring = z.infer<typeof keyringSchema>;
 export type UserSlot = z.infer<typeof userSlotSchema>;
+export type SlotIntent = z.infer<typeof slotIntentSchema>;
+export type PendingRotation = z.infer<typeof pendingRotationSchema>;
 
 export interface CenterKeys {
   readonly databaseKey: Buffer;
@@ -89,6 +128,8 @@ export interface CenterKeys {
 export interface UnlockedSlot extends CenterKeys {
   readonly userId: string;
   readonly username: string;
+  /** The next database key of a rotation a crash interrupted (the keyring's `pendingRotation`), if any. */
+  readonly pendingDatabaseKey?: Buffer | null;
 }
 
 export interface NewStaffSlot {
@@ -97,7 +138,7 @@ export interface NewStaffSlot {
   readonly password: string;
 }
 
-const userSlotId = (userId: string): string => `user:${userId}`;
+export const userSlotId = (userId: string): string => `user:${userId}`;
 
 /** Usernames match whatever case was typed. */
 export function sameUsername(a: string, b: string): boolean {
@@ -150,13 +191,14 @@ async function buildUserSlot(primitives: CryptoPrimitives, owner: NewStaffSlot, 
       kdf,
       databaseKey: wrapKey(primitives, kek, keys.databaseKey, slotAad(slotId, 'databaseKey')),
       confidentialKey: keys.confidentialKey ? wrapKey(primitives, kek, keys.confidentialKey, slotAad(slotId, 'confidentialKey')) : wrappedKeyFiller(),
+      box: createSlotBox(primitives, kek, slotId),
     };
   } finally {
     zeroize(kek);
   }
 }
 
-async function buildRecoverySlot(
+export async function buildRecoverySlot(
   primitives: CryptoPrimitives,
   recoveryCode: string,
   keys: { databaseKey: Buffer; confidentialKey: Buffer },
@@ -168,6 +210,7 @@ async function buildRecoverySlot(
       kdf,
       databaseKey: wrapKey(primitives, kek, keys.databaseKey, slotAad('recovery', 'databaseKey')),
       confidentialKey: wrapKey(primitives, kek, keys.confidentialKey, slotAad('recovery', 'confidentialKey')),
+      box: createSlotBox(primitives, kek, 'recovery'),
     };
   } finally {
     zeroize(kek);
@@ -205,6 +248,37 @@ export function isRetiredUsername(keyring: SlotDirectory, username: string): boo
   return keyring.retired.some((entry) => sameUsername(entry.username, username));
 }
 
+/**
+ * The slot's current database key (a rotation's sealed one if there is one, else the wrapped one,
+ * which is then zeroed or returned) and the key of a rotation still under way. A sealed key that
+ * does not open (a box someone rewrote) leaves the wrapped key, which no longer opens a rotated
+ * database: the owner is refused, and nobody else gains anything.
+ */
+function openRotatedKeys(
+  primitives: CryptoPrimitives,
+  kek: Buffer,
+  slot: { box?: SlotBox | undefined; sealedDatabaseKey?: SealedKey | undefined },
+  slotId: string,
+  wrapped: Buffer,
+  pending: SealedKey | undefined,
+): { databaseKey: Buffer; pendingDatabaseKey: Buffer | null } {
+  if (!slot.box || (!slot.sealedDatabaseKey && !pending)) return { databaseKey: wrapped, pendingDatabaseKey: null };
+  const secret = openSlotBoxSecret(primitives, kek, slot.box, slotId);
+  if (!secret) return { databaseKey: wrapped, pendingDatabaseKey: null };
+  try {
+    let databaseKey = wrapped;
+    const sealed = slot.sealedDatabaseKey ? openSealedKey(primitives, secret, slot.box, slot.sealedDatabaseKey, slotId) : null;
+    if (sealed) {
+      zeroize(wrapped);
+      databaseKey = sealed;
+    }
+    const pendingDatabaseKey = pending ? openSealedKey(primitives, secret, slot.box, pending, slotId) : null;
+    return { databaseKey, pendingDatabaseKey };
+  } finally {
+    zeroize(secret);
+  }
+}
+
 /** A slot-shaped decoy so an unknown username costs the same scrypt time as a known one. */
 export const DECOY_SALT = toBase64(Buffer.alloc(16));
 
@@ -222,11 +296,12 @@ export async function unlockUserSlot(primitives: CryptoPrimitives, keyring: Keyr
   try {
     if (!slot) return null;
     const slotId = userSlotId(slot.userId);
-    const databaseKey = unwrapKey(primitives, kek, slot.databaseKey, slotAad(slotId, 'databaseKey'));
-    if (!databaseKey) return null;
+    const wrapped = unwrapKey(primitives, kek, slot.databaseKey, slotAad(slotId, 'databaseKey'));
+    if (!wrapped) return null;
+    const { databaseKey, pendingDatabaseKey } = openRotatedKeys(primitives, kek, slot, slotId, wrapped, keyring.pendingRotation?.slots[slot.userId]);
     // A filler does not open: that is how a non-holder's slot reads.
     const confidentialKey = unwrapKey(primitives, kek, slot.confidentialKey, slotAad(slotId, 'confidentialKey'));
-    return { userId: slot.userId, username: slot.username, databaseKey, confidentialKey };
+    return { userId: slot.userId, username: slot.username, databaseKey, confidentialKey, pendingDatabaseKey };
   } finally {
     zeroize(kek);
   }
@@ -284,6 +359,12 @@ export function removeUserSlot(keyring: Keyring, userId: string): Keyring {
   };
 }
 
+export interface RecoveryKeys {
+  readonly databaseKey: Buffer;
+  readonly confidentialKey: Buffer;
+  readonly pendingDatabaseKey: Buffer | null;
+}
+
 /**
  * Unwraps the recovery slot with the printed code; null if the code is malformed or wrong.
  *
@@ -291,16 +372,19 @@ export function removeUserSlot(keyring: Keyring, userId: string): Keyring {
  */
 export async function unlockRecoverySlot(
   primitives: CryptoPrimitives,
-  keyring: Pick<Keyring, 'recovery'>,
+  keyring: Pick<Keyring, 'recovery' | 'pendingRotation'>,
   recoveryCode: string,
-): Promise<{ databaseKey: Buffer; confidentialKey: Buffer } | null> {
+): Promise<RecoveryKeys | null> {
   const normalized = normalizeRecoveryCode(recoveryCode);
   if (!normalized) return null;
   const { kek } = await deriveSlotKey(primitives, normalized, keyring.recovery.kdf, keyring.recovery.kdf);
-  const databaseKey = unwrapKey(primitives, kek, keyring.recovery.databaseKey, slotAad('recovery', 'databaseKey'));
+  const wrapped = unwrapKey(primitives, kek, keyring.recovery.databaseKey, slotAad('recovery', 'databaseKey'));
   const confidentialKey = unwrapKey(primitives, kek, keyring.recovery.confidentialKey, slotAad('recovery', 'confidentialKey'));
-  zeroize(kek);
-  if (databaseKey && confidentialKey) return { databaseKey, confidentialKey };
-  zeroize(databaseKey, confidentialKey);
+  if (wrapped && confidentialKey) {
+    const keys = openRotatedKeys(primitives, kek, keyring.recovery, 'recovery', wrapped, keyring.pendingRotation?.recovery);
+    zeroize(kek);
+    return { ...keys, confidentialKey };
+  }
+  zeroize(kek, wrapped, confidentialKey);
   return null;
 }

@@ -35,8 +35,8 @@ async function grantIntoRecipientSlot(ctx: CoreContext, input: { userId: string;
     await core.write(ctx.session.userId, async (w) => {
       await w.trx.updateTable('staff').set({ holds_confidential: 1, updated_at: w.now.toISOString() }).where('id', '=', row.id).execute();
       await w.audit({ action: 'staff.grantConfidential', entityType: 'staff', entityId: row.id, details: { source } });
-      await core.auth.keyring.update((current) =>
-        rewrapUserSlot(core.auth.primitives, current, { ...unlocked, confidentialKey }, input.password, core.auth.keySlotParams),
+      await core.auth.keyring.update((current, databaseKey) =>
+        rewrapUserSlot(core.auth.primitives, current, { ...unlocked, databaseKey, confidentialKey }, input.password, core.auth.keySlotParams),
       );
     });
   } finally {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineCoreMethod, defineRead } from '../api/method';
 import { findStaffById, listStaff, toStaffMember } from './staff.repository';
-import { addStaffInputSchema, grantByRecoveryInputSchema, grantInPersonInputSchema, staffIdInputSchema } from './staff.schema';
-import { addStaff, deactivateStaff, resetStaffPassword } from './staff.service';
+import { addStaffInputSchema, grantByRecoveryInputSchema, grantInPersonInputSchema, rotateKeysInputSchema, staffIdInputSchema } from './staff.schema';
+import { addStaff, deactivateStaff, resetStaffPassword, rotateKeys } from './staff.service';
 import { accountOrigin, grantConfidentialByRecovery, grantConfidentialInPerson } from './confidential-grant';
 
 /*
@@ -51,10 +51,23 @@ export const deactivate = defineCoreMethod({
   access: 'staff.manage',
   invalidates: ['staff.*', 'cases.caseWorkers'],
   handler: async (ctx, input) => {
-    await deactivateStaff(ctx, input.userId);
+    const { keysRotated } = await deactivateStaff(ctx, input.userId);
     const row = await findStaffById(ctx.core.store.require().db, input.userId);
-    return row ? toStaffMember(row) : null;
+    return row ? { ...toStaffMember(row), keysRotated } : null;
   },
+});
+
+/**
+ * A new database key for every remaining slot, sealed to each slot's box, the database re-keyed
+ * under it (automatic after a deactivation; offered after a password reset). Asks the
+ * administrator's own password again.
+ */
+export const rotateKeysMethod = defineCoreMethod({
+  name: 'staff.rotateKeys',
+  input: rotateKeysInputSchema,
+  access: 'staff.manage',
+  invalidates: ['staff.*'],
+  handler: (ctx, input) => rotateKeys(ctx, input.actorPassword),
 });
 
 /**

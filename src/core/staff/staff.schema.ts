@@ -85,3 +85,5 @@ export const staffIdInputSchema = z.object({ userId: z.string().min(1).max(64) }
 /** The recipient's own password, typed by her on the granter's screen. */
 export const grantInPersonInputSchema = z.object({ userId: z.string().min(1).max(64), password: currentPasswordSchema });
 export const grantByRecoveryInputSchema = z.object({ userId: z.string().min(1).max(64), recoveryCode: z.string().trim().min(1).max(100), password: currentPasswordSchema });
+/** The administrator's own password again: rotating keys is a grave step. */
+export const rotateKeysInputSchema = z.object({ actorPassword: currentPasswordSchema });

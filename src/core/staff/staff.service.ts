@@ -4,9 +4,12 @@ import { AppError } from '../api/errors';
 import type { CoreContext } from '../api/context';
 import type { Role } from '../api/permissions';
 import { holdsConfidentialKey } from '../api/permissions';
-import { putUserSlot, removeUserSlot, sameUsername } from '../crypto/keyring';
+import { putUserSlot, sameUsername, type NewStaffSlot, type UserSlot } from '../crypto/keyring';
+import { addSlotIntent, applySlotIntent, dropSlotIntent, newIntentId } from '../crypto/keyring-intents';
+import { slotsWithoutBox } from '../crypto/keyring-rotation';
 import { requireDatabaseKey } from '../auth/key-access';
 import { confirmActorPassword } from '../auth/auth.service';
+import { rotateDatabaseKey, type RotationResult } from '../auth/key-rotation';
 import { countActiveAdministrators, findStaffById, findStaffByUsername, insertStaff, updateStaff } from './staff.repository';
 import type { StaffRow } from './staff.table';
 
@@ -57,35 +60,71 @@ export async function addStaff(
     if (input.actorPassword === undefined || input.actorPassword === '') throw staffError('CONFIRMATION_REQUIRED', 'actorPassword', { field: 'actorPassword' });
     await confirmActorPassword(core, ctx.session, input.actorPassword);
   }
-  const databaseKey = requireDatabaseKey(core);
+  requireDatabaseKey(core);
   const keyring = core.auth.keyring.require();
   const taken = await findStaffByUsername(core.store.require().db, input.username);
   const isRetiredName = keyring.retired.some((entry) => sameUsername(entry.username, input.username));
   if (taken || isRetiredName) throw staffError('CONFLICT', 'usernameTaken', { field: 'username' });
   const userId = randomUUID();
   const temporaryPassword = generateTemporaryPassword();
-  await ctx.core.write(ctx.session.userId, async (w) => {
-    const at = w.now.toISOString();
-    await insertStaff(w.trx, {
-      id: userId,
-      username: input.username,
-      display_name: input.displayName,
-      role: input.role,
-      is_active: 1,
-      must_change_password: 1,
-      temporary_password_expires_at: temporaryPasswordExpiry(w.now),
-      holds_confidential: 0,
-      created_at: at,
-      created_by: ctx.session.userId,
-      updated_at: at,
+  await changeSlotTwoPhase(ctx, { userId, action: 'staff.add' }, async (intentId) => {
+    await ctx.core.write(ctx.session.userId, async (w) => {
+      const at = w.now.toISOString();
+      await insertStaff(w.trx, {
+        id: userId,
+        username: input.username,
+        display_name: input.displayName,
+        role: input.role,
+        is_active: 1,
+        must_change_password: 1,
+        temporary_password_expires_at: temporaryPasswordExpiry(w.now),
+        holds_confidential: 0,
+        created_at: at,
+        created_by: ctx.session.userId,
+        updated_at: at,
+      });
+      await w.audit({ action: 'staff.add', entityType: 'staff', entityId: userId, details: { role: input.role, intentId } });
+      // Last inside the transaction: a keyring that cannot be written rolls the row back.
+      await writeSlotIntent(ctx, { id: intentId, userId, action: 'staff.add', owner: { userId, username: input.username, password: temporaryPassword } });
     });
-    await w.audit({ action: 'staff.add', entityType: 'staff', entityId: userId, details: { role: input.role } });
-    // Late: a keyring that cannot be written rolls the row back, so no account exists without a slot.
-    await core.auth.keyring.update((current) =>
-      putUserSlot(core.auth.primitives, current, { userId, username: input.username, password: temporaryPassword }, databaseKey, core.auth.keySlotParams),
-    );
   });
   return { userId, temporaryPassword };
+}
+
+/**
+ * Writes the intent to put a fresh slot for `owner` (or, with no owner, to remove the account's
+ * slot), wrapping the key the file is sealed with.
+ */
+async function writeSlotIntent(ctx: CoreContext, intent: { id: string; userId: string; action: string; owner: NewStaffSlot | null }): Promise<void> {
+  const { core } = ctx;
+  await core.auth.keyring.update(async (current, databaseKey) => {
+    let slot: UserSlot | null = null;
+    if (intent.owner) {
+      const withSlot = await putUserSlot(core.auth.primitives, current, intent.owner, databaseKey, core.auth.keySlotParams);
+      slot = withSlot.slots.find((existing) => existing.userId === intent.userId) ?? null;
+    }
+    return addSlotIntent(current, { id: intent.id, userId: intent.userId, action: intent.action, slot });
+  });
+}
+
+/**
+ * A staff change that edits a slot, in two phases (keyring-intents.ts): `commit` writes the
+ * database change with the intent's id in its audit event and the intent last in its transaction;
+ * then the intent is applied. A failure before the commit drops the intent again; a crash is
+ * settled at the next open (keyring-reconcile.ts). Held apart from key rotations.
+ */
+function changeSlotTwoPhase(ctx: CoreContext, change: { userId: string; action: string }, commit: (intentId: string) => Promise<void>): Promise<void> {
+  const { keyring } = ctx.core.auth;
+  return keyring.withKeyChange(async () => {
+    const intentId = newIntentId();
+    try {
+      await commit(intentId);
+    } catch (error) {
+      await keyring.update((current) => dropSlotIntent(current, intentId)).catch(() => undefined);
+      throw error;
+    }
+    await keyring.update((current) => applySlotIntent(current, intentId));
+  });
 }
 
 /**
@@ -97,16 +136,16 @@ export async function addStaff(
  */
 export async function resetStaffPassword(ctx: CoreContext, userId: string): Promise<{ temporaryPassword: string; needsConfidentialGrant: boolean }> {
   const { core } = ctx;
-  const databaseKey = requireDatabaseKey(core);
+  requireDatabaseKey(core);
   const row = await requireActiveStaff(ctx, userId);
   const temporaryPassword = generateTemporaryPassword();
   const needsConfidentialGrant = holdsConfidentialKey(row.role);
-  await ctx.core.write(ctx.session.userId, async (w) => {
-    await updateStaff(w.trx, userId, { must_change_password: 1, temporary_password_expires_at: temporaryPasswordExpiry(w.now), holds_confidential: 0, updated_at: w.now.toISOString() });
-    await w.audit({ action: 'staff.resetPassword', entityType: 'staff', entityId: userId, details: { confidentialKeyRevoked: row.holds_confidential === 1 } });
-    await core.auth.keyring.update((current) =>
-      putUserSlot(core.auth.primitives, current, { userId, username: row.username, password: temporaryPassword }, databaseKey, core.auth.keySlotParams),
-    );
+  await changeSlotTwoPhase(ctx, { userId, action: 'staff.resetPassword' }, async (intentId) => {
+    await ctx.core.write(ctx.session.userId, async (w) => {
+      await updateStaff(w.trx, userId, { must_change_password: 1, temporary_password_expires_at: temporaryPasswordExpiry(w.now), holds_confidential: 0, updated_at: w.now.toISOString() });
+      await w.audit({ action: 'staff.resetPassword', entityType: 'staff', entityId: userId, details: { confidentialKeyRevoked: row.holds_confidential === 1, intentId } });
+      await writeSlotIntent(ctx, { id: intentId, userId, action: 'staff.resetPassword', owner: { userId, username: row.username, password: temporaryPassword } });
+    });
   });
   core.sessions.deleteUser(userId);
   core.auth.attempts.clear(row.username);
@@ -114,21 +153,50 @@ export async function resetStaffPassword(ctx: CoreContext, userId: string): Prom
 }
 
 /**
- * Deactivates an account: its slot leaves the keyring at once and its sessions end. An
- * administrator cannot deactivate themself, nor the last active administrator.
+ * Deactivates an account: its slot leaves the keyring at once and its sessions end; then the
+ * database key is rotated, so the leaver's copy of the old keyring opens nothing written from now
+ * on. An administrator cannot deactivate themself, nor the last active administrator.
  */
-export async function deactivateStaff(ctx: CoreContext, userId: string): Promise<void> {
+export async function deactivateStaff(ctx: CoreContext, userId: string): Promise<{ keysRotated: boolean }> {
   const { core } = ctx;
   if (userId === ctx.session.userId) throw staffError('CONFLICT', 'deactivateSelf');
   const row = await requireActiveStaff(ctx, userId);
-  await ctx.core.write(ctx.session.userId, async (w) => {
-    if (row.role === 'administrator' && (await countActiveAdministrators(w.trx)) <= 1) {
-      throw staffError('CONFLICT', 'lastAdministrator');
-    }
-    const at = w.now.toISOString();
-    await updateStaff(w.trx, userId, { is_active: 0, deactivated_at: at, holds_confidential: 0, updated_at: at });
-    await w.audit({ action: 'staff.deactivate', entityType: 'staff', entityId: userId, details: { role: row.role } });
-    await core.auth.keyring.update((current) => removeUserSlot(current, userId));
+  await changeSlotTwoPhase(ctx, { userId, action: 'staff.deactivate' }, async (intentId) => {
+    await ctx.core.write(ctx.session.userId, async (w) => {
+      if (row.role === 'administrator' && (await countActiveAdministrators(w.trx)) <= 1) {
+        throw staffError('CONFLICT', 'lastAdministrator');
+      }
+      const at = w.now.toISOString();
+      await updateStaff(w.trx, userId, { is_active: 0, deactivated_at: at, holds_confidential: 0, updated_at: at });
+      await w.audit({ action: 'staff.deactivate', entityType: 'staff', entityId: userId, details: { role: row.role, intentId } });
+      await writeSlotIntent(ctx, { id: intentId, userId, action: 'staff.deactivate', owner: null });
+    });
   });
   core.sessions.deleteUser(userId);
+  return { keysRotated: await rotateAfterDeparture(ctx) };
+}
+
+/**
+ * The automatic rotation after a deactivation. Skipped (and said so in the log) while a slot from
+ * before rotation existed has no box yet: rotating then would lock its owner out.
+ */
+async function rotateAfterDeparture(ctx: CoreContext): Promise<boolean> {
+  const missing = slotsWithoutBox(ctx.core.auth.keyring.require());
+  if (missing.length > 0) {
+    ctx.core.log.warn('keys.rotationDeferred', { slotsWithoutBox: missing.length });
+    return false;
+  }
+  await rotateDatabaseKey(ctx.core, ctx.session.userId, 'deactivation');
+  return true;
+}
+
+/**
+ * `staff.rotateKeys`: the administrator's own password again, then a new database key for every
+ * remaining slot (key-rotation.ts).
+ */
+export async function rotateKeys(ctx: CoreContext, actorPassword: string): Promise<RotationResult> {
+  await confirmActorPassword(ctx.core, ctx.session, actorPassword);
+  const missing = slotsWithoutBox(ctx.core.auth.keyring.require());
+  if (missing.length > 0) throw staffError('CONFLICT', 'slotsAwaitingSignIn', { count: missing.length });
+  return rotateDatabaseKey(ctx.core, ctx.session.userId, 'manual');
 }

@@ -51,6 +51,30 @@ export class StaffPage {
     await dialog.getByRole('button', { name: text(this.language, 'staff', 'confidential.grant'), exact: true }).click();
   }
 
+  /**
+   * Rotates the keys: from the page's button, or from the offer shown after a password reset
+   * (`fromOffer`), typing the administrator's own password. Leaves the dialog open when refused.
+   */
+  async rotateKeys(actorPassword: string, from: 'button' | 'offer' | 'openDialog' = 'button'): Promise<void> {
+    if (from === 'button') await this.page.getByRole('button', { name: text(this.language, 'staff', 'rotate.action'), exact: true }).click();
+    if (from === 'offer') {
+      const offer = this.page.getByRole('status').filter({ hasText: text(this.language, 'staff', 'rotate.afterReset') });
+      await offer.getByRole('button', { name: text(this.language, 'staff', 'rotate.submit'), exact: true }).click();
+    }
+    const dialog = this.rotateDialog();
+    await dialog.getByLabel(text(this.language, 'staff', 'rotate.password'), { exact: true }).fill(actorPassword);
+    await dialog.getByRole('button', { name: text(this.language, 'staff', 'rotate.submit'), exact: true }).click();
+  }
+
+  rotateDialog() {
+    return this.page.getByRole('dialog', { name: text(this.language, 'staff', 'rotate.title') });
+  }
+
+  /** A notice about keys (`rotate.done`, `rotate.afterReset`, …) in a status region. */
+  keyNotice(key: string, values: Record<string, string> = {}) {
+    return this.page.getByRole('status').getByText(text(this.language, 'staff', key, values), { exact: true });
+  }
+
   row(displayName: string) {
     return this.page.getByRole('table', { name: text(this.language, 'staff', 'list.title') }).getByRole('row', { name: displayName });
   }

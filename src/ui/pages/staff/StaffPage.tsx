@@ -1,4 +1,4 @@
-import { Loader, Stack, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../core/staff/staff.repository';
@@ -9,6 +9,7 @@ import { useSession } from '../../session/session';
 import { AddStaffForm } from './AddStaffForm';
 import { GrantByRecoveryDialog } from './GrantByRecoveryDialog';
 import { OneTimeSecret } from './OneTimeSecret';
+import { RotateKeysDialog, type KeyNotice } from './RotateKeysDialog';
 import { StaffTable, type StaffAction } from './StaffTable';
 
 /** Administrators: the center's accounts; add, reset a password, deactivate. */
@@ -18,14 +19,19 @@ export function StaffPage() {
   const staff = useApiQuery('staff.list', {});
   const [secret, setSecret] = useState<{ title: string; username: string; value: string } | null>(null);
   const [pending, setPending] = useState<{ member: StaffMember; action: StaffAction } | null>(null);
+  const [keyNotice, setKeyNotice] = useState<KeyNotice | null>(null);
+  const [isRotating, setRotating] = useState(false);
   const reset = useApiMutation('staff.resetPassword', {
     onSuccess: (result) => {
       if (pending) setSecret({ title: t('staff:reset.done'), username: pending.member.username, value: result.temporaryPassword });
+      // Whoever knew the old password may hold a copy of the keyring it opens: offer a rotation.
+      setKeyNotice({ kind: 'offerAfterReset' });
       setPending(null);
     },
   });
   const deactivate = useApiMutation('staff.deactivate', {
-    onSuccess: () => {
+    onSuccess: (result) => {
+      if (result) setKeyNotice({ kind: 'deactivated', name: result.displayName, keysRotated: result.keysRotated });
       setPending(null);
     },
   });
@@ -40,6 +46,21 @@ export function StaffPage() {
     <Stack maw={1000}>
       <Title order={2}>{t('staff:title')}</Title>
       {secret && <OneTimeSecret title={secret.title} username={secret.username} secret={secret.value} onClose={() => setSecret(null)} />}
+      {keyNotice && <KeyNoticeAlert notice={keyNotice} onRotate={() => setRotating(true)} />}
+      <Group>
+        <Button variant="default" onClick={() => setRotating(true)}>
+          {t('staff:rotate.action')}
+        </Button>
+      </Group>
+      {isRotating && (
+        <RotateKeysDialog
+          onCancel={() => setRotating(false)}
+          onDone={() => {
+            setRotating(false);
+            setKeyNotice({ kind: 'rotated' });
+          }}
+        />
+      )}
       <AddStaffForm onAdded={(username, value) => setSecret({ title: t('staff:add.done'), username, value })} />
       <ErrorAlert error={staff.error ?? reset.error ?? deactivate.error} />
       <Title order={3} size="h4">
@@ -67,5 +88,28 @@ export function StaffPage() {
         />
       )}
     </Stack>
+  );
+}
+
+function KeyNoticeAlert({ notice, onRotate }: { readonly notice: KeyNotice; readonly onRotate: () => void }) {
+  const { t } = useTranslation();
+  if (notice.kind === 'offerAfterReset') {
+    return (
+      <Alert color="yellow" role="status" title={t('staff:rotate.title')}>
+        <Stack gap="xs">
+          <Text size="sm">{t('staff:rotate.afterReset')}</Text>
+          <Button variant="light" onClick={onRotate} style={{ alignSelf: 'flex-start' }}>
+            {t('staff:rotate.submit')}
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  const message =
+    notice.kind === 'rotated' ? t('staff:rotate.done') : t(notice.keysRotated ? 'staff:rotate.afterDeactivate' : 'staff:rotate.deferred', { name: notice.name });
+  return (
+    <Alert color="teal" role="status">
+      {message}
+    </Alert>
   );
 }
