@@ -44,6 +44,8 @@ async function build(dir: string, clients: number, log: (line: string) => void):
     await call(core, 'setup', 'setup.createCenter', {
       center: { name: 'Benchmark markazi', type: 'mahalla', regionCode: '1726', districtCode: '1726262' },
       admin: BENCH_ADMIN,
+      // Seeded records only go into a demonstration center.
+      isDemonstration: true,
     });
     await call(core, 'admin', 'auth.signIn', { username: BENCH_ADMIN.username, password: BENCH_ADMIN.password });
     const added = await call<{ userId: string; temporaryPassword: string }>(core, 'admin', 'staff.add', {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCoreMethod, definePublic } from '../api/method';
 import { changePassword, currentUser, recoverAdministrator, signIn, signOut, unlockSession } from './auth.service';
+import { refuseBreachedPassword } from '../staff/breached-passwords';
 import { changePasswordInputSchema, recoverInputSchema, signInInputSchema, unlockInputSchema } from '../staff/staff.schema';
 
 /** The current user on this connection, or null (the UI shows sign-in, or the lock screen if `isLocked`). */
@@ -62,7 +63,10 @@ export const changePasswordMethod = defineCoreMethod({
   input: changePasswordInputSchema,
   access: 'signedIn',
   allowWhenPasswordChangeRequired: true,
-  handler: (ctx, input) => changePassword(ctx.core, ctx.session, input),
+  handler: (ctx, input) => {
+    refuseBreachedPassword(input.newPassword, ['newPassword']);
+    return changePassword(ctx.core, ctx.session, input);
+  },
 });
 
 /** With the printed recovery code, an administrator account gets a new password. */
@@ -70,6 +74,7 @@ export const recover = definePublic({
   name: 'auth.recover',
   input: recoverInputSchema,
   handler: async (ctx, input) => {
+    refuseBreachedPassword(input.newPassword, ['newPassword']);
     await recoverAdministrator(ctx.core, input);
     return null;
   },
