@@ -129,6 +129,9 @@ describe('center administration', () => {
     await signIn.heading().waitFor();
     await signIn.forgotPassword();
     const recover = new RecoverPage(page, 'uz-Latn');
+    // A typo in the second password is caught on the form, before the code is even tried.
+    await recover.submit(recoveryCode, ADMIN.username, NEW_ADMIN_PASSWORD, `${NEW_ADMIN_PASSWORD}x`);
+    await page.getByText(text('uz-Latn', 'validation', 'password.mismatch'), { exact: true }).waitFor();
     await recover.submit('AAAAA-BBBBB', ADMIN.username, NEW_ADMIN_PASSWORD);
     await page.getByRole('alert').waitFor();
     await snap(page, 'recover-refused.uz-Latn');

@@ -126,6 +126,12 @@ describe('center profile and service catalog', () => {
     await page.getByRole('button', { name: t('en', 'restore.actionFor', { name: SERVICE.en }), exact: true }).click();
     await page.getByRole('status').getByText(t('en', 'restored', { name: SERVICE.en })).waitFor();
     await snap(page, 'catalog-restored.en');
+    // Ctrl+P prints the page as it is on screen, without the navigation around it.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('rowheader', { name: SERVICE.en, exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: t('en', 'title'), exact: true }).isVisible()).toBe(true);
+    expect(await shell.navigationLinks('en').first().isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
     const { items } = await (await admin()).invoke('services.catalog', {});
     expect(items.find((entry) => entry.names.en === SERVICE.en)).toMatchObject({ isActive: true, names: { ...SERVICE, ru: RENAMED_RU } });
   });

@@ -61,6 +61,14 @@ describe('center setup, staff and the lock screen', () => {
     const code = ((await wizard.recoveryCode().textContent()) ?? '').trim();
     expect(code).toMatch(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/);
     await snap(page, 'setup-recovery.uz-Latn');
+    // The printed sheet names the center and the day, and only the sheet prints.
+    const sheet = page.getByRole('region', { name: text('uz-Latn', 'setup', 'recovery.codeLabel') });
+    await sheet.getByText(text('uz-Latn', 'setup', 'recovery.centerLine', { name: 'Chilonzor INSON markazi' }), { exact: true }).waitFor();
+    await sheet.getByText(/^Berilgan sana: \d{2}\.\d{2}\.\d{4}$/).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await wizard.recoveryCode().isVisible()).toBe(true);
+    expect(await page.getByRole('textbox', { name: /-guruhini kiriting$/ }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
 
     // A wrong group is refused; the right one (typed in lower case) finishes.
     await page.getByRole('textbox', { name: /-guruhini kiriting$/ }).fill('XXXXX');

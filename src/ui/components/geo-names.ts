@@ -41,6 +41,12 @@ export function useGeoNames() {
       if (code === null) return '';
       return list.find((region) => region.code === code)?.name[language] ?? code;
     },
+    /** "District, Region" in the given language (a printout's, say), or the codes while the lists load. */
+    place(regionCode: string | null, districtCode: string | null, inLanguage: Language = language): string {
+      const region = list.find((candidate) => candidate.code === regionCode);
+      const district = region?.districts.find((candidate) => candidate.code === districtCode);
+      return [district?.name[inLanguage] ?? districtCode, region?.name[inLanguage] ?? regionCode].filter((part) => part !== null && part !== '').join(', ');
+    },
     district(code: string | null): string {
       if (code === null) return '';
       for (const region of list) {

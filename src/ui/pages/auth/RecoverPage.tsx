@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { recoverInputSchema } from '../../../core/staff/staff.schema';
 import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -7,10 +8,15 @@ import { PasswordField } from '../../components/PasswordField';
 import { fieldError } from '../../forms/field-error';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 
+/** `auth.recover`'s own schema, plus the new password typed twice (a typo here would lock the administrator out again). */
+const recoverFormSchema = recoverInputSchema
+  .extend({ confirmPassword: z.string() })
+  .refine((value) => value.confirmPassword === value.newPassword, { path: ['confirmPassword'], message: 'password.mismatch' });
+
 /** An administrator who forgot their password sets a new one with the center's recovery code. */
 export function RecoverPage({ onDone }: { readonly onDone: () => void }) {
   const { t } = useTranslation();
-  const form = useZodForm(recoverInputSchema, { defaultValues: { recoveryCode: '', username: '', newPassword: '' } });
+  const form = useZodForm(recoverFormSchema, { defaultValues: { recoveryCode: '', username: '', newPassword: '', confirmPassword: '' } });
   const recover = useApiMutation('auth.recover', { onError: (error) => applyServerIssues(form, error) });
   const { errors } = form.formState;
 
@@ -26,7 +32,7 @@ export function RecoverPage({ onDone }: { readonly onDone: () => void }) {
             </Button>
           </>
         ) : (
-          <form onSubmit={form.handleSubmit((input) => recover.mutate(input))} noValidate>
+          <form onSubmit={form.handleSubmit(({ recoveryCode, username, newPassword }) => recover.mutate({ recoveryCode, username, newPassword }))} noValidate>
             <Stack>
               <Text size="sm">{t('auth:recover.intro')}</Text>
               <TextInput label={t('auth:recover.code')} {...form.register('recoveryCode')} error={fieldError(t, errors.recoveryCode)} autoComplete="off" spellCheck={false} />
@@ -38,6 +44,7 @@ export function RecoverPage({ onDone }: { readonly onDone: () => void }) {
                 error={fieldError(t, errors.newPassword)}
                 autoComplete="new-password"
               />
+              <PasswordField label={t('auth:confirmNewPassword')} {...form.register('confirmPassword')} error={fieldError(t, errors.confirmPassword)} autoComplete="new-password" />
               <ErrorAlert error={recover.error} />
               <Group justify="space-between">
                 <Button variant="default" onClick={onDone}>

@@ -1,5 +1,7 @@
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSession } from '../../session/session';
 import { useGeoNames } from '../../components/geo-names';
 import type { ClientRecord } from '../../../core/clients/clients.schema';
 import { birthText, formatDay, todayLocal } from './client-format';
@@ -20,6 +22,7 @@ function Field({ label, value }: { readonly label: string; readonly value: strin
 /** The client's record as stored, with what the core derives (age, youth). */
 export function ClientIdentityCard({ client }: { readonly client: ClientRecord }) {
   const { t } = useTranslation();
+  const session = useSession();
   const geo = useGeoNames();
   const document = client.identityDocument ? `${t(`clients:document.${client.identityDocument.type}`)} ${client.identityDocument.number}` : '';
   const categories = client.categories.map((category) =>
@@ -33,9 +36,16 @@ export function ClientIdentityCard({ client }: { readonly client: ClientRecord }
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="identity-title">
       <Stack gap="sm">
-        <Title order={3} size="h4" id="identity-title">
-          {t('clients:page.identity')}
-        </Title>
+        <Group justify="space-between">
+          <Title order={3} size="h4" id="identity-title">
+            {t('clients:page.identity')}
+          </Title>
+          {session.can('clients.write') && (
+            <Button component={Link} to={`/clients/${encodeURIComponent(client.id)}/registration-card`} variant="default" size="xs">
+              {t('consentForm:card.action')}
+            </Button>
+          )}
+        </Group>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Field label={t('clients:field.lastName')} value={client.lastName} />
           <Field label={t('clients:field.firstName')} value={client.firstName} />

@@ -1,5 +1,6 @@
-import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { CONSENT_PURPOSES, type ConsentState } from '../../../core/consents/consents.schema';
 import { useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -28,9 +29,16 @@ export function ConsentsPanel({ clientId }: { readonly clientId: string }) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="consents-title">
       <Stack gap="sm">
-        <Title order={3} size="h4" id="consents-title">
-          {t('care:consents.title')}
-        </Title>
+        <Group justify="space-between">
+          <Title order={3} size="h4" id="consents-title">
+            {t('care:consents.title')}
+          </Title>
+          {session.can('consents.write') && (
+            <Button component={Link} to={`/clients/${encodeURIComponent(clientId)}/consent-form`} variant="default" size="xs">
+              {t('consentForm:screen.action')}
+            </Button>
+          )}
+        </Group>
         <ErrorAlert error={consents.error} />
         {overview && (
           <Table aria-label={t('care:consents.current')}>

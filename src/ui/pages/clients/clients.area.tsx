@@ -2,6 +2,8 @@ import { defineArea } from '../../areas/area';
 import { ClientPage } from './ClientPage';
 import { ClientSearchPage } from './ClientSearchPage';
 import { RegisterClientPage } from './RegisterClientPage';
+import { ConsentFormPage } from './print/ConsentFormPage';
+import { RegistrationCardPage } from './print/RegistrationCardPage';
 
 export const clientsArea = defineArea({
   name: 'clients',
@@ -9,6 +11,8 @@ export const clientsArea = defineArea({
     { path: '/clients', permission: 'clients.read', element: <ClientSearchPage /> },
     { path: '/clients/new', permission: 'clients.write', element: <RegisterClientPage /> },
     { path: '/clients/:clientId', permission: 'clients.read', element: <ClientPage /> },
+    { path: '/clients/:clientId/consent-form', permission: 'consents.write', element: <ConsentFormPage /> },
+    { path: '/clients/:clientId/registration-card', permission: 'clients.write', element: <RegistrationCardPage /> },
   ],
   nav: [{ path: '/clients', labelKey: 'clients:nav', permission: 'clients.read' }],
   timeline: {

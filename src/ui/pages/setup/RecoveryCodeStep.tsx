@@ -1,14 +1,17 @@
 import { Alert, Button, Code, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDay, todayLocal } from '../clients/client-format';
 import { recoveryGroups, sameGroup } from './setup-form';
 
 /**
  * Step 3: the recovery code, shown this once. The person copies or prints it, then types one
  * group back, which proves it was written down before the wizard lets go of it.
  */
-export function RecoveryCodeStep({ recoveryCode, onFinished }: { readonly recoveryCode: string; readonly onFinished: () => void }) {
+export function RecoveryCodeStep({ recoveryCode, centerName, onFinished }: { readonly recoveryCode: string; readonly centerName: string; readonly onFinished: () => void }) {
   const { t } = useTranslation();
+  // The sheet says whose code it is and since when: a drawer may hold several centers' codes.
+  const [issuedOn] = useState(() => formatDay(todayLocal()));
   const groups = recoveryGroups(recoveryCode);
   // Which group to ask for is chosen once, so it does not change while typing.
   const [askedIndex] = useState(() => Math.floor(Math.random() * groups.length));
@@ -26,6 +29,8 @@ export function RecoveryCodeStep({ recoveryCode, onFinished }: { readonly recove
         <Title order={3} size="h5">
           {t('setup:recovery.codeLabel')}
         </Title>
+        <Text size="sm">{t('setup:recovery.centerLine', { name: centerName })}</Text>
+        <Text size="sm">{t('setup:recovery.issuedLine', { date: issuedOn })}</Text>
         <Code block fz="xl" data-recovery-code>
           {groups.join('-')}
         </Code>

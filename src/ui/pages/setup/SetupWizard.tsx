@@ -17,12 +17,13 @@ import { CENTER_FIELDS, SETUP_DEFAULTS, setupFormSchema } from './setup-form';
 export function SetupWizard({ onCreated, onFinished }: { readonly onCreated: () => void; readonly onFinished: () => void }) {
   const { t } = useTranslation();
   const [step, setStep] = useState(0);
-  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ readonly recoveryCode: string; readonly centerName: string } | null>(null);
   const form = useZodForm(setupFormSchema, { defaultValues: SETUP_DEFAULTS });
   const create = useApiMutation('setup.createCenter', {
-    onSuccess: (result) => {
+    onSuccess: (result, input) => {
       onCreated();
-      setRecoveryCode(result.recoveryCode);
+      // The recovery sheet names the center it opens.
+      setCreated({ recoveryCode: result.recoveryCode, centerName: input.center.name });
       setStep(2);
       // The password is not needed any more: do not keep it in the form's memory.
       form.reset(SETUP_DEFAULTS);
@@ -55,8 +56,8 @@ export function SetupWizard({ onCreated, onFinished }: { readonly onCreated: () 
           <Stepper.Step label={t('setup:steps.admin')} />
           <Stepper.Step label={t('setup:steps.recovery')} />
         </Stepper>
-        {recoveryCode !== null ? (
-          <RecoveryCodeStep recoveryCode={recoveryCode} onFinished={onFinished} />
+        {created !== null ? (
+          <RecoveryCodeStep recoveryCode={created.recoveryCode} centerName={created.centerName} onFinished={onFinished} />
         ) : (
           <FormProvider {...form}>
             <form onSubmit={onSubmit} noValidate>
