@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../src/core/app';
+import type { AnyMethod } from '../src/core/api/method';
 import { TEST_SCRYPT_PARAMS } from '../src/core/crypto/primitives';
 import { seedClients } from '../src/core/clients/clients.seed';
 import { DATABASE_FILE_NAME, KEYRING_FILE_NAME } from '../src/core/db/store';
@@ -31,9 +32,9 @@ async function call<T>(core: Core, connectionId: string, method: string, input: 
   return outcome.result as T;
 }
 
-function startCore(dataDir: string): Promise<Core> {
+function startCore(dataDir: string, extraMethods: readonly AnyMethod[] = []): Promise<Core> {
   // The low test scrypt cost only makes sign-in quick; nothing measured depends on it.
-  return createCore({ dataDir, appVersion: 'bench', log: silentLogger, keySlotParams: TEST_SCRYPT_PARAMS });
+  return createCore({ dataDir, appVersion: 'bench', log: silentLogger, keySlotParams: TEST_SCRYPT_PARAMS, extraMethods });
 }
 
 async function build(dir: string, clients: number, log: (line: string) => void): Promise<Manifest> {
@@ -43,6 +44,8 @@ async function build(dir: string, clients: number, log: (line: string) => void):
     await call(core, 'setup', 'setup.createCenter', {
       center: { name: 'Benchmark markazi', type: 'mahalla', regionCode: '1726', districtCode: '1726262' },
       admin: BENCH_ADMIN,
+      // Seeded records only go into a demonstration center.
+      isDemonstration: true,
     });
     await call(core, 'admin', 'auth.signIn', { username: BENCH_ADMIN.username, password: BENCH_ADMIN.password });
     const added = await call<{ userId: string; temporaryPassword: string }>(core, 'admin', 'staff.add', {
@@ -87,7 +90,7 @@ export interface BenchCenter {
  * A signed-in receptionist on a fresh copy of the cached center of `clients` clients (built first
  * if missing).
  */
-export async function openBenchCenter(clients: number, log: (line: string) => void): Promise<BenchCenter> {
+export async function openBenchCenter(clients: number, log: (line: string) => void, extraMethods: readonly AnyMethod[] = []): Promise<BenchCenter> {
   const cacheDir = join(DATA_ROOT, `center-v${BENCH_DATA_VERSION}-${clients}`);
   const manifestPath = join(cacheDir, 'bench.json');
   const wasCached = existsSync(manifestPath);
@@ -107,7 +110,7 @@ export async function openBenchCenter(clients: number, log: (line: string) => vo
   const workDir = mkdtempSync(join(tmpdir(), 'inson-bench-'));
   // The core checkpoints the WAL into the database file when it closes, so these two files are the center.
   for (const file of [DATABASE_FILE_NAME, KEYRING_FILE_NAME]) copyFileSync(join(cacheDir, file), join(workDir, file));
-  const core = await startCore(workDir);
+  const core = await startCore(workDir, extraMethods);
   await call(core, 'bench', 'auth.signIn', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
   return {
     core,

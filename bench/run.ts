@@ -9,13 +9,15 @@ import { toCyrillic, toLatin } from '../src/core/uz/transliterate';
 import { openBenchCenter, type BenchCenter } from './bench-center';
 import { benchImport } from './import';
 import { benchRotate } from './rotate';
+import { benchUnlock } from './unlock';
 
 /**
  * `npm run bench`: registration and search at 200,000 clients on the encrypted database, through
  * the real API path (router, validation, permission check, runWrite), as a receptionist.
  * Environment: BENCH_CLIENTS (default 200000), BENCH_SAMPLES (default 200).
  * `npm run bench -- import` runs the import benchmark instead (bench/import.ts), `npm run bench -- rotate`
- * the key rotation benchmark (bench/rotate.ts, 10,000 clients by default).
+ * the key rotation benchmark (bench/rotate.ts, 10,000 clients by default), `npm run bench -- unlock`
+ * only the key-slot unlock and sign-in timing (bench/unlock.ts), which every run prints first.
  */
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200_000);
@@ -178,6 +180,8 @@ async function main(): Promise<void> {
   log('INSON Center benchmark: clients');
   log(`machine: ${cpu[0]?.model ?? 'unknown cpu'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}, ${process.platform}/${process.arch}`);
   log(`load average at start: ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
+  await benchUnlock();
+  log('');
 
   const center = await openBenchCenter(CLIENTS, log);
   try {
@@ -241,8 +245,15 @@ async function main(): Promise<void> {
   }
 }
 
-// `npm run bench -- import`: the register import alone (no 200,000-client database needed).
-(process.argv.includes('import') ? benchImport() : process.argv.includes('rotate') ? benchRotate() : main()).catch((error: unknown) => {
+// `npm run bench -- import` / `-- rotate` / `-- unlock`: one benchmark alone (no 200,000-client database needed).
+const selected = process.argv.includes('import')
+  ? benchImport()
+  : process.argv.includes('rotate')
+    ? benchRotate()
+    : process.argv.includes('unlock')
+      ? benchUnlock().then(() => undefined)
+      : main();
+selected.catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

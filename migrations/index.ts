@@ -5,6 +5,8 @@ import * as m0003Care from './0003_care';
 import * as m0004SearchKeys from './0004_search_keys';
 import * as m0005RowDigests from './0005_row_digests';
 import * as m0006ServiceConsentOverride from './0006_service_consent_override';
+import * as m0007TemporaryPasswordExpiry from './0007_temporary_password_expiry';
+import * as m0008DemonstrationCenter from './0008_demonstration_center';
 
 /**
  * Every center-database migration, in order. Listed explicitly (no directory scan) so the packaged
@@ -17,4 +19,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004_search_keys': m0004SearchKeys,
   '0005_row_digests': m0005RowDigests,
   '0006_service_consent_override': m0006ServiceConsentOverride,
+  '0007_temporary_password_expiry': m0007TemporaryPasswordExpiry,
+  '0008_demonstration_center': m0008DemonstrationCenter,
 };

@@ -8,6 +8,7 @@ import { createRouter, type Router } from './api/router';
 import { AppError } from './api/errors';
 import { MAX_LOCKED_SESSION_AGE_MS, SessionStore, type Session } from './api/session';
 import { runWritePath } from './audit/run-write';
+import { createReadAudit } from './audit/read-audit';
 import { authModule } from './auth/auth.module';
 import { casesModule } from './cases/cases.module';
 import { centerModule } from './center/center.module';
@@ -86,6 +87,8 @@ export interface CoreOptions {
   readonly crypto?: CryptoPrimitives;
   /** scrypt cost of new key slots; tests pass TEST_SCRYPT_PARAMS. Default: DEFAULT_SCRYPT_PARAMS. */
   readonly keySlotParams?: ScryptParams;
+  /** When buffered reads are written (tests shorten or lengthen the window). */
+  readonly readAudit?: { readonly flushEveryMs?: number; readonly flushAtEntries?: number };
 }
 
 export interface Core {
@@ -126,6 +129,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const auth = createAuthServices({ dataDir: options.dataDir, primitives, keySlotParams: options.keySlotParams });
   auth.keyring.cleanUp();
   const writeOptions = (defaultAction?: string) => ({ allowList: OUTBOX_ALLOWLIST, now: now(), log, ...(defaultAction ? { defaultAction } : {}) });
+  const readAudit = createReadAudit({ store, writeOptions: () => writeOptions(), log, ...(options.readAudit ?? {}) });
   const services: CoreServices = {
     dataDir: options.dataDir,
     appVersion: options.appVersion,
@@ -135,12 +139,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     auth,
     outboxAllowList: OUTBOX_ALLOWLIST,
     permissions: PERMISSION_TABLE,
+    readAudit,
     now,
     expireIdleSession(connectionId, session: Session) {
       const nowMs = now().getTime();
       if (!session.isLocked && nowMs - session.lastActivityMs > auth.inactivityLockMs) {
         session.isLocked = true;
         auth.setConfidentialKey(session, null);
+        // A locked screen's reads go to the audit log now, not at the next timer tick.
+        void readAudit.flush(session.userId);
       }
       if (session.isLocked && nowMs - session.signedInAtMs > MAX_LOCKED_SESSION_AGE_MS) {
         sessions.delete(connectionId);
@@ -166,6 +173,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: async () => {
       for (const [connectionId] of [...sessions.all()]) sessions.delete(connectionId);
       clearInterval(anchorTimer);
+      await readAudit.stop();
       if (store.isOpen) anchorChainHead(store.require(), now(), log);
       auth.forgetKeys();
       await store.close();

@@ -1,10 +1,9 @@
 import { createApiClient, type ApiClient } from '../core/client';
 import { AppError } from '../core/api/errors';
-import { anchorsPathFor, readAnchors } from '../core/audit/anchors';
-import { expectedSchema } from '../core/audit/expected-schema';
-import { verifyStore, type StoreReport } from '../core/audit/verify-store';
+import type { StoreReport } from '../core/audit/verify-store';
 import type { Core } from '../core/app';
 import { openWithRecoveryCode } from '../core/auth/auth.service';
+import { verifyDataDir, type DataDirReport, type VerifyCredentials } from './cli-verify';
 import { createDirectTransport } from './direct-transport';
 
 /**
@@ -14,6 +13,8 @@ import { createDirectTransport } from './direct-transport';
 export interface CliArgs {
   readonly positionals: readonly string[];
   readonly options: Readonly<Record<string, string | undefined>>;
+  /** Options given without a value (`--demonstration`). */
+  readonly flags: ReadonlySet<string>;
   readonly env: NodeJS.ProcessEnv;
 }
 
@@ -24,11 +25,22 @@ export interface CliIo {
 }
 
 export interface CliCommand {
+  readonly kind?: 'core';
   readonly usage: string;
   /** Option names taking a value (all CLI options do), besides the common `--dir`. */
   readonly options: readonly string[];
   run(core: Core, args: CliArgs, io: CliIo): Promise<number>;
 }
+
+/** A command that works on the data folder's files itself and starts no core (nothing a core does at start runs). */
+export interface DataDirCommand {
+  readonly kind: 'dataDir';
+  readonly usage: string;
+  readonly options: readonly string[];
+  run(dataDir: string, args: CliArgs, io: CliIo): Promise<number>;
+}
+
+export type AnyCliCommand = CliCommand | DataDirCommand;
 
 export const CLI_CONNECTION_ID = 'cli';
 
@@ -73,8 +85,8 @@ const call: CliCommand = {
 };
 
 const init: CliCommand = {
-  usage: '--center-name N --center-type mahalla|rehabilitation|inclusiveVocational --region SOATO --district SOATO --admin U [--admin-name NAME]   (password from INSON_PASSWORD)',
-  options: ['center-name', 'center-type', 'region', 'district', 'admin', 'admin-name'],
+usage: '--center-name N --center-type mahalla|rehabilitation|inclusiveVocational --region SOATO --district SOATO --admin U [--admin-name NAME] [--demonstration]   (password from INSON_PASSWORD; --demonstration: a center for showing the app, the only kind seed fills, sending nothing)',
+  options: ['center-name', 'center-type', 'region', 'district', 'admin', 'admin-name', 'demonstration'],
   async run(core, args, io) {
     const { options } = args;
     const username = options.admin;
@@ -88,6 +100,7 @@ const init: CliCommand = {
         districtCode: options.district ?? '',
       },
       admin: { displayName: options['admin-name'] ?? username, username, password: requireEnv(args, 'INSON_PASSWORD') },
+      isDemonstration: args.flags.has('demonstration'),
     });
     io.note('The recovery code is shown this once. Print it or write it down and keep it locked away.');
     io.out(result);
@@ -117,30 +130,51 @@ export function firstProblem(report: StoreReport): string | null {
   return null;
 }
 
-const verify: CliCommand = {
-  usage: '[--user U]   (INSON_PASSWORD with --user, or INSON_RECOVERY_CODE)',
+/**
+ * `verify` opens no core: it reads the keyring, unwraps one slot in memory and checks the database
+ * read-only (cli-verify.ts), so checking a center changes nothing in it.
+ */
+const verify: DataDirCommand = {
+  kind: 'dataDir',
+  usage: '[--user U]   (INSON_PASSWORD with --user, or INSON_RECOVERY_CODE; reads only)',
   options: ['user'],
-  async run(core, args, io) {
+  async run(dataDir, args, io) {
     const recoveryCode = args.env.INSON_RECOVERY_CODE;
-    if (args.options.user !== undefined) {
-      const api = await signedInClient(core, args);
-      const me = await api.invoke('auth.me', {});
-      if (!me || !core.services.permissions.has(me.role, 'audit.verify')) throw new AppError('FORBIDDEN', { permission: 'audit.verify' });
-    } else if (recoveryCode !== undefined && recoveryCode !== '') {
-      await openWithRecoveryCode(core.services, recoveryCode);
-    } else {
-      throw usageError('verify needs --user with INSON_PASSWORD, or INSON_RECOVERY_CODE');
-    }
-    const store = core.services.store.require();
-    const report = verifyStore(store.handle, { expectedSchema: await expectedSchema(), anchors: readAnchors(anchorsPathFor(store.databasePath)) });
+    const username = args.options.user;
+    let credentials: VerifyCredentials;
+    if (username !== undefined) credentials = { username, password: requireEnv(args, 'INSON_PASSWORD') };
+    else if (recoveryCode !== undefined && recoveryCode !== '') credentials = { recoveryCode };
+    else throw usageError('verify needs --user with INSON_PASSWORD, or INSON_RECOVERY_CODE');
+    const report = await verifyDataDir(dataDir, credentials);
     io.out(report);
-    io.note(`audit chain head: seq ${String(report.chainHead.seq)} hash ${report.chainHead.hash}`);
-    const problem = firstProblem(report);
+    io.note(report.chainHead ? `audit chain head: seq ${String(report.chainHead.seq)} hash ${report.chainHead.hash}` : 'audit chain head: unknown (the database could not be read)');
+    const problem = describeProblem(report);
     if (problem === null) return 0;
     io.note(`verify: ${problem}`);
     return 1;
   },
 };
+
+function hasStoreReport(report: DataDirReport): report is DataDirReport & StoreReport {
+  return report.integrity !== undefined && report.foreignKeys !== undefined && report.auditChain !== undefined && report.rows !== undefined && report.chainHead !== undefined;
+}
+
+/** The first thing wrong with a data folder, for the terminal. */
+export function describeProblem(report: DataDirReport): string | null {
+  const { pages } = report;
+  const damagedPages = `${String(pages.damagedCount)} of ${String(pages.pageCount)} pages fail their HMAC${pages.damaged.length > 0 ? ` (first: page ${String(pages.damaged[0])})` : ''}`;
+  if (report.database === 'wrongKey') return `the key from the keyring does not open this database: no page authenticates under it (a keyring from another center, or a re-key left half done)`;
+  if (report.database === 'damagedFirstPage') return `the database's first page is damaged: the key is right (${String(pages.pageCount - pages.damagedCount)} pages authenticate) but page 1 does not`;
+  if (report.database === 'damaged') return `the database cannot be opened: ${damagedPages}`;
+  if (report.database === 'unreadable') return `SQLite could not read the database (${report.sqliteError ?? 'unknown'}): ${damagedPages}`;
+  if (report.unknownMigrations.length > 0) return `the database was written by a newer version of the app (migrations ${report.unknownMigrations.join(', ')})`;
+  if (report.keyringIntact === false) return 'the keyring file was changed outside the app (its MAC does not match)';
+  if (pages.damagedCount > 0 || pages.isPartial) return pages.isPartial ? 'the database file is not a whole number of pages (cut or padded)' : damagedPages;
+  const problem = hasStoreReport(report) ? firstProblem(report) : null;
+  if (problem !== null) return problem;
+  if (report.pendingMigrations.length > 0) return `the database has not applied migrations ${report.pendingMigrations.join(', ')} yet (the schema was not compared; the app applies them at the next sign-in)`;
+  return null;
+}
 
 /**
  * Rewrites a format-1 keyring as format 2 (MAC, no pending grants, no clear list of holders). A
@@ -161,4 +195,4 @@ const migrateKeyring: CliCommand = {
   },
 };
 
-export const builtInCommands: Readonly<Record<string, CliCommand>> = { call, init, verify, 'migrate-keyring': migrateKeyring };
+export const builtInCommands: Readonly<Record<string, AnyCliCommand>> = { call, init, verify, 'migrate-keyring': migrateKeyring };

@@ -7,12 +7,13 @@ import { createDirectTransport } from './direct-transport';
 const MAX_SEED_CLIENTS = 1_000_000;
 
 /**
- * `npm run cli -- seed --dir D --clients N --user U`: fills a center with synthetic clients, their
- * consents, cases, plans and services (for demonstrations, training and the benchmark). Signs in
+ * `npm run cli -- seed --dir D --clients N --user U`: fills a demonstration center (`init
+ * --demonstration`) with synthetic clients, their consents, cases, plans and services (for
+ * demonstrations, training and the benchmark); any other center is refused before anything is written. Signs in
  * like `call`; the user needs `clients.write` (receptionist) or `center.manage` (administrator).
  */
 export const seedCommand: CliCommand = {
-  usage: '--clients N --user U [--random-seed S]   (password from INSON_PASSWORD; synthetic data for demonstrations)',
+  usage: '--clients N --user U [--random-seed S]   (password from INSON_PASSWORD; only a center made with init --demonstration)',
   options: ['clients', 'user', 'random-seed'],
   async run(core, args, io) {
     const count = Number(args.options.clients);

@@ -61,9 +61,18 @@ describe('CLI', () => {
     const verified = await cli(['verify', '--user', 'boss'], PASSWORD);
     expect(verified.code, verified.stderr).toBe(0);
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, integrity: ['ok'], foreignKeys: [], auditChain: { ok: true } });
+    // Reads only: verifying again finds the same chain head (no sign-in or verify event of its own).
+    const head = (JSON.parse(verified.stdout) as { chainHead: { seq: number; hash: string } }).chainHead;
+    expect(verified.stderr).toContain(`audit chain head: seq ${String(head.seq)} hash ${head.hash}`);
+    const again = await cli(['verify', '--user', 'boss'], PASSWORD);
+    expect((JSON.parse(again.stdout) as { chainHead: unknown }).chainHead).toEqual(head);
     const migrated = await cli(['migrate-keyring', '--user', 'boss'], PASSWORD);
     expect(migrated.code, migrated.stderr).toBe(0);
     expect(JSON.parse(migrated.stdout)).toEqual({ fromVersion: 2, version: 2, migrated: false });
+    // A real center (init without --demonstration) is never seeded.
+    const seeded = await cli(['seed', '--clients', '5', '--user', 'boss'], PASSWORD);
+    expect(seeded.code).toBe(1);
+    expect(JSON.parse(seeded.stderr.trim().split('\n').at(-1) ?? '')).toMatchObject({ error: { code: 'CONFLICT', details: { reason: 'notDemonstrationCenter' } } });
 
     // Tamper with event 2 as someone holding the key could: past the triggers, straight into the file.
     const keyring = readKeyringFile(join(dataDir, 'keyring.json'));

@@ -4,7 +4,7 @@ import { AppError } from '../core/api/errors';
 import { createCore, type Core } from '../core/app';
 import { createConsoleLogger, silentLogger } from '../core/log';
 import { APP_VERSION } from '../core/version';
-import { builtInCommands, type CliCommand, type CliIo } from './cli-commands';
+import { builtInCommands, type AnyCliCommand, type CliIo } from './cli-commands';
 import { seedCommand } from './cli-seed';
 import { defaultDataDir } from './paths';
 
@@ -14,12 +14,14 @@ import { defaultDataDir } from './paths';
  * a non-zero exit. Secrets come from the environment (INSON_PASSWORD, INSON_RECOVERY_CODE), never
  * from arguments, which other users of the PC can read in the process list.
  */
-const COMMANDS: Readonly<Record<string, CliCommand>> = {
+const COMMANDS: Readonly<Record<string, AnyCliCommand>> = {
   ...builtInCommands,
   seed: seedCommand,
 };
 
 const COMMON_OPTIONS = ['dir'];
+/** Options that take no value. */
+const FLAGS: ReadonlySet<string> = new Set(['verbose', 'demonstration']);
 
 function usage(): string {
   return ['usage: npm run cli -- <command> [--dir DATA_DIR] …', ...Object.entries(COMMANDS).map(([name, command]) => `  ${name} ${command.usage}`)].join('\n');
@@ -43,7 +45,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       args: [...rest],
       allowPositionals: true,
       strict: true,
-      options: Object.fromEntries(optionNames.map((option) => [option, { type: option === 'verbose' ? 'boolean' : 'string' }])),
+      options: Object.fromEntries(optionNames.map((option) => [option, { type: FLAGS.has(option) ? 'boolean' : 'string' }])),
     });
   } catch (error) {
     io.note(`${error instanceof Error ? error.message : String(error)}\n${usage()}`);
@@ -52,14 +54,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const options = Object.fromEntries(
     Object.entries(parsed.values).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])),
   ) as Record<string, string>;
+  const flags = new Set(Object.entries(parsed.values).flatMap(([key, value]) => (value === true ? [key] : [])));
   let core: Core | null = null;
+  const dataDir = resolve(options.dir ?? defaultDataDir());
   try {
+    if (command.kind === 'dataDir') return await command.run(dataDir, { positionals: parsed.positionals, options, flags, env }, io);
     core = await createCore({
-      dataDir: resolve(options.dir ?? defaultDataDir()),
+      dataDir,
       appVersion: APP_VERSION,
       log: parsed.values.verbose === true ? createConsoleLogger() : silentLogger,
     });
-    return await command.run(core, { positionals: parsed.positionals, options, env }, io);
+    return await command.run(core, { positionals: parsed.positionals, options, flags, env }, io);
   } catch (error) {
     const appError = error instanceof AppError ? error : new AppError('INTERNAL');
     process.stderr.write(`${JSON.stringify({ error: appError.toJSON() })}\n`);

@@ -131,6 +131,20 @@ describe('center setup, staff and the lock screen', () => {
       await again.add('Boshqa Jasur', RECEPTIONIST.username, 'trainer');
       await page.getByRole('alert').getByText(text(language, 'errors', 'reasons.CONFLICT.usernameTaken')).waitFor();
     }
+
+    // Adding an administrator asks for one's own password again, in every language.
+    for (const language of ['uz-Latn', 'uz-Cyrl', 'en', 'ru'] as const) {
+      await shell.chooseLanguage(language);
+      await page.getByRole('combobox', { name: text(language, 'staff', 'role'), exact: true }).selectOption('administrator');
+      await page.getByLabel(text(language, 'staff', 'add.actorPassword'), { exact: true }).waitFor();
+    }
+    const admins = new StaffPage(page, 'ru');
+    await admins.add('Ikkinchi Administrator', 'ikkinchi', 'administrator');
+    await page.getByRole('alert').getByText(text('ru', 'errors', 'reasons.CONFIRMATION_REQUIRED.actorPassword')).waitFor();
+    await page.getByLabel(text('ru', 'staff', 'add.actorPassword'), { exact: true }).fill(ADMIN.password);
+    await page.getByRole('button', { name: text('ru', 'staff', 'add.submit'), exact: true }).click();
+    expect((await admins.temporaryPassword()).length).toBeGreaterThanOrEqual(10);
+    await admins.dismissTemporaryPassword();
     await shell.chooseLanguage('ru');
   });
 

@@ -1,6 +1,7 @@
 import type { ReadDb } from '../db/handles';
 import type { StoreHolder } from '../db/store';
 import type { WritePathOptions, WriteScope } from '../audit/run-write';
+import type { ReadAudit } from '../audit/read-audit';
 import type { Logger } from '../log';
 import type { AuthServices } from '../session/auth-state';
 import type { OutboxAllowList } from '../sync/outbox.spec';
@@ -37,6 +38,8 @@ export interface CoreServices {
   readonly outboxAllowList: OutboxAllowList;
   /** The composed permission table. */
   readonly permissions: PermissionTable;
+  /** Reads of client records, buffered and written as audit events in batches. */
+  readonly readAudit: ReadAudit;
   now(): Date;
   /** Locks a session that has been idle longer than the center's inactivity timeout. */
   expireIdleSession(connectionId: string, session: Session): void;
@@ -56,6 +59,11 @@ export interface ReadContext {
   /** One instant for the whole call. */
   readonly now: Date;
   readonly log: Logger;
+  /**
+   * Notes that the actor read this record (the read audit, written in batches). Methods that
+   * show one record call it; a list of search results is not a read of each record.
+   */
+  noteRead(entity: { readonly entityType: string; readonly entityId: string }): void;
 }
 
 /** A write method's handler context: the open write scope (its `trx`, `audit`, `outbox`) and the actor. */

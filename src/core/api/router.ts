@@ -74,7 +74,10 @@ export function createRouter(methods: readonly AnyMethod[]): Router {
     const actor = actorOf(session, core.permissions);
     const store = core.store.require();
     if (method.kind === 'read') {
-      return { ok: true, result: await method.handler({ db: store.db, actor, now: core.now(), log: core.log }, input) };
+      const now = core.now();
+      const noteRead = (entity: { readonly entityType: string; readonly entityId: string }) =>
+        core.readAudit.note({ actorId: actor.userId, entityType: entity.entityType, entityId: entity.entityId, via: name, at: now });
+      return { ok: true, result: await method.handler({ db: store.db, actor, now, log: core.log, noteRead }, input) };
     }
     const options = { ...core.writeOptions(method.name), now: core.now() };
     const result = await runWritePath(store, actor.userId, (scope) => {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { ReadDb } from '../db/handles';
 import type { SqliteHandle } from '../db/open';
 import type { Logger } from '../log';
 import { GENESIS_HASH } from './audit-chain';
@@ -74,6 +75,16 @@ export function writeAnchor(path: string, head: { readonly seq: number; readonly
  */
 export function readChainHead(handle: SqliteHandle): { readonly seq: number; readonly hash: string } {
   return (handle.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+/**
+ * The chain head through a read handle (an API method, an export), as `readChainHead` reads it.
+ *
+ * @example const head = await readChainHeadDb(ctx.db); // { seq: 42, hash: '…' }
+ */
+export async function readChainHeadDb(db: ReadDb): Promise<{ readonly seq: number; readonly hash: string }> {
+  const row = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row ?? { seq: 0, hash: GENESIS_HASH };
 }
 
 /**

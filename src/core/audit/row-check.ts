@@ -39,60 +39,79 @@ export function lastAuditedDigests(handle: SqliteHandle): Map<string, RowDigest>
   return last;
 }
 
+type Difference = 'changed' | 'unaudited' | 'missing';
+
+/** Walks every current row and every credited-but-gone row, calling `visit` for each that differs from its last audited digest. */
+function walkDifferences(handle: SqliteHandle, visit: (kind: Difference, row: RowDigest) => void): void {
+  const last = lastAuditedDigests(handle);
+  const seen = new Set<string>();
+  for (const table of auditedTables(handle)) {
+    forEachRowDigest(handle, table, (key, digest) => {
+      seen.add(mapKey(table.name, key));
+      const recorded = last.get(mapKey(table.name, key));
+      if (recorded === undefined || recorded.digest === null) visit('unaudited', { table: table.name, key, digest });
+      else if (recorded.digest !== digest) visit('changed', { table: table.name, key, digest });
+    });
+  }
+  for (const [id, recorded] of last) {
+    if (recorded.digest !== null && !seen.has(id)) visit('missing', { table: recorded.table, key: recorded.key, digest: null });
+  }
+}
+
 /**
  * Compares every current row of every audited table with its last audited digest.
  *
  * @example findRowDifferences(handle) // { changed: [{ table: 'staff', key: 's1' }], unaudited: [], missing: [] }
  */
 export function findRowDifferences(handle: SqliteHandle): RowFindings & { readonly counts: { changed: number; unaudited: number; missing: number }; readonly current: readonly RowDigest[] } {
-  const last = lastAuditedDigests(handle);
-  const changed: RowRef[] = [];
-  const unaudited: RowRef[] = [];
-  const missing: RowRef[] = [];
+  const lists: Record<Difference, RowRef[]> = { changed: [], unaudited: [], missing: [] };
   const current: RowDigest[] = [];
   const counts = { changed: 0, unaudited: 0, missing: 0 };
-  const name = (list: RowRef[], kind: keyof typeof counts, ref: RowRef): void => {
+  walkDifferences(handle, (kind, row) => {
     counts[kind] += 1;
-    if (list.length < MAX_NAMED_ROWS) list.push(ref);
-  };
-  const seen = new Set<string>();
-  for (const table of auditedTables(handle)) {
-    forEachRowDigest(handle, table, (key, digest) => {
-      const id = mapKey(table.name, key);
-      seen.add(id);
-      const recorded = last.get(id);
-      if (recorded === undefined || recorded.digest === null) name(unaudited, 'unaudited', { table: table.name, key });
-      else if (recorded.digest !== digest) name(changed, 'changed', { table: table.name, key });
-      else return;
-      current.push({ table: table.name, key, digest });
-    });
-  }
-  for (const [id, recorded] of last) {
-    if (recorded.digest !== null && !seen.has(id)) {
-      name(missing, 'missing', { table: recorded.table, key: recorded.key });
-      current.push({ table: recorded.table, key: recorded.key, digest: null });
-    }
-  }
-  return { changed, unaudited, missing, counts, current };
+    if (lists[kind].length < MAX_NAMED_ROWS) lists[kind].push({ table: row.table, key: row.key });
+    current.push(row);
+  });
+  return { ...lists, counts, current };
+}
+
+/**
+ * The rows that already differ from the audit log before a migration runs: changed or deleted
+ * behind the application's back, or (once the log carries row digests at all) inserted behind
+ * it. The baseline after the migration must not credit them, or an edit made before an upgrade
+ * would be laundered into the log (`creditUnauditedRows`'s `refused`). A database from before
+ * row digests has none: nothing in its log could tell.
+ *
+ * @example const refused = rowsDifferingBeforeMigration(handle); await migrateToLatest(db); creditUnauditedRows(handle, applied, now, refused);
+ */
+export function rowsDifferingBeforeMigration(handle: SqliteHandle): ReadonlySet<string> {
+  const hasRows = (handle.prepare("SELECT 1 AS yes FROM pragma_table_info('audit_log') WHERE name = 'rows_json'").get() as { yes: number } | undefined) !== undefined;
+  if (!hasRows) return new Set();
+  const logHasDigests = handle.prepare('SELECT 1 AS yes FROM audit_log WHERE rows_json IS NOT NULL LIMIT 1').get() !== undefined;
+  if (!logHasDigests) return new Set();
+  const refused = new Set<string>();
+  walkDifferences(handle, (_kind, row) => refused.add(mapKey(row.table, row.key)));
+  return refused;
 }
 
 /**
  * Appends one `audit.baseline` event crediting every row whose state the audit log does not
  * already record (all rows of a database from before row digests; the rows a migration changed).
- * Runs when the store opens after applying migrations, never from `verify`. Returns how many
- * rows it credited (0: no event appended).
+ * Runs when the store opens after applying migrations, never from `verify`. Rows in `refused`
+ * (those that differed before the migration ran) are left as they are, so `verify` keeps naming
+ * them. Returns how many rows it credited (0: no event appended).
  *
  * @example creditUnauditedRows(handle, ['0005_row_digests'], new Date())
  */
-export function creditUnauditedRows(handle: SqliteHandle, applied: readonly string[], now: Date): number {
+export function creditUnauditedRows(handle: SqliteHandle, applied: readonly string[], now: Date, refused: ReadonlySet<string> = new Set()): number {
   return handle.transaction(() => {
     // A new database: its first write's event credits what the migrations put in (run-write.ts).
     if (handle.prepare('SELECT 1 AS yes FROM audit_log LIMIT 1').get() === undefined) return 0;
     const { current } = findRowDifferences(handle);
-    if (current.length === 0) return 0;
-    const rows = sortRows(current);
+    const rows = sortRows(current.filter((row) => !refused.has(mapKey(row.table, row.key))));
+    if (rows.length === 0) return 0;
     const head = (handle.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
-    const detailsJson = canonicalDetailsJson({ migrations: applied.join(','), rows: rows.length });
+    const detailsJson = canonicalDetailsJson({ migrations: applied.join(','), rows: rows.length, refused: refused.size });
     const content = { seq: head.seq + 1, at: now.toISOString(), actorId: null, action: 'audit.baseline', entityType: 'database', entityId: null, detailsJson, rowsJson: rowsJsonOf(rows) };
     const hash = computeAuditHash(head.hash, content);
     handle

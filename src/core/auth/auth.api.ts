@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCoreMethod, definePublic } from '../api/method';
 import { changePassword, currentUser, recoverAdministrator, signIn, signOut, unlockSession } from './auth.service';
+import { refuseBreachedPassword } from '../staff/breached-passwords';
 import { changePasswordInputSchema, recoverInputSchema, signInInputSchema, unlockInputSchema } from '../staff/staff.schema';
 
 /** The current user on this connection, or null (the UI shows sign-in, or the lock screen if `isLocked`). */
@@ -39,10 +40,11 @@ export const lock = defineCoreMethod({
   access: 'signedIn',
   allowWhenLocked: true,
   allowWhenPasswordChangeRequired: true,
-  handler: (ctx) => {
+  handler: async (ctx) => {
     ctx.session.isLocked = true;
     // A locked screen holds no note key: the password that unlocks it unwraps the slot again.
     ctx.core.auth.setConfidentialKey(ctx.session, null);
+    await ctx.core.readAudit.flush(ctx.session.userId);
     return currentUser(ctx.core, ctx.session);
   },
 });
@@ -61,7 +63,10 @@ export const changePasswordMethod = defineCoreMethod({
   input: changePasswordInputSchema,
   access: 'signedIn',
   allowWhenPasswordChangeRequired: true,
-  handler: (ctx, input) => changePassword(ctx.core, ctx.session, input),
+  handler: (ctx, input) => {
+    refuseBreachedPassword(input.newPassword, ['newPassword']);
+    return changePassword(ctx.core, ctx.session, input);
+  },
 });
 
 /** With the printed recovery code, an administrator account gets a new password. */
@@ -69,6 +74,7 @@ export const recover = definePublic({
   name: 'auth.recover',
   input: recoverInputSchema,
   handler: async (ctx, input) => {
+    refuseBreachedPassword(input.newPassword, ['newPassword']);
     await recoverAdministrator(ctx.core, input);
     return null;
   },

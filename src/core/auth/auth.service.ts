@@ -5,12 +5,13 @@ import type { Session } from '../api/session';
 import { holdsConfidentialKey } from '../api/permissions';
 import { runWritePath } from '../audit/run-write';
 import type { CoreServices } from '../api/context';
-import { buildRecoverySlot, findSlot, type RecoveryKeys, putUserSlot, rewrapUserSlot, sameUsername, type UnlockedSlot } from '../crypto/keyring';
+import { buildRecoverySlot, findSlot, type Keyring, type RecoveryKeys, putUserSlot, rewrapUserSlot, sameUsername, type UnlockedSlot } from '../crypto/keyring';
 import { normalizeRecoveryCode, zeroize } from '../crypto/key-slots';
 import { slotNeedsFold } from '../crypto/keyring-rotation';
 import { reconcileKeyring } from './keyring-reconcile';
 import { assertKeyringIntact, migrateKeyringIfNeeded, unlockAnyRecoverySlot, unlockAnySlot } from './keyring-custody';
 import { openStoreWithKey, recordAuthEvent, releaseKeysIfNobodySignedIn } from './key-access';
+import { isSlotCheaperThan } from './slot-cost';
 import { ThrottledError, type AttemptTicket } from '../session/sign-in-throttle';
 import { findStaffById, findStaffByUsername, updateStaff, type CurrentUser } from '../staff/staff.repository';
 
@@ -106,6 +107,13 @@ export async function signIn(core: CoreServices, connectionId: string, input: { 
     await recordAuthEvent(core, { actorId: null, action: 'auth.signInRefused', entityId: unlocked.userId, details: { reason: 'inactive' } });
     throw new AppError('ACCOUNT_INACTIVE');
   }
+  // Only after a right password, like ACCOUNT_INACTIVE: an expired temporary password is refused; an administrator resets it again.
+  if (row.must_change_password === 1 && row.temporary_password_expires_at !== null && Date.parse(row.temporary_password_expires_at) <= core.now().getTime()) {
+    zeroize(unlocked.databaseKey, unlocked.confidentialKey);
+    await recordAuthEvent(core, { actorId: null, action: 'auth.signInRefused', entityId: row.id, details: { reason: 'temporaryPasswordExpired' } });
+    await releaseKeysIfNobodySignedIn(core);
+    throw authError('FORBIDDEN', 'temporaryPasswordExpired', { expiredAt: row.temporary_password_expires_at });
+  }
   const session: Session = {
     userId: row.id,
     username: row.username,
@@ -138,10 +146,12 @@ export async function signIn(core: CoreServices, connectionId: string, input: { 
  * rewrapped under the password just typed: the key it opens is then the password-wrapped one again.
  */
 async function foldSlotIfNeeded(core: CoreServices, unlocked: UnlockedSlot, password: string): Promise<void> {
+  // Also a slot made at a lower scrypt cost than new slots get (issue 8 item 8: N = 2^17).
+  const needsRewrap = (keyring: Keyring): boolean => slotNeedsFold(keyring, unlocked.userId) || isSlotCheaperThan(keyring, unlocked.userId, core.auth.keySlotParams);
   const keyring = core.auth.keyring.readAny();
-  if (!keyring || keyring.version !== 2 || !slotNeedsFold(keyring, unlocked.userId)) return;
+  if (!keyring || keyring.version !== 2 || !needsRewrap(keyring)) return;
   await core.auth.keyring.update((current, databaseKey) =>
-    slotNeedsFold(current, unlocked.userId)
+    needsRewrap(current)
       ? rewrapUserSlot(core.auth.primitives, current, { ...unlocked, databaseKey }, password, core.auth.keySlotParams)
       : current,
   );
@@ -182,6 +192,7 @@ export async function changePassword(
     async (w) => {
       await updateStaff(w.trx, session.userId, {
         must_change_password: 0,
+        temporary_password_expires_at: null,
         password_changed_at: w.now.toISOString(),
         updated_at: w.now.toISOString(),
       });
@@ -253,7 +264,7 @@ export async function recoverAdministrator(core: CoreServices, input: { recovery
     store,
     null,
     async (w) => {
-      await updateStaff(w.trx, row.id, { must_change_password: 0, password_changed_at: w.now.toISOString(), updated_at: w.now.toISOString() });
+      await updateStaff(w.trx, row.id, { must_change_password: 0, temporary_password_expires_at: null, password_changed_at: w.now.toISOString(), updated_at: w.now.toISOString() });
       await w.audit({ action: 'auth.recovered', entityType: 'staff', entityId: row.id });
       await core.auth.keyring.update((keyring, sealingKey) =>
         putUserSlot(core.auth.primitives, keyring, { userId: row.id, username: row.username, password: input.newPassword }, sealingKey, core.auth.keySlotParams),
@@ -268,6 +279,8 @@ export async function recoverAdministrator(core: CoreServices, input: { recovery
 /** Ends the connection's session (its confidential key goes with it). */
 export async function signOut(core: CoreServices, connectionId: string, session: Session): Promise<void> {
   core.sessions.delete(connectionId);
+  // The user's buffered reads are written before the sign-out event (and before the chain head is anchored).
+  await core.readAudit.flush(session.userId);
   core.auth.setConfidentialKey(session, null);
   await recordAuthEvent(core, { actorId: session.userId, action: 'auth.signOut', entityId: session.userId, details: {} });
   // The chain head after the sign-out, beside the database: a later cut or rewritten tail shows.

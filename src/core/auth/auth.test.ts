@@ -28,7 +28,8 @@ async function auditActions(center: TestCenter<never>): Promise<string[]> {
 }
 
 async function addStaff(admin: ApiClient, username: string, role: 'receptionist' | 'psychologist' | 'supervisor' | 'administrator') {
-  return admin.invoke('staff.add', { displayName: `Xodim ${username}`, username, role });
+  // Adding an administrator asks for the acting administrator's password again.
+  return admin.invoke('staff.add', { displayName: `Xodim ${username}`, username, role, ...(role === 'administrator' ? { actorPassword: TEST_ADMIN.password } : {}) });
 }
 
 describe('center setup', () => {

@@ -54,6 +54,8 @@ export async function openStoreWithKey(core: CoreServices, databaseKey: Buffer, 
  */
 export async function releaseKeysIfNobodySignedIn(core: CoreServices): Promise<void> {
   if (!core.sessions.all().next().done || core.auth.isSetupRunning) return;
+  // Reads still buffered (a session ended by a deactivation or a password change) are written first.
+  await core.readAudit.flush();
   core.auth.forgetKeys();
   await core.store.close();
 }

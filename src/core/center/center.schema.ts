@@ -31,7 +31,8 @@ export type CenterProfileInput = z.input<typeof centerProfileSchema>;
 /** `center.updateProfile`: the whole profile, as the setup wizard asked for it. */
 export const updateCenterProfileInputSchema = centerProfileSchema;
 
-export const createCenterInputSchema = z.object({ center: centerProfileSchema, admin: newAccountSchema });
+/** `isDemonstration`: a center only for showing and training (issue 8 item 10); fixed at setup, the only kind `cli seed` fills, and it sends nothing to the registry. */
+export const createCenterInputSchema = z.object({ center: centerProfileSchema, admin: newAccountSchema, isDemonstration: z.boolean().default(false) });
 
 export const centerSettingsSchema = z.object({
   inactivityLockMinutes: z.number().int().min(INACTIVITY_LOCK_MINUTES_MIN).max(INACTIVITY_LOCK_MINUTES_MAX),

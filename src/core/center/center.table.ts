@@ -15,6 +15,8 @@ export interface CenterTable {
   district_code: string;
   readonly created_at: ColumnType<string, string, never>;
   settings: ColumnType<string, string | undefined, string>;
+  /** Set at setup for a center that only demonstrates the app (`cli seed` fills only these); never changed, and its outbox stays empty. */
+  readonly is_demonstration: ColumnType<0 | 1, 0 | 1 | undefined, never>;
 }
 
 export interface CenterTables {

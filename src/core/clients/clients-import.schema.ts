@@ -275,3 +275,6 @@ export function importRowToInput(
     },
   };
 }
+
+/** The CSV comment prefix the import reader skips: an export's own lines (its audit chain head), never a client's. */
+export const EXPORT_COMMENT_PREFIX = '#inson-';

@@ -62,7 +62,7 @@ describe('clients.register / get / update', () => {
       pinflWarnings: [],
       confirmedWarnings: [],
     });
-    expect(await t.as.trainer.invoke('clients.get', { id: created.id })).toEqual(created);
+    expect(await t.as.psychologist.invoke('clients.get', { id: created.id })).toEqual({ ...created, identityDocument: undefined });
     expect(await count('audit_log')).toBe(1);
     const audit = await db().selectFrom('audit_log').selectAll().where('entity_id', '=', created.id).executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ action: 'clients.register', entity_type: 'client', entity_id: created.id, actor_id: t.staffId.receptionist });

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { invalidInput } from '../api/errors';
-import { isBlankImportRow, type ImportCell } from './clients-import.schema';
+import { EXPORT_COMMENT_PREFIX, isBlankImportRow, type ImportCell } from './clients-import.schema';
 
 /**
  * Reads a register file into a header row and data rows of plain cells. XLSX through exceljs
@@ -60,7 +60,7 @@ function decodeText(bytes: Buffer): string {
 }
 
 function readCsv(bytes: Buffer): ImportCell[][] {
-  const parsed = Papa.parse<string[]>(decodeText(bytes), { skipEmptyLines: false, delimitersToGuess: [';', ',', '\t', '|'] });
+  const parsed = Papa.parse<string[]>(decodeText(bytes), { skipEmptyLines: false, comments: EXPORT_COMMENT_PREFIX, delimitersToGuess: [';', ',', '\t', '|'] });
   return parsed.data.map((row) => row.map((cell) => (cell.trim() === '' ? null : cell)));
 }
 

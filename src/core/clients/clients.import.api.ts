@@ -1,4 +1,5 @@
 import { invalidInput } from '../api/errors';
+import { readChainHeadDb } from '../audit/anchors';
 import { defineRead, defineWrite } from '../api/method';
 import { localCalendarDate } from '../calendar/calendar';
 import { IMPORT_MAX_FILE_BYTES, importPreviewInput, importReportInput, importRunInput } from './clients-import.schema';
@@ -36,6 +37,6 @@ export const importReportFile = defineRead({
   handler: async (ctx, input) => {
     const table = await tableOf(input);
     const judgement = await judgeImport(ctx.db, table, input.mapping, localCalendarDate(ctx.now));
-    return importReport(table, judgement.refusals, input.format, input.reasonTexts, input.fileName);
+    return importReport(table, judgement.refusals, input.format, input.reasonTexts, input.fileName, await readChainHeadDb(ctx.db));
   },
 });

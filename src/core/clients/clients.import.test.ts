@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readChainHead } from '../audit/anchors';
 import { verifyStore } from '../audit/verify-store';
 import { localCalendarDate } from '../calendar/calendar';
 import { generateRegister, type GeneratedRegister } from '../testing/import-register';
 import { createTestCenter, rejection, type TestCenter } from '../testing/test-center';
-import { guessImportMapping, parseImportDate, parseImportSex } from './clients-import.schema';
+import { readImportTable } from './clients.import-read';
+import { EXPORT_COMMENT_PREFIX, guessImportMapping, parseImportDate, parseImportSex } from './clients-import.schema';
 
 describe('importing a register', () => {
   let t: TestCenter<'receptionist' | 'psychologist'>;
@@ -70,7 +72,12 @@ describe('importing a register', () => {
 
     // The report lists exactly the refused rows, each with its reason in the reader's words.
     const report = await t.as.receptionist.invoke('clients.importReport', { ...file(), mapping: preview.mapping, format: 'csv', reasonTexts: { pinflTaken: 'JSHSHIR allaqachon roʻyxatda' } });
-    const csv = Papa.parse<string[]>(Buffer.from(report.contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+    const csvText = Buffer.from(report.contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '');
+    const csv = Papa.parse<string[]>(csvText, { skipEmptyLines: true, comments: EXPORT_COMMENT_PREFIX });
+    // Like every export, it ends with the audit chain head it saw (a line the import reader skips).
+    const head = readChainHead(t.behindTheApi().handle);
+    expect(csvText.trimEnd().split('\r\n').at(-1)).toBe(`#inson-audit-chain-head;${String(head.seq)};${head.hash}`);
+    expect((await readImportTable('royxat-refused.csv', Buffer.from(report.contentBase64, 'base64'))).rows).toHaveLength(csv.data.length - 1);
     expect(report.fileName).toBe('royxat-refused.csv');
     // Run after the import, it judges the file again: every row is now a duplicate or bad.
     expect(csv.data.length - 1).toBe(register.expected.rows);

@@ -90,8 +90,8 @@ export async function rememberNameWords(db: WriteTx, keys: Pick<ClientNameKeys, 
   await sql`INSERT OR IGNORE INTO client_name_words (word) SELECT value FROM json_each(${JSON.stringify(words)})`.execute(db);
 }
 
-/** A new client's row as stored, without the generated `seq`. */
-export type NewClientColumns = Omit<ClientRow, 'seq'>;
+/** A new client's row as stored, without the generated `seq` (`is_synthetic` only from the seed). */
+export type NewClientColumns = Omit<ClientRow, 'seq' | 'is_synthetic'> & Partial<Pick<ClientRow, 'is_synthetic'>>;
 
 /**
  * Inserts a new client and its name words; returns the row as stored.
@@ -101,7 +101,7 @@ export type NewClientColumns = Omit<ClientRow, 'seq'>;
 export async function insertClientRow(db: WriteTx, row: NewClientColumns): Promise<ClientRow> {
   const result = await db.insertInto('clients').values(row).executeTakeFirstOrThrow();
   await rememberNameWords(db, row);
-  return { ...row, seq: Number(result.insertId ?? 0n) };
+  return { is_synthetic: 0, ...row, seq: Number(result.insertId ?? 0n) };
 }
 
 /** Client rows per INSERT: about 40 columns each, under SQLite's 32,766 bound parameters. */

@@ -68,21 +68,21 @@ const ranked = (row: CandidateRow, matchedBy: 'pinfl' | 'phone', tier: number): 
 
 /**
  * The answer to a query of digits: a PINFL (whole or its start) and a phone number (in any usual
- * spelling, whole or its start).
+ * spelling, whole or its start); only the kinds `matchOn` allows (the caller's view).
  *
  * @example const answer = await findByDigits(db, '325059');
  */
-export async function findByDigits(db: ReadDb, digits: string): Promise<SearchAnswer> {
+export async function findByDigits(db: ReadDb, digits: string, matchOn: { readonly pinfl: boolean; readonly phone: boolean } = { pinfl: true, phone: true }): Promise<SearchAnswer> {
   const wholes: Ranked[] = [];
   const ranges: DigitRange[] = [];
   const pinfl = cleanPinfl(digits);
-  if (pinfl.length <= 14) {
+  if (matchOn.pinfl && pinfl.length <= 14) {
     const exact = await sql<CandidateRow>`SELECT ${CANDIDATE_COLUMNS} FROM clients WHERE pinfl = ${pinfl} AND status = 'active'`.execute(db);
     for (const row of exact.rows) wholes.push(ranked(row, 'pinfl', 0));
     ranges.push({ column: 'pinfl', whole: pinfl, count: (await countRange(db, 'pinfl', pinfl)) - exact.rows.length });
   }
   const national = phoneSearchDigits(digits);
-  if (national !== null && national.length >= MIN_PHONE_SEARCH_DIGITS && national.length <= 9) {
+  if (matchOn.phone && national !== null && national.length >= MIN_PHONE_SEARCH_DIGITS && national.length <= 9) {
     const phone = `+998${national}`;
     const exact = await sql<CandidateRow>`SELECT ${CANDIDATE_COLUMNS} FROM clients WHERE phone = ${phone} AND status = 'active'`.execute(db);
     for (const row of exact.rows) wholes.push(ranked(row, 'phone', 1));

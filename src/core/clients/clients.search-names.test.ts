@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientSearchItem, RegisterClientInput } from './clients.schema';
+import type { RegisterClientInput } from './clients.schema';
+import type { ClientSearchItemView } from './clients.policy';
 import type { InputOf } from '../client';
 import { createTestCenter, type TestCenter } from '../testing/test-center';
 
@@ -263,7 +264,7 @@ describe('clients.search: pages past what is ranked in memory', () => {
     t.as.receptionist.invoke('clients.search', { query, ...extra });
 
   it('counts every match and pages through all of them, exact ones first, none twice', async () => {
-    const seen: ClientSearchItem[] = [];
+    const seen: ClientSearchItemView[] = [];
     for (let offset = 0; offset < EXACT + PREFIX + 20; offset += 20) {
       const page = await search('Nazarov', { offset, limit: 20 });
       expect(page.total).toBe(EXACT + PREFIX);

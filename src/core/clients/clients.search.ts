@@ -64,7 +64,19 @@ export interface SearchClientsOptions {
   readonly sex?: ClientSex | undefined;
   /** Ranks clients born that day (then that year) first among equals (does not filter). */
   readonly birthDate?: string | undefined;
+  /** What a typed query may match besides names (the caller's view); everything when absent. */
+  readonly matchOn?: SearchMatchOn;
 }
+
+/** The parts of a query a role may search by: those its view of a client shows. */
+export interface SearchMatchOn {
+  readonly pinfl: boolean;
+  readonly phone: boolean;
+  readonly birthDate: boolean;
+  readonly birthYear: boolean;
+}
+
+const MATCH_EVERYTHING: SearchMatchOn = { pinfl: true, phone: true, birthDate: true, birthYear: true };
 
 export interface SearchClientsResult {
   readonly items: ClientSearchItem[];
@@ -262,18 +274,25 @@ function bornOnly(rows: readonly CandidateRow[], wanted: TieBreaks): SearchAnswe
  * @example const { items, total } = await searchClients(db, { query: 'Шухрат Жўраев', limit: 20 });
  */
 export async function searchClients(db: Queryable, options: SearchClientsOptions): Promise<SearchClientsResult> {
-  const parsed = splitClientQuery(options.query);
+  const split = splitClientQuery(options.query);
+  const matchOn = options.matchOn ?? MATCH_EVERYTHING;
+  // A part the caller may not search by is read as not typed.
+  const parsed = {
+    ...split,
+    birthDate: matchOn.birthDate ? split.birthDate : null,
+    birthYear: matchOn.birthYear ? split.birthYear : null,
+  };
   const names = nameQuery(parsed.nameText);
   const offset = options.offset ?? 0;
   const wanted: TieBreaks = {
-    birthDate: parsed.birthDate ?? options.birthDate ?? null,
+    birthDate: parsed.birthDate ?? (matchOn.birthDate ? options.birthDate : undefined) ?? null,
     birthYear: null,
     sex: options.sex ?? names.sex,
   };
   let answer: SearchAnswer = { ranked: [], rest: NOTHING_MORE, total: 0 };
   if (names.words.length > 0) answer = await findNames(db, names.words, wanted, parsed.birthYear);
   else if (parsed.birthDate !== null) answer = bornOnly(await rowsBornOn(db, parsed.birthDate), wanted);
-  else if (parsed.digits !== null) answer = await findByDigits(db, parsed.digits);
+  else if (parsed.digits !== null) answer = await findByDigits(db, parsed.digits, matchOn);
 
   const seen = new Set<number>();
   const first = [...answer.ranked].sort(compareRanked).filter((entry) => (seen.has(entry.row.seq) ? false : (seen.add(entry.row.seq), true)));

@@ -11,7 +11,7 @@ describe('seedClients', () => {
   // The seed works on a set-up center's open store, as `npm run cli -- seed --user <receptionist>` does.
   let t: TestCenter<'receptionist'>;
   beforeEach(async () => {
-    t = await createTestCenter({ roles: ['receptionist'] });
+    t = await createTestCenter({ roles: ['receptionist'], isDemonstration: true });
   });
   afterEach(() => t.dispose());
   const rowsIn = async (table: 'audit_log' | 'outbox') => Number((await t.db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -32,7 +32,10 @@ describe('seedClients', () => {
     expect(rows.some((row) => /[\u0400-\u04FF]/.test(row.last_name))).toBe(true);
     expect(rows.some((row) => /^[A-Za-zʻ]+$/.test(row.last_name))).toBe(true);
     expect(new Set(rows.map((row) => row.region_code)).size).toBeGreaterThan(10);
-    expect(await rowsIn('outbox')).toBe(setUp.outbox + 300);
+    // Synthetic, every one, and nothing of them (nor of the center) waits to go to the registry.
+    expect(await t.db().selectFrom('clients').select('id').where('is_synthetic', '=', 0).execute()).toEqual([]);
+    expect(setUp.outbox).toBe(0);
+    expect(await rowsIn('outbox')).toBe(0);
     expect(verifyStore(store.handle)).toMatchObject({ ok: true, foreignKeys: [], auditChain: { ok: true, count: setUp.audit + 300 } });
 
     // A second run adds new people rather than colliding on PINFLs.
@@ -44,6 +47,43 @@ describe('seedClients', () => {
     const { items, total } = await searchClients(t.db(), { query: first?.last_name ?? '', limit: 5 });
     expect(items.length).toBeGreaterThan(0);
     expect(total).toBeGreaterThanOrEqual(items.length);
+  });
+});
+
+describe('seedClients outside a demonstration center', () => {
+  it('refuses a real center, empty or holding real records, and writes nothing', async () => {
+    const t = await createTestCenter({ roles: ['receptionist'] });
+    try {
+      const store = t.behindTheApi();
+      const count = async (table: 'clients' | 'audit_log' | 'outbox') => Number((await t.db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const refusal = { code: 'CONFLICT', details: { reason: 'notDemonstrationCenter' } };
+      const seed = () => seedClients(store, t.staffId.receptionist, { allowList: OUTBOX_ALLOWLIST, clients: 20 });
+      await expect(seed()).rejects.toMatchObject(refusal);
+      const real = await t.registerClient('real');
+      const before = { clients: await count('clients'), audit: await count('audit_log'), outbox: await count('outbox') };
+      // A real center's registrations do go to the outbox, as always.
+      expect(before.outbox).toBeGreaterThan(0);
+      await expect(seed()).rejects.toMatchObject(refusal);
+      expect({ clients: await count('clients'), audit: await count('audit_log'), outbox: await count('outbox') }).toEqual(before);
+      expect(await t.db().selectFrom('clients').select(['id', 'is_synthetic']).execute()).toEqual([{ id: real.id, is_synthetic: 0 }]);
+    } finally {
+      await t.dispose();
+    }
+  });
+});
+
+describe('a demonstration center', () => {
+  it('queues nothing for the registry, even for a client registered by hand', async () => {
+    const t = await createTestCenter({ roles: ['receptionist'], isDemonstration: true });
+    try {
+      const client = await t.registerClient('demo');
+      await t.as.receptionist.invoke('consents.record', { clientId: client.id, purpose: 'registrySharing', state: 'given', decidedOn: '2026-11-20' });
+      expect(await t.db().selectFrom('outbox').select('id').execute()).toEqual([]);
+      expect(await t.db().selectFrom('center').select('is_demonstration').execute()).toEqual([{ is_demonstration: 1 }]);
+      expect(verifyStore(t.behindTheApi().handle)).toMatchObject({ ok: true });
+    } finally {
+      await t.dispose();
+    }
   });
 });
 

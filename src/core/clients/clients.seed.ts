@@ -1,6 +1,6 @@
 import { runWritePath, type AuditEventInput, type WriteScope } from '../audit/run-write';
-import type { OutboxAllowList, OutboxEntry } from '../sync/outbox.spec';
-import { CLIENT_OUTBOX } from './clients.outbox';
+import type { OutboxAllowList } from '../sync/outbox.spec';
+import { clientsError } from './clients.errors';
 import { CASE_PRIORITIES, NEED_CODES, REFERRAL_SOURCES } from '../cases/cases.schema';
 import { insertCase, insertPlanItem } from '../cases/cases.repository';
 import { insertConsents, type NewConsent } from '../consents/consents.repository';
@@ -8,7 +8,6 @@ import type { ConsentPurpose } from '../consents/consents.schema';
 import { newId } from '../db/ids';
 import type { OpenStore } from '../db/store';
 import { insertDelivery } from '../services/services.repository';
-import { clientOutboxDataWith } from './clients.outbox-data';
 import { clientColumns, findClientIdsByPinfl, insertClientRows, type NewClientColumns } from './clients.repository';
 import { clientFieldsSchema } from './clients.schema';
 import { createRandom, syntheticClient } from './clients.seed-data';
@@ -19,8 +18,12 @@ import { localCalendarDate } from '../calendar/calendar';
  * each client with its consents, and about one in four with an open case, a care plan and
  * service deliveries. Writes go through the one write path in chunks (one transaction per chunk,
  * one audit event per seeded client covering its consents and case), so the audit chain stays
- * valid and `verify` passes. Clients, consents, audit events and outbox records are written in
- * bulk statements (`insertClientRows`, `auditMany`, `outboxMany`); cases one by one.
+ * valid and `verify` passes. Clients, consents and audit events are written in bulk statements
+ * (`insertClientRows`, `auditMany`); cases one by one.
+ *
+ * Only into a center set up as a demonstration center (CONFLICT `notDemonstrationCenter`
+ * otherwise, before anything is written): seeded clients are marked `is_synthetic` and nothing
+ * seeded enters the outbox (issue 8 item 10).
  */
 
 export interface SeedOptions {
@@ -138,6 +141,9 @@ export async function seedClients(store: OpenStore, actorId: string, options: Se
   const now = options.now ?? new Date();
   const today = localCalendarDate(now);
   const at = now.toISOString();
+  // Only a center set up as a demonstration center holds synthetic people: a real center's records never mix with them.
+  const center = await store.db.selectFrom('center').select('is_demonstration').executeTakeFirst();
+  if (center?.is_demonstration !== 1) throw clientsError('CONFLICT', 'notDemonstrationCenter');
   // Serials continue after what a previous run left, so a second run adds new PINFLs.
   const existing = Number((await store.db.selectFrom('clients').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const totals = { clients: 0, consents: 0, cases: 0, serviceDeliveries: 0, skipped: 0 };
@@ -155,12 +161,11 @@ export async function seedClients(store: OpenStore, actorId: string, options: Se
             totals.skipped += 1;
             continue;
           }
-          rows.push({ ...clientColumns(fields, today), id: newId(w.now.getTime()), version: 1, status: 'active', merged_into_id: null, created_at: at, created_by: actorId, updated_at: at, updated_by: actorId });
+          rows.push({ ...clientColumns(fields, today), id: newId(w.now.getTime()), version: 1, status: 'active', merged_into_id: null, created_at: at, created_by: actorId, updated_at: at, updated_by: actorId, is_synthetic: 1 });
         }
         await insertClientRows(w.trx, rows);
         const consents: NewConsent[] = [];
         const events: AuditEventInput[] = [];
-        const records: OutboxEntry[] = [];
         for (const row of rows) {
           const decided = seedConsents(w, row.id, random, today, at);
           consents.push(...decided.decisions);
@@ -168,15 +173,14 @@ export async function seedClients(store: OpenStore, actorId: string, options: Se
           const deliveries = caseCount === 1 ? await seedCase(w, row.id, options.caseWorkerId ?? actorId, random, today, at, decided.isServicesGiven) : 0;
           // One event per seeded client covers its consents and case: the chain stays whole and verifiable.
           events.push({ action: 'clients.seed', entityType: 'client', entityId: row.id, details: { consents: decided.decisions.length, cases: caseCount, serviceDeliveries: deliveries } });
-          records.push({ spec: CLIENT_OUTBOX, entityId: row.id, op: 'upsert', data: clientOutboxDataWith(row, decided.isRegistryShared) });
           totals.consents += decided.decisions.length;
           totals.cases += caseCount;
           totals.serviceDeliveries += deliveries;
           totals.clients += 1;
         }
         await insertConsents(w.trx, consents);
+        // No outbox record: synthetic people are never sent (and a demonstration center's outbox refuses them anyway).
         await w.auditMany(events);
-        await w.outboxMany(records);
       },
       { allowList: options.allowList, now },
     );

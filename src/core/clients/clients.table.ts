@@ -53,6 +53,8 @@ export interface ClientsTable {
   readonly created_by: ColumnType<string | null, string | null, never>;
   updated_at: string;
   updated_by: string | null;
+  /** Written by `cli seed` in a demonstration center (issue 8 item 10): not a real person, never sent anywhere. */
+  readonly is_synthetic: ColumnType<0 | 1, 0 | 1 | undefined, never>;
 }
 
 /** Distinct loose name words, the vocabulary a misspelled query is corrected against. */

@@ -26,7 +26,8 @@ describe('consents.record / consents.list', () => {
     await api.invoke('consents.record', { clientId: client.id, purpose: 'photographs', state: 'withdrawn', decidedOn: '2026-11-25' });
     await api.invoke('consents.record', { clientId: client.id, purpose: 'services', state: 'given', decidedOn: '2026-11-25', formReference: 'F-13' });
 
-    const overview = await t.as.trainer.invoke('consents.list', { clientId: client.id });
+    expect(await rejection(t.as.trainer.invoke('consents.list', { clientId: client.id }))).toMatchObject({ code: 'FORBIDDEN' });
+    const overview = await t.as.manager.invoke('consents.list', { clientId: client.id });
     expect(overview.history.map((c) => `${c.purpose}:${c.state}`)).toEqual([
       'services:given',
       'photographs:withdrawn',

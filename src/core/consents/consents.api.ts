@@ -13,11 +13,11 @@ export const record = defineWrite({
   handler: (w, input) => recordConsent(w, input),
 });
 
-/** `consents.list`: current state per purpose and the full history. Anyone who may see the client may see this. */
+/** `consents.list`: current state per purpose and the full history, for those who hold `consents.read`. */
 export const list = defineRead({
   name: 'consents.list',
   input: listConsentsInput,
-  access: 'clients.read',
+  access: 'consents.read',
   handler: async (ctx, input) => {
     await requireClient(ctx.db, input.clientId);
     return consentOverview(ctx.db, input.clientId);

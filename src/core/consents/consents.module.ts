@@ -5,7 +5,11 @@ import { list, record } from './consents.api';
 import { CONSENT_OUTBOX } from './consents.outbox';
 import { consentSource } from './consents.timeline';
 
-export const CONSENTS_PERMISSIONS = definePermissions({ 'consents.write': ['receptionist'] });
+export const CONSENTS_PERMISSIONS = definePermissions({
+  'consents.write': ['receptionist'],
+  /** A consent's purposes, dates and form references: everyone but trainers (docs/security.md, "Who and what"). */
+  'consents.read': ['administrator', 'manager', 'receptionist', 'psychologist', 'supervisor'],
+});
 
 export const consentsModule = defineModule({
   name: 'consents',

@@ -12,7 +12,7 @@ export interface ConsentEvent extends TimelineEventBase {
 /** Every consent decision, as recorded. */
 export const consentSource = defineTimelineSource<ConsentEvent>({
   name: 'consents',
-  requires: 'clients.read',
+  requires: 'consents.read',
   kinds: { consent: 1 },
   async collect(db, clientId) {
     return (await listConsentHistory(db, clientId)).map((consent) => ({

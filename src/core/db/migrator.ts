@@ -46,6 +46,12 @@ export async function appliedMigrations<DB>(db: Kysely<DB>): Promise<readonly st
   return rows.rows.map((row) => row.name);
 }
 
+/** Names of the migrations this build knows that the database has not applied yet. */
+export async function pendingMigrations<DB>(db: Kysely<DB>, known: Readonly<Record<string, Migration>> = centerMigrations): Promise<readonly string[]> {
+  const applied = new Set(await appliedMigrations(db));
+  return Object.keys(known).filter((name) => !applied.has(name));
+}
+
 async function refuseNewerDatabase<DB>(db: Kysely<DB>, known: Readonly<Record<string, Migration>>): Promise<void> {
   const unknown = (await appliedMigrations(db)).filter((name) => !(name in known));
   if (unknown.length > 0) throw new AppError('DATABASE_TOO_NEW', { unknownMigrations: unknown });

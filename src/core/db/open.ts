@@ -116,6 +116,34 @@ export function openDatabase(filePath: string, key: string | Buffer, options: Op
 }
 
 /**
+ * Opens the encrypted database for reading only, for `verify`: no migration, no journal-mode
+ * change, `query_only` on, and a first read forced so a key that does not open page 1 fails
+ * here with WRONG_KEY (SQLite says SQLITE_NOTADB both for a wrong key and for a damaged first
+ * page; `db/page-check.ts` tells the two apart). SQLite may create the empty `-wal` and `-shm`
+ * files a WAL database needs for any reader; nothing in the database changes.
+ *
+ * @example const handle = openDatabaseReadOnly(join(dataDir, 'center.db'), databaseKey);
+ */
+export function openDatabaseReadOnly(filePath: string, key: string | Buffer): SqliteHandle {
+  if (typeof key === 'string') assertRawKeyHex(key);
+  else if (key.length !== 32) throw new AppError('INTERNAL', { reason: 'databaseKeyFormat' });
+  if (!existsSync(filePath)) throw new AppError('NOT_SET_UP');
+  const handle = new DatabaseDriver(filePath, { readonly: true, fileMustExist: true, timeout: DEFAULT_BUSY_TIMEOUT_MS });
+  try {
+    handle.pragma(`cipher='sqlcipher'`);
+    handle.pragma('legacy=4');
+    applyKey(handle, key, 'key');
+    forceFirstRead(handle);
+    handle.pragma('query_only=ON');
+    handle.pragma('temp_store=MEMORY');
+    return handle;
+  } catch (error) {
+    handle.close();
+    throw error;
+  }
+}
+
+/**
  * Re-encrypts the whole database under a new raw key ("rotate keys"). The caller rewraps every key
  * slot with the new key afterwards; until then only the old slots know the old key, so the
  * caller must hold the new key safely before calling this.
@@ -137,6 +165,11 @@ function forceFirstRead(handle: SqliteHandle): void {
     if (isSqliteCode(error, 'SQLITE_NOTADB')) throw new AppError('WRONG_KEY');
     throw error;
   }
+}
+
+/** True for an error the SQLite driver raised (a damaged page, a busy file), as opposed to ours. */
+export function isSqliteError(error: unknown): error is Error & { readonly code: string } {
+  return error instanceof DatabaseDriver.SqliteError;
 }
 
 function isSqliteCode(error: unknown, code: string): boolean {

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { AppError } from '../api/errors';
-import { creditUnauditedRows } from '../audit/row-check';
+import { creditUnauditedRows, rowsDifferingBeforeMigration } from '../audit/row-check';
 import { installRowTracking } from '../audit/row-digest';
 import { silentLogger, type Logger } from '../log';
 import { createKysely, type Database } from './database';
-import { migrateToLatest } from './migrator';
+import { migrateToLatest, pendingMigrations, type MigrateOptions } from './migrator';
 import { openDatabase, type OpenDatabaseOptions, type SqliteHandle } from './open';
 
 export const DATABASE_FILE_NAME = 'center.db';
@@ -48,7 +48,7 @@ export interface StoreHolder {
  * await store.open(keyHex);
  * const { db } = store.require();
  */
-export function createStoreHolder(options: { readonly dataDir: string; readonly log?: Logger }): StoreHolder {
+export function createStoreHolder(options: { readonly dataDir: string; readonly log?: Logger; readonly migrations?: MigrateOptions['migrations'] }): StoreHolder {
   const databasePath = join(options.dataDir, DATABASE_FILE_NAME);
   const keyringPath = join(options.dataDir, KEYRING_FILE_NAME);
   const log = options.log ?? silentLogger;
@@ -59,11 +59,14 @@ export function createStoreHolder(options: { readonly dataDir: string; readonly 
     const handle = openDatabase(databasePath, key, { mode });
     const db = createKysely(handle);
     try {
-      const { applied } = await migrateToLatest(db, { log });
+      // Rows that already differ from the log before an upgrade stay reported: the baseline below
+      // credits only what the migrations changed, never an edit made behind the app's back.
+      const refused = (await pendingMigrations(db, options.migrations)).length > 0 ? rowsDifferingBeforeMigration(handle) : new Set<string>();
+      const { applied } = await migrateToLatest(db, { log, ...(options.migrations ? { migrations: options.migrations } : {}) });
       // Rows a migration wrote (or a database from before row digests) are credited in one event.
       if (applied.length > 0) {
-        const credited = creditUnauditedRows(handle, applied, new Date());
-        if (credited > 0) log.info('audit.baseline', { rows: credited });
+        const credited = creditUnauditedRows(handle, applied, new Date(), refused);
+        if (credited > 0) log.info('audit.baseline', { rows: credited, refused: refused.size });
       }
       installRowTracking(handle);
     } catch (error) {

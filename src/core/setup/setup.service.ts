@@ -61,6 +61,7 @@ export async function createCenter(core: CoreServices, input: CreateCenterInput)
               district_code: input.center.districtCode,
               created_at: at,
               settings: JSON.stringify(DEFAULT_CENTER_SETTINGS),
+              is_demonstration: input.isDemonstration ? 1 : 0,
             })
             .execute();
           await w.trx
@@ -83,7 +84,7 @@ export async function createCenter(core: CoreServices, input: CreateCenterInput)
             action: 'setup.createCenter',
             entityType: 'center',
             entityId: centerId,
-            details: { type: input.center.type, regionCode: input.center.regionCode, districtCode: input.center.districtCode },
+            details: { type: input.center.type, regionCode: input.center.regionCode, districtCode: input.center.districtCode, isDemonstration: input.isDemonstration },
           });
           // The registry places the center on its map from this record (and from later profile edits).
           await w.outbox({

@@ -4,6 +4,7 @@ import { defineErrorReasons, domainErrors } from '../api/errors';
 export const STAFF_ERRORS = defineErrorReasons({
   CONFLICT: ['usernameTaken', 'deactivateSelf', 'lastAdministrator', 'roleHoldsNoConfidentialKey', 'grantToSelf', 'recipientHasTemporaryPassword', 'confidentialKeyAlreadyHeld', 'slotsAwaitingSignIn'],
   NOT_FOUND: ['staff'],
+  CONFIRMATION_REQUIRED: ['actorPassword'],
 });
 
 /** @example throw staffError('CONFLICT', 'usernameTaken'); */

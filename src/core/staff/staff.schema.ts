@@ -79,7 +79,8 @@ export const recoverInputSchema = z.object({
   newPassword: newPasswordSchema,
 });
 
-export const addStaffInputSchema = z.object({ displayName: displayNameSchema, username: usernameSchema, role: roleSchema });
+/** `actorPassword`: the administrator's own password, asked again when the new account is an administrator's. */
+export const addStaffInputSchema = z.object({ displayName: displayNameSchema, username: usernameSchema, role: roleSchema, actorPassword: z.string().max(PASSWORD_MAX_LENGTH).optional() });
 export const staffIdInputSchema = z.object({ userId: z.string().min(1).max(64) });
 /** The recipient's own password, typed by her on the granter's screen. */
 export const grantInPersonInputSchema = z.object({ userId: z.string().min(1).max(64), password: currentPasswordSchema });

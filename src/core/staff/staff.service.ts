@@ -19,6 +19,14 @@ import type { StaffRow } from './staff.table';
  */
 const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
+/** How long a temporary password opens its account: long enough for a weekend, short enough not to linger on a note. */
+export const TEMPORARY_PASSWORD_LIFETIME_MS = 72 * 60 * 60 * 1000;
+
+/** When a temporary password issued at `issuedAt` stops opening its account. */
+export function temporaryPasswordExpiry(issuedAt: Date): string {
+  return new Date(issuedAt.getTime() + TEMPORARY_PASSWORD_LIFETIME_MS).toISOString();
+}
+
 export function generateTemporaryPassword(): string {
   const groups: string[] = [];
   for (let g = 0; g < 3; g += 1) {
@@ -37,15 +45,21 @@ async function requireActiveStaff(ctx: CoreContext, userId: string): Promise<Sta
 }
 
 /**
- * Adds a staff account with a temporary password the user must change at first sign-in.
+ * Adds a staff account with a temporary password the user must change at first sign-in (within
+ * 72 hours). Adding an administrator asks for the actor's own password again: whoever finds a
+ * signed-in administrator's screen unattended cannot give herself an administrator account.
  *
  * @example const { userId, temporaryPassword } = await addStaff(ctx, { displayName, username: 'dilnoza', role: 'receptionist' });
  */
 export async function addStaff(
   ctx: CoreContext,
-  input: { displayName: string; username: string; role: Role },
+  input: { displayName: string; username: string; role: Role; actorPassword?: string | undefined },
 ): Promise<{ userId: string; temporaryPassword: string }> {
   const { core } = ctx;
+  if (input.role === 'administrator') {
+    if (input.actorPassword === undefined || input.actorPassword === '') throw staffError('CONFIRMATION_REQUIRED', 'actorPassword', { field: 'actorPassword' });
+    await confirmActorPassword(core, ctx.session, input.actorPassword);
+  }
   requireDatabaseKey(core);
   const keyring = core.auth.keyring.require();
   const taken = await findStaffByUsername(core.store.require().db, input.username);
@@ -63,6 +77,7 @@ export async function addStaff(
         role: input.role,
         is_active: 1,
         must_change_password: 1,
+        temporary_password_expires_at: temporaryPasswordExpiry(w.now),
         holds_confidential: 0,
         created_at: at,
         created_by: ctx.session.userId,
@@ -113,7 +128,8 @@ function changeSlotTwoPhase(ctx: CoreContext, change: { userId: string; action: 
 }
 
 /**
- * Gives an account a new temporary password. Its slot is replaced, so a psychologist's or
+ * Gives an account a new temporary password (valid 72 hours; an expired one is reset the same
+ * way). Its slot is replaced, so a psychologist's or
  * supervisor's confidential key is gone: an administrator never holds it to rewrap, and a
  * colleague grants it again in person only once the owner has replaced the temporary password
  * (which the administrator knows) with her own.
@@ -126,7 +142,7 @@ export async function resetStaffPassword(ctx: CoreContext, userId: string): Prom
   const needsConfidentialGrant = holdsConfidentialKey(row.role);
   await changeSlotTwoPhase(ctx, { userId, action: 'staff.resetPassword' }, async (intentId) => {
     await ctx.core.write(ctx.session.userId, async (w) => {
-      await updateStaff(w.trx, userId, { must_change_password: 1, holds_confidential: 0, updated_at: w.now.toISOString() });
+      await updateStaff(w.trx, userId, { must_change_password: 1, temporary_password_expires_at: temporaryPasswordExpiry(w.now), holds_confidential: 0, updated_at: w.now.toISOString() });
       await w.audit({ action: 'staff.resetPassword', entityType: 'staff', entityId: userId, details: { confidentialKeyRevoked: row.holds_confidential === 1, intentId } });
       await writeSlotIntent(ctx, { id: intentId, userId, action: 'staff.resetPassword', owner: { userId, username: row.username, password: temporaryPassword } });
     });

@@ -25,6 +25,8 @@ export interface StaffTable {
   deactivated_at: ColumnType<string | null, string | null | undefined, string | null>;
   password_changed_at: ColumnType<string | null, string | null | undefined, string | null>;
   last_sign_in_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** While the account has a temporary password (ISO 8601 UTC): after this, sign-in refuses it. Null once the owner chose her own. */
+  temporary_password_expires_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface StaffTables {

@@ -72,6 +72,8 @@ export interface TestCenterOptions<R extends Role> {
   /** The core's clock. */
   readonly now?: () => Date;
   readonly center?: Partial<typeof TEST_CENTER>;
+  /** Set the center up as a demonstration center (the only kind `cli seed` fills). */
+  readonly isDemonstration?: boolean;
   /** Any other core option (the data folder is the test center's own). */
   readonly coreOptions?: Partial<Omit<CoreOptions, 'dataDir'>>;
 }
@@ -106,9 +108,16 @@ export function clientOf(core: Core, connectionId: string): TestClient {
   };
 }
 
+/**
+ * Buffered reads are written at sign-out, lock and stop as in the app, but on a slow timer: a
+ * test that counts audit events does not depend on whether a 5-second tick fell inside it. The
+ * read audit's own tests pass their own window.
+ */
+const TEST_READ_AUDIT = { flushEveryMs: 10 * 60_000 };
+
 /** Starts a core at the test scrypt cost over `dataDir`, not set up. */
 export function startTestCore(dataDir: string, options: Partial<Omit<CoreOptions, 'dataDir'>> = {}): Promise<Core> {
-  return createCore({ dataDir, appVersion: '0.0.0-test', log: silentLogger, keySlotParams: TEST_SCRYPT_PARAMS, ...options });
+  return createCore({ dataDir, appVersion: '0.0.0-test', log: silentLogger, keySlotParams: TEST_SCRYPT_PARAMS, readAudit: TEST_READ_AUDIT, ...options });
 }
 
 /** Signs in on a new connection (or the one named); connection ids count up per core. */
@@ -133,8 +142,8 @@ interface CenterFacts {
 }
 
 /** The real setup, then the administrator adds one staff member per role and each changes the temporary password. */
-async function setUpCenter(core: Core, signedIn: SignIn, roles: readonly Role[], center: Partial<typeof TEST_CENTER> | undefined) {
-  const { recoveryCode } = await clientOf(core, 'setup').invoke('setup.createCenter', { center: { ...TEST_CENTER, ...center }, admin: TEST_ADMIN });
+async function setUpCenter(core: Core, signedIn: SignIn, roles: readonly Role[], center: Partial<typeof TEST_CENTER> | undefined, isDemonstration = false) {
+  const { recoveryCode } = await clientOf(core, 'setup').invoke('setup.createCenter', { center: { ...TEST_CENTER, ...center }, admin: TEST_ADMIN, isDemonstration });
   const adminRow = await core.services.store.require().db.selectFrom('staff').select('id').where('username', '=', TEST_ADMIN.username).executeTakeFirstOrThrow();
   const admin: TestStaff = { id: adminRow.id, username: TEST_ADMIN.username, password: TEST_ADMIN.password };
   const as: Partial<Record<Role, TestClient>> = {};
@@ -232,7 +241,7 @@ export async function createTestCenter<const R extends Role = Role>(options: Tes
   const dataDir = mkdtempSync(join(tmpdir(), 'inson-center-'));
   return withNewCore(dataDir, options, async (core) => {
     const signedIn = signInTo(core);
-    const { facts, as } = await setUpCenter(core, signedIn, options.roles ?? ROLES, options.center);
+    const { facts, as } = await setUpCenter(core, signedIn, options.roles ?? ROLES, options.center, options.isDemonstration);
     return assemble<R>(core, dataDir, signedIn, facts, as);
   });
 }
@@ -261,7 +270,7 @@ export function createTestCenterTemplate<const R extends Role = Role>(options: T
   const build = async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'inson-template-'));
     const facts = await withNewCore(dataDir, options, async (core) => {
-      const { facts: made } = await setUpCenter(core, signInTo(core), options.roles ?? ROLES, options.center);
+      const { facts: made } = await setUpCenter(core, signInTo(core), options.roles ?? ROLES, options.center, options.isDemonstration);
       // Closing checkpoints the WAL, so the folder alone is the center.
       await core.close();
       return made;

@@ -57,10 +57,10 @@ describe('timeline.forClient', () => {
     expect(JSON.stringify(timeline)).not.toContain('private text');
   });
 
-  it("shows a role without cases.read only what it may see: registration and consents", async () => {
+  it("shows a role only what it may see: a trainer (no cases.read, no consents.read) the registration only", async () => {
     const { client } = await clientWithHistory('trainer');
     const timeline = await t.as.trainer.invoke('timeline.forClient', { clientId: client.id });
-    expect(new Set(timeline.events.map((event) => event.kind))).toEqual(new Set(['registered', 'consent']));
+    expect(new Set(timeline.events.map((event) => event.kind))).toEqual(new Set(['registered']));
   });
 
   it('answers NOT_FOUND for an unknown client and INVALID_INPUT for an empty id', async () => {
@@ -81,7 +81,7 @@ describe('timeline.forClient', () => {
     });
     const trainer = { userId: t.staffId.trainer, role: 'trainer' as const, permissions: PERMISSION_TABLE.of('trainer') };
     const events = await collectTimeline(t.db(), client.id, trainer, [...TIMELINE_SOURCES, counseling]);
-    expect(events.map((event) => event.kind)).toEqual(['consent', 'consent', 'counselingSession', 'registered']);
+    expect(events.map((event) => event.kind)).toEqual(['counselingSession', 'registered']);
   });
 
   it('follows a client merge: the survivor’s timeline holds both records’ care history, and an unmerge gives it back', async () => {

@@ -21,6 +21,7 @@ export function createTimelineModule<const S extends readonly TimelineSource[]>(
     access: 'clients.read',
     handler: async (ctx, input): Promise<{ readonly clientId: string; readonly events: readonly Event[] }> => {
       await requireClient(ctx.db, input.clientId);
+      ctx.noteRead({ entityType: 'client', entityId: input.clientId });
       // Each source emits only its own declared event type, so the collected union is exactly `Event`.
       const events = (await collectTimeline(ctx.db, input.clientId, ctx.actor, sources, ranks)) as Event[];
       return { clientId: input.clientId, events };

@@ -56,6 +56,7 @@ export function ClientImportPage() {
       ['column.reason', t('reason')],
       ['column.field', t('fieldColumn')],
       ['column.duplicateOf', t('duplicateOf')],
+      ['column.chainHead', t('chainHead')],
     ]);
 
   const summary = preview.data?.summary;

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../session/session';
 import { useGeoNames } from '../../components/geo-names';
-import type { ClientRecord } from '../../../core/clients/clients.schema';
-import { birthText, formatDay, todayLocal } from './client-format';
-
+import type { ClientView } from '../../../core/clients/clients.policy';
+import { birthOrAgeLabel, birthOrAgeText, formatDay, todayLocal } from './client-format';
 
 function Field({ label, value }: { readonly label: string; readonly value: string }) {
   return (
@@ -19,20 +18,41 @@ function Field({ label, value }: { readonly label: string; readonly value: strin
   );
 }
 
-/** The client's record as stored, with what the core derives (age, youth). */
-export function ClientIdentityCard({ client }: { readonly client: ClientRecord }) {
+/** One labelled field, or nothing at all when the role's view does not give it (no empty label). */
+function Shown({ label, value }: { readonly label: string; readonly value: string | undefined }) {
+  return value === undefined ? null : <Field label={label} value={value} />;
+}
+
+/**
+ * The client's record as the signed-in role may see it (the core leaves out what the role's view
+ * does not hold: clients.policy.ts), with what the core derives (age, youth).
+ */
+export function ClientIdentityCard({ client }: { readonly client: ClientView }) {
   const { t } = useTranslation();
   const session = useSession();
   const geo = useGeoNames();
-  const document = client.identityDocument ? `${t(`clients:document.${client.identityDocument.type}`)} ${client.identityDocument.number}` : '';
-  const categories = client.categories.map((category) =>
-    category === 'personWithDisability' && client.disabilityGroup !== null
-      ? `${t('clients:category.personWithDisability')} (${t(`clients:disabilityGroup.${client.disabilityGroup}`)})`
+  const document =
+    client.identityDocument === undefined
+      ? undefined
+      : client.identityDocument === null
+        ? ''
+        : `${t(`clients:document.${client.identityDocument.type}`)} ${client.identityDocument.number}`;
+  const disabilityGroup = client.disabilityGroup;
+  const categories = client.categories?.map((category) =>
+    category === 'personWithDisability' && disabilityGroup !== undefined && disabilityGroup !== null
+      ? `${t('clients:category.personWithDisability')} (${t(`clients:disabilityGroup.${disabilityGroup}`)})`
       : t(`clients:category.${category}`),
   );
-  const address = [geo.region(client.address.regionCode), geo.district(client.address.districtCode), client.address.mahalla ?? '', client.address.street ?? '']
-    .filter((part) => part !== '')
-    .join(', ');
+  // Without categories in the view, the disability group is shown on its own.
+  const disabilityAlone =
+    categories === undefined && disabilityGroup !== undefined ? (disabilityGroup === null ? '' : t(`clients:disabilityGroup.${disabilityGroup}`)) : undefined;
+  const address =
+    client.address === undefined
+      ? undefined
+      : [geo.region(client.address.regionCode ?? null), geo.district(client.address.districtCode ?? null), client.address.mahalla ?? '', client.address.street ?? '']
+          .filter((part) => part !== '')
+          .join(', ');
+  const birth = birthOrAgeText(t, client);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="identity-title">
       <Stack gap="sm">
@@ -47,21 +67,22 @@ export function ClientIdentityCard({ client }: { readonly client: ClientRecord }
           )}
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Field label={t('clients:field.lastName')} value={client.lastName} />
-          <Field label={t('clients:field.firstName')} value={client.firstName} />
-          <Field label={t('clients:field.patronymic')} value={client.patronymic ?? ''} />
-          <Field label={t('clients:field.birthDate')} value={`${birthText(t, client)} · ${t('clients:page.age', { count: client.ageYears })}`} />
-          <Field label={t('clients:field.sex')} value={t(`clients:sex.${client.sex}`)} />
-          <Field label={t('clients:field.pinfl')} value={client.pinfl ?? ''} />
-          <Field label={t('clients:page.document')} value={document} />
-          <Field label={t('clients:field.phone')} value={client.phone ?? ''} />
-          <Field label={t('clients:page.address')} value={address} />
-          <Field label={t('clients:field.categories')} value={categories.join(', ')} />
-          <Field label={t('clients:field.languages')} value={client.languages.map((language) => t(`clients:language.${language}`)).join(', ')} />
+          <Shown label={t('clients:field.lastName')} value={client.lastName} />
+          <Shown label={t('clients:field.firstName')} value={client.firstName} />
+          <Shown label={t('clients:field.patronymic')} value={client.lastName === undefined ? undefined : (client.patronymic ?? '')} />
+          <Shown label={birthOrAgeLabel(t, client)} value={birth === '' ? undefined : birth} />
+          <Shown label={t('clients:field.sex')} value={client.sex === undefined ? undefined : t(`clients:sex.${client.sex}`)} />
+          <Shown label={t('clients:field.pinfl')} value={client.pinfl === undefined ? undefined : (client.pinfl ?? '')} />
+          <Shown label={t('clients:page.document')} value={document} />
+          <Shown label={t('clients:field.phone')} value={client.phone === undefined ? undefined : (client.phone ?? '')} />
+          <Shown label={t('clients:page.address')} value={address} />
+          <Shown label={t('clients:field.categories')} value={categories?.join(', ')} />
+          <Shown label={t('clients:field.disabilityGroup')} value={disabilityAlone} />
+          <Shown label={t('clients:field.languages')} value={client.languages?.map((language) => t(`clients:language.${language}`)).join(', ')} />
           <Field label={t('clients:page.registeredOn')} value={formatDay(todayLocal(new Date(client.createdAt)))} />
         </SimpleGrid>
-        <Field label={t('clients:field.remarks')} value={client.remarks ?? ''} />
-        {client.pinflWarnings.length > 0 && (
+        <Shown label={t('clients:field.remarks')} value={client.remarks === undefined ? undefined : (client.remarks ?? '')} />
+        {client.pinflWarnings !== undefined && client.pinflWarnings.length > 0 && (
           <Text size="sm" c="orange">
             {t('clients:page.confirmedWarnings', { warnings: client.pinflWarnings.map((warning) => t(`clients:warning.${warning}`)).join(' ') })}
           </Text>

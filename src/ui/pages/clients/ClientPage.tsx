@@ -11,6 +11,7 @@ import { ConsentsPanel } from './ConsentsPanel';
 import { EditClientForm } from './EditClientForm';
 import { MergePanel } from './MergePanel';
 import { fullName } from './client-format';
+import { isFullClientRecord } from '../../../core/clients/clients.policy';
 import { ReferralsPanel } from './ReferralsPanel';
 import { ServicesPanel } from './ServicesPanel';
 import { TimelinePanel } from './TimelinePanel';
@@ -40,7 +41,7 @@ export function ClientPage() {
           <Title order={2}>{fullName(record)}</Title>
           {record.isYouth && <Badge variant="light">{t('clients:category.youth')}</Badge>}
         </Group>
-        {session.can('clients.write') && record.status === 'active' && !isEditing && (
+        {session.can('clients.write') && isFullClientRecord(record) && record.status === 'active' && !isEditing && (
           <Button variant="light" onClick={() => setEditing(true)}>
             {t('clients:edit.open')}
           </Button>
@@ -53,8 +54,8 @@ export function ClientPage() {
           </Anchor>
         </Alert>
       )}
-      {isEditing ? <EditClientForm client={record} onDone={() => setEditing(false)} /> : <ClientIdentityCard client={record} />}
-      <ConsentsPanel clientId={record.id} />
+      {isEditing && isFullClientRecord(record) ? <EditClientForm client={record} onDone={() => setEditing(false)} /> : <ClientIdentityCard client={record} />}
+      {session.can('consents.read') && <ConsentsPanel clientId={record.id} />}
       {session.can('cases.read') && <CasePanel clientId={record.id} />}
       {session.can('cases.read') && <ServicesPanel clientId={record.id} />}
       {session.can('cases.read') && <ReferralsPanel clientId={record.id} />}

@@ -2,9 +2,8 @@ import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGeoNames } from '../../components/geo-names';
-import type { ClientSearchItem } from '../../../core/clients/clients.schema';
-import { birthText, fullName, maskPinfl } from './client-format';
-
+import type { ClientSearchItemView } from '../../../core/clients/clients.policy';
+import { birthOrAgeText, fullName, maskPinfl } from './client-format';
 
 /**
  * The search's answers, best match first, under how many there are and which of them are shown
@@ -20,7 +19,7 @@ export function ClientSearchResults({
   onLeaveTop,
   listRef,
 }: {
-  readonly items: readonly ClientSearchItem[];
+  readonly items: readonly ClientSearchItemView[];
   /** How many clients match in all: shown above the list when given. */
   readonly total?: number;
   /** Position of the first item among them. */
@@ -58,7 +57,7 @@ export function ClientSearchResults({
       )}
       <ul ref={ref} aria-label={t('clients:search.results')} style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 4 }}>
         {items.map((item, index) => {
-          const place = [geo.district(item.districtCode), geo.region(item.regionCode)].filter((part) => part !== '').join(', ');
+          const place = [geo.district(item.districtCode ?? null), geo.region(item.regionCode ?? null)].filter((part) => part !== '').join(', ');
           return (
             <li key={item.id}>
               <UnstyledButton
@@ -76,11 +75,11 @@ export function ClientSearchResults({
                       {fullName(item)}
                     </Text>
                     <Text size="sm" c="dimmed" truncate>
-                      {[birthText(t, item), t(`clients:sex.${item.sex}`), place].filter((part) => part !== '').join(' · ')}
+                      {[birthOrAgeText(t, item), item.sex === undefined ? '' : t(`clients:sex.${item.sex}`), place].filter((part) => part !== '').join(' · ')}
                     </Text>
                   </Stack>
                   <Group gap="xs" wrap="nowrap">
-                    {item.pinfl !== null && (
+                    {item.pinfl !== undefined && item.pinfl !== null && (
                       <Text size="sm" ff="monospace" aria-label={t('clients:search.pinflEnding', { digits: item.pinfl.slice(-4) })}>
                         {maskPinfl(item.pinfl)}
                       </Text>

@@ -2,7 +2,7 @@ import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/co
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientRecord, ClientSearchItem } from '../../../core/clients/clients.schema';
+import type { ClientSearchItemView, ClientView } from '../../../core/clients/clients.policy';
 import { useApiMutation, useApiQuery } from '../../api/api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -13,12 +13,12 @@ import { fullName } from './client-format';
  * For administrators: merge a duplicate record into this one (its services, consents and cases
  * move here), with an undo while the merge has not been uploaded.
  */
-export function MergePanel({ client }: { readonly client: ClientRecord }) {
+export function MergePanel({ client }: { readonly client: ClientView }) {
   const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 200);
-  const [chosen, setChosen] = useState<ClientSearchItem | null>(null);
+  const [chosen, setChosen] = useState<ClientSearchItemView | null>(null);
   const [mergeId, setMergeId] = useState<string | null>(null);
   const search = useApiQuery('clients.search', { query: debounced }, { enabled: isOpen && debounced.length >= 2 });
   const candidates = (search.data?.items ?? []).filter((item) => item.id !== client.id);

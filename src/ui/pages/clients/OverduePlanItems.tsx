@@ -1,28 +1,27 @@
 import { Anchor, Badge, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { OverduePlanItem } from '../../../core/cases/cases.schema';
+import type { OverduePlanItemWithClient } from '../../../core/cases/cases.schema';
 import { useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDay, fullName } from './client-format';
 import { useServiceNames } from './service-names';
 
-/** The client's name for one overdue row (its own small query; the list is short). */
-function ClientLink({ clientId }: { readonly clientId: string }) {
-  const client = useApiQuery('clients.get', { id: clientId });
+/** The client's name for one overdue row, as the list carries it: not an opening of the record (no read audit). */
+function ClientLink({ clientId, name }: { readonly clientId: string; readonly name: string }) {
   return (
     <Anchor component={Link} to={`/clients/${encodeURIComponent(clientId)}`}>
-      {client.data ? fullName(client.data) : '…'}
+      {name}
     </Anchor>
   );
 }
 
-function OverdueRow({ item, serviceName }: { readonly item: OverduePlanItem; readonly serviceName: string }) {
+function OverdueRow({ item, serviceName }: { readonly item: OverduePlanItemWithClient; readonly serviceName: string }) {
   const { t } = useTranslation();
   return (
     <Table.Tr>
       <Table.Td>
-        <ClientLink clientId={item.clientId} />
+        <ClientLink clientId={item.clientId} name={fullName(item.client)} />
       </Table.Td>
       <Table.Td>{serviceName}</Table.Td>
       <Table.Td>{item.goal}</Table.Td>

@@ -9,8 +9,8 @@ import type { TFunction } from 'i18next';
  *
  * @example fullName({ lastName: 'Жўраев', firstName: 'Шухрат', patronymic: null }) // 'Жўраев Шухрат'
  */
-export function fullName(client: { readonly lastName: string; readonly firstName: string; readonly patronymic: string | null }): string {
-  return [client.lastName, client.firstName, client.patronymic ?? ''].filter((part) => part !== '').join(' ');
+export function fullName(client: { readonly lastName?: string; readonly firstName?: string; readonly patronymic?: string | null }): string {
+  return [client.lastName ?? '', client.firstName ?? '', client.patronymic ?? ''].filter((part) => part !== '').join(' ');
 }
 
 /**
@@ -49,4 +49,31 @@ export function birthText(
 ): string {
   if (client.birthDate !== null && !client.isBirthDateEstimated) return formatDay(client.birthDate);
   return t('clients:estimatedYear', { year: client.birthYear });
+}
+
+/** The label of what `birthOrAgeText` shows. */
+export function birthOrAgeLabel(t: TFunction, client: { readonly birthDate?: string | null; readonly birthYear?: number }): string {
+  if (client.birthDate !== undefined) return t('clients:field.birthDate');
+  return client.birthYear !== undefined ? t('clients:page.birthYearLabel') : t('clients:page.ageLabel');
+}
+
+/**
+ * What a view says about when the client was born: the date (or estimated year) where the view
+ * has it, the age where it has that, both when it has both; '' when it has neither.
+ *
+ * @example birthOrAgeText(t, { ageYears: 34 }) // '34 years old'
+ */
+export function birthOrAgeText(
+  t: TFunction,
+  client: { readonly birthDate?: string | null; readonly birthYear?: number; readonly isBirthDateEstimated?: boolean; readonly ageYears?: number },
+): string {
+  const parts: string[] = [];
+  if (client.birthDate !== undefined && client.birthYear !== undefined) {
+    parts.push(birthText(t, { birthDate: client.birthDate, birthYear: client.birthYear, isBirthDateEstimated: client.isBirthDateEstimated ?? false }));
+  } else if (client.birthYear !== undefined) {
+    // A view with the year and not the date (the manager's): the year, marked when it is estimated.
+    parts.push(client.isBirthDateEstimated === true ? t('clients:estimatedYear', { year: client.birthYear }) : String(client.birthYear));
+  }
+  if (client.ageYears !== undefined) parts.push(t('clients:page.age', { count: client.ageYears }));
+  return parts.join(' · ');
 }

@@ -3,15 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { addStaffInputSchema, roleSchema } from '../../../core/staff/staff.schema';
 import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PasswordField } from '../../components/PasswordField';
 import { fieldError } from '../../forms/field-error';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 
-const EMPTY = { displayName: '', username: '', role: 'receptionist' } as const;
+const EMPTY = { displayName: '', username: '', role: 'receptionist', actorPassword: '' } as const;
 
-/** Adds a staff account; the core answers with a temporary password for the parent to show once. */
+/**
+ * Adds a staff account; the core answers with a temporary password for the parent to show once.
+ * An administrator's account asks for the actor's own password again (the core checks it).
+ */
 export function AddStaffForm({ onAdded }: { readonly onAdded: (username: string, temporaryPassword: string) => void }) {
   const { t } = useTranslation();
   const form = useZodForm(addStaffInputSchema, { defaultValues: EMPTY });
+  const isAddingAdministrator = form.watch('role') === 'administrator';
   const add = useApiMutation('staff.add', {
     onSuccess: (result, input) => {
       form.reset(EMPTY);
@@ -23,7 +28,10 @@ export function AddStaffForm({ onAdded }: { readonly onAdded: (username: string,
 
   return (
     <Paper p="md" withBorder>
-      <form onSubmit={form.handleSubmit((input) => add.mutate(input))} noValidate>
+      <form
+        onSubmit={form.handleSubmit(({ actorPassword, ...input }) => add.mutate(input.role === 'administrator' ? { ...input, actorPassword } : input))}
+        noValidate
+      >
         <Stack>
           <Title order={3} size="h4">
             {t('staff:add.title')}
@@ -48,6 +56,16 @@ export function AddStaffForm({ onAdded }: { readonly onAdded: (username: string,
               data={roleSchema.options.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
             />
           </Group>
+          {isAddingAdministrator && (
+            <PasswordField
+              label={t('staff:add.actorPassword')}
+              description={t('staff:add.actorPasswordHint')}
+              {...form.register('actorPassword')}
+              error={fieldError(t, errors.actorPassword)}
+              autoComplete="current-password"
+              maw={320}
+            />
+          )}
           <ErrorAlert error={add.error} />
           <Button type="submit" loading={add.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('staff:add.submit')}

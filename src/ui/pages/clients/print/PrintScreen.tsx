@@ -3,13 +3,16 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { OutputOf } from '../../../../core/client';
+import { isFullClientRecord } from '../../../../core/clients/clients.policy';
+import type { ClientRecord } from '../../../../core/clients/clients.schema';
 import { useApiQuery } from '../../../api/api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { currentLanguage } from '../../../i18n/i18n';
 import { LANGUAGE_AUTONYMS } from '../../../i18n/languages';
 import { defaultPrintLanguage, PRINT_LANGUAGES, type PrintLanguage } from './print-language';
 
-export type PrintedClient = OutputOf<'clients.get'>;
+/** The whole record: the printouts are reception's (clients.write, consents.write), whose view is all of it. */
+export type PrintedClient = ClientRecord;
 export type PrintedCenter = OutputOf<'center.get'>;
 
 /**
@@ -34,7 +37,10 @@ export function PrintScreen({
 
   if (error) return <ErrorAlert error={error} />;
   if (!client.data || !center.data) return <Loader size="sm" aria-label={t('common:loading')} />;
-  const language = chosen ?? defaultPrintLanguage(client.data.languages, currentLanguage(i18n));
+  const record = client.data;
+  // A narrower view (a role the route should not have let in) prints nothing rather than blanks.
+  if (!isFullClientRecord(record)) return <Alert color="yellow">{t('errors:FORBIDDEN')}</Alert>;
+  const language = chosen ?? defaultPrintLanguage(record.languages, currentLanguage(i18n));
 
   return (
     <Stack maw={820}>
@@ -52,8 +58,8 @@ export function PrintScreen({
           {t('consentForm:screen.back')}
         </Button>
       </Group>
-      {client.data.status === 'merged' && <Alert color="yellow">{t('consentForm:screen.merged')}</Alert>}
-      {sheet({ language, client: client.data, center: center.data })}
+      {record.status === 'merged' && <Alert color="yellow">{t('consentForm:screen.merged')}</Alert>}
+      {sheet({ language, client: record, center: center.data })}
     </Stack>
   );
 }

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_METHODS, PERMISSION_TABLE } from '../app';
+import { AppError } from '../api/errors';
+import { ROLES, type Role } from '../api/permissions';
+import { createTestCenter, type TestCenter } from '../testing/test-center';
+import { CLIENT_VIEW_FIELDS, CLIENT_VIEWS, visibleKeys, type ClientViewField } from './clients.policy';
+import type { ClientRecord, RegisterClientInput } from './clients.schema';
+
+/**
+ * Who sees what: every method that can return client data, called by every role on a real core
+ * over the real encrypted database, answers nothing outside the role's view (clients.policy.ts).
+ * A method nobody classified here fails the first test, so a new method cannot slip past.
+ */
+
+const NOW = new Date('2026-11-25T05:00:00.000Z');
+
+const SENTINEL: RegisterClientInput = {
+  lastName: 'Sentinelova',
+  firstName: 'Gulnora',
+  patronymic: 'Karimovna',
+  birthDate: '1990-05-25',
+  sex: 'female',
+  pinfl: '42505900123453',
+  phone: '90 111 22 33',
+  identityDocument: { type: 'passport', number: 'ZZ7654321' },
+  address: { regionCode: '1703', districtCode: '1703202', mahalla: 'Sentinelmahalla', street: 'Sentinelstreet 7' },
+  categories: ['survivorOfViolence', 'personWithDisability'],
+  disabilityGroup: 'II',
+  languages: ['uz', 'sgn'],
+  remarks: 'SENTINEL-REMARK',
+  confirmedWarnings: ['checkDigit', 'birthDateMismatch', 'sexMismatch', 'impossibleDate'],
+};
+
+/** What must not appear anywhere in an answer (values, and keys as `"key":`) when a group is outside the view. */
+const HIDDEN_MARKS: Readonly<Record<ClientViewField, readonly string[]>> = {
+  name: ['Sentinelova'],
+  birthDate: ['1990-05-25', '"matchedBy":"birthDate"'],
+  birthYear: ['"birthYear":', '"isBirthDateEstimated":'],
+  age: ['"ageYears":', '"isYouth":'],
+  sex: ['"sex":'],
+  pinfl: ['42505900123453', '"pinflWarnings":', '"confirmedWarnings":', '"matchedBy":"pinfl"'],
+  identityDocument: ['ZZ7654321', '"identityDocument":'],
+  phone: ['+998901112233', '"matchedBy":"phone"'],
+  region: ['"regionCode":'],
+  district: ['"districtCode":'],
+  street: ['Sentinelmahalla', 'Sentinelstreet', '"mahalla":', '"street":'],
+  categories: ['survivorOfViolence', '"categories":'],
+  disabilityGroup: ['"disabilityGroup":'],
+  languages: ['"languages":'],
+  remarks: ['SENTINEL-REMARK', '"remarks":'],
+};
+
+/** Not client fields, but what a role without the permission must not see of a client either. */
+const PERMISSION_MARKS: Readonly<Record<string, readonly string[]>> = {
+  'consents.read': ['FORM-SENTINEL'],
+  'cases.read': ['SENTINEL-HOUSEHOLD', 'SENTINEL-NOTE'],
+};
+
+interface Fixture {
+  readonly client: ClientRecord;
+  readonly caseId: string;
+  readonly version: () => Promise<number>;
+}
+
+type Calls = (fx: Fixture) => Promise<readonly unknown[]> | readonly unknown[];
+
+/**
+ * Every method that takes or finds a client, with the inputs it is called with; every other
+ * method (and domain) with the reason it returns no client data.
+ */
+const CALLS: Readonly<Record<string, Calls | string>> = {
+  'clients.get': (fx) => [{ id: fx.client.id }],
+  'clients.search': () => [
+    { query: 'Sentinelova Gulnora' },
+    { query: '42505900123453' },
+    { query: '425059' },
+    { query: '+998 90 111 22 33' },
+    { query: '25.05.1990' },
+    { query: 'Sentinelova 25.05.1990' },
+    { query: 'Sentinelova 1990', birthDate: '1990-05-25', sex: 'female' },
+  ],
+  'clients.findDuplicates': () => [{ lastName: 'Sentinelova', firstName: 'Gulnora', birthDate: '1990-05-25' }],
+  'clients.update': async (fx) => [{ ...SENTINEL, id: fx.client.id, version: await fx.version() }],
+  'clients.register': 'receptionists only (clients.write), whose view is the whole record (asserted below)',
+  'clients.merge': 'answers ids and counts (mergeId, survivorId, mergedId, movedCounts)',
+  'clients.unmerge': 'answers the restored id',
+  'clients.importPreview': "answers about the importer's own file: row numbers, problems, ids of clients a row repeats",
+  'clients.importRun': 'answers counts and the refused rows of the importer’s own file',
+  'clients.importReport': 'the refused rows of the importer’s own file',
+  'timeline.forClient': (fx) => [{ clientId: fx.client.id }],
+  'consents.list': (fx) => [{ clientId: fx.client.id }],
+  'consents.record': 'receptionists only; answers the consent it recorded',
+  'cases.get': (fx) => [{ caseId: fx.caseId }],
+  'cases.listForClient': (fx) => [{ clientId: fx.client.id }],
+  'cases.overduePlanItems': () => [{}],
+  'cases.caseWorkers': () => [{}],
+  'cases.open': 'receptionists only; answers the case',
+  'cases.assign': 'receptionists only; answers the case',
+  'cases.close': 'receptionists only; answers the case',
+  'cases.addPlanItem': 'readers of cases; answers the plan item',
+  'cases.updatePlanItem': 'readers of cases; answers the plan item',
+  'services.listForClient': (fx) => [{ clientId: fx.client.id }],
+  'services.listReferrals': (fx) => [{ clientId: fx.client.id }],
+  'services.catalog': () => [{}],
+  'services.record': 'answers the delivery it recorded',
+  'services.createReferral': 'answers the referral it created',
+  'services.addCatalogEntry': 'catalog entries, no client',
+  'services.updateCatalogEntry': 'catalog entries, no client',
+};
+
+/** Domains with no method that reads or returns a client. */
+const DOMAINS_WITHOUT_CLIENT_DATA: Readonly<Record<string, string>> = {
+  system: 'version and database state',
+  setup: 'creates the center',
+  audit: 'the chain check: counts, seqs and row ids',
+  auth: 'sessions and passwords',
+  center: "the center's own profile and settings",
+  staff: 'staff accounts and key slots',
+  geo: 'the list of regions and districts',
+};
+
+function classification(method: string): Calls | string | undefined {
+  return CALLS[method] ?? DOMAINS_WITHOUT_CLIENT_DATA[method.slice(0, method.indexOf('.'))];
+}
+
+function marksHiddenFrom(role: Role): string[] {
+  const view = new Set<ClientViewField>(CLIENT_VIEWS[role]);
+  const hidden = CLIENT_VIEW_FIELDS.filter((field) => !view.has(field)).flatMap((field) => HIDDEN_MARKS[field]);
+  const lacking = Object.entries(PERMISSION_MARKS).flatMap(([permission, marks]) => (PERMISSION_TABLE.has(role, permission) ? [] : marks));
+  return [...hidden, ...lacking];
+}
+
+async function answerOf(call: Promise<unknown>): Promise<{ readonly ok: boolean; readonly json: string }> {
+  try {
+    return { ok: true, json: JSON.stringify(await call) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, json: JSON.stringify(error.toJSON()) };
+    throw error;
+  }
+}
+
+describe('who sees what (client views)', () => {
+  let t: TestCenter;
+  let fx: Fixture;
+  beforeAll(async () => {
+    t = await createTestCenter({ now: () => NOW });
+    const reception = t.as.receptionist;
+    const client = await reception.invoke('clients.register', SENTINEL);
+    await reception.invoke('consents.record', { clientId: client.id, purpose: 'services', state: 'given', decidedOn: '2026-11-24', formReference: 'FORM-SENTINEL' });
+    const opened = await reception.invoke('cases.open', {
+      clientId: client.id,
+      intake: { needs: ['housing'], referralSource: 'mahalla', priority: 'high', householdSituation: 'SENTINEL-HOUSEHOLD' },
+      caseWorkerId: t.staffId.psychologist,
+    });
+    await reception.invoke('services.record', { clientId: client.id, caseId: opened.id, serviceCode: 'medical.examination', deliveredOn: '2026-11-25', note: 'SENTINEL-NOTE' });
+    const version = async () => (await t.db().selectFrom('clients').select('version').where('id', '=', client.id).executeTakeFirstOrThrow()).version;
+    fx = { client, caseId: opened.id, version };
+  });
+  afterAll(() => t.dispose());
+
+  it('classifies every method of the API: called below with inputs, or named as returning no client data', () => {
+    const unclassified = API_METHODS.map((method) => method.name).filter((name) => classification(name) === undefined);
+    expect(unclassified).toEqual([]);
+  });
+
+  it('gives the whole record to every role that may write it (register and update answer it whole)', () => {
+    for (const role of ROLES.filter((candidate) => PERMISSION_TABLE.has(candidate, 'clients.write'))) {
+      expect(CLIENT_VIEWS[role]).toEqual(CLIENT_VIEW_FIELDS);
+    }
+  });
+
+  it('gives the name to every reader of cases (the overdue list names the client)', () => {
+    for (const role of ROLES.filter((candidate) => PERMISSION_TABLE.has(candidate, 'cases.read'))) {
+      expect(CLIENT_VIEWS[role]).toContain('name');
+    }
+  });
+
+  it.each(ROLES)('answers %s nothing outside the view, from any method', async (role) => {
+    const marks = marksHiddenFrom(role);
+    const leaks: string[] = [];
+    let answered = 0;
+    for (const method of API_METHODS) {
+      const calls = classification(method.name);
+      if (typeof calls !== 'function') continue;
+      for (const input of await calls(fx)) {
+        const answer = await answerOf(t.as[role].sendUntyped(method.name, input));
+        if (answer.ok) answered += 1;
+        for (const mark of marks) if (answer.json.includes(mark)) leaks.push(`${method.name} ${JSON.stringify(input)}: ${mark}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    // Not vacuous: every role reads the client itself, its timeline and a search.
+    expect(answered).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(ROLES)('gives %s exactly the view from clients.get, and search results within it', async (role) => {
+    const view = (await t.as[role].sendUntyped('clients.get', { id: fx.client.id })) as Record<string, unknown>;
+    expect(Object.keys(view).filter((key) => key !== 'address').sort()).toEqual([...visibleKeys(role, 'record')].sort());
+    const address = visibleKeys(role, 'address');
+    if (address.length === 0) expect(view).not.toHaveProperty('address');
+    else expect(Object.keys(view['address'] as object).sort()).toEqual([...address].sort());
+    const found = (await t.as[role].sendUntyped('clients.search', { query: 'Sentinelova Gulnora' })) as { items: Record<string, unknown>[] };
+    expect(found.items.map((item) => item['id'])).toContain(fx.client.id);
+    for (const item of found.items) expect(Object.keys(item).sort()).toEqual([...visibleKeys(role, 'searchItem')].sort());
+  });
+
+  it('shows a trainer no PINFL, address, categories or remarks in clients.get, search and the timeline', async () => {
+    const trainer = t.as.trainer;
+    const record = await trainer.invoke('clients.get', { id: fx.client.id });
+    expect(record).toMatchObject({ lastName: 'Sentinelova', firstName: 'Gulnora', sex: 'female', ageYears: 36, disabilityGroup: 'II', phone: '+998901112233' });
+    for (const key of ['pinfl', 'address', 'categories', 'remarks', 'birthDate', 'birthYear', 'identityDocument']) expect(record).not.toHaveProperty(key);
+    // Searching by what the view does not show finds nobody by it.
+    expect((await trainer.invoke('clients.search', { query: '42505900123453' })).items).toEqual([]);
+    expect((await trainer.invoke('clients.search', { query: '25.05.1990' })).items).toEqual([]);
+    const byPhone = await trainer.invoke('clients.search', { query: '90 111 22 33' });
+    expect(byPhone.items.map((item) => [item.id, item.matchedBy])).toEqual([[fx.client.id, 'phone']]);
+    const timeline = await trainer.invoke('timeline.forClient', { clientId: fx.client.id });
+    expect(timeline.events.map((event) => event.kind)).toEqual(['registered']);
+    const receptionist = await t.as.receptionist.invoke('clients.search', { query: '42505900123453' });
+    expect(receptionist.items.map((item) => item.matchedBy)).toEqual(['pinfl']);
+  });
+
+  it('gives a manager what the reports count, not contact or identifiers', async () => {
+    const record = await t.as.manager.invoke('clients.get', { id: fx.client.id });
+    expect(record).toMatchObject({ sex: 'female', birthYear: 1990, ageYears: 36, disabilityGroup: 'II', categories: ['personWithDisability', 'survivorOfViolence'], address: { regionCode: '1703', districtCode: '1703202' } });
+    for (const key of ['pinfl', 'phone', 'birthDate', 'remarks', 'identityDocument']) expect(record).not.toHaveProperty(key);
+  });
+});
