@@ -180,4 +180,22 @@ describe('staff.rotateKeys', () => {
     expect(await core.services.store.require().db.selectFrom('staff').select('is_active').where('id', '=', center.staff.receptionist.id).executeTakeFirst()).toEqual({ is_active: 0 });
     await verifyClean(core);
   });
+
+  it('waits for slots from before rotation existed: refused and deferred until their owner signs in once, which gives the slot its box', async () => {
+    const center = await newCenter();
+    const legacy = center.staff.receptionist;
+    const ring = readKeyring(center);
+    const withoutBox: Keyring = { ...ring, slots: ring.slots.map((slot) => (slot.userId === legacy.id ? { ...slot, box: undefined } : slot)) };
+    writeFileSync(center.core.services.auth.keyring.path, JSON.stringify(sealKeyring(primitives, withoutBox, heldKey(center.core))));
+    const admin = center.as.administrator;
+    expect(await rejection(admin.invoke('staff.rotateKeys', { actorPassword: center.admin.password }))).toMatchObject({ code: 'CONFLICT', details: { reason: 'slotsAwaitingSignIn' } });
+    const keyBefore = heldKey(center.core);
+    expect(await admin.invoke('staff.deactivate', { userId: center.staff.trainer.id })).toMatchObject({ isActive: false, keysRotated: false });
+    expect(heldKey(center.core).equals(keyBefore)).toBe(true);
+    await center.signedIn(legacy.username, legacy.password);
+    expect(readKeyring(center).slots.find((slot) => slot.userId === legacy.id)?.box).toBeDefined();
+    await admin.invoke('staff.rotateKeys', { actorPassword: center.admin.password });
+    expect(heldKey(center.core).equals(keyBefore)).toBe(false);
+    await center.signedIn(legacy.username, legacy.password);
+  });
 });
