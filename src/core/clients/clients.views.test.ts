@@ -106,6 +106,7 @@ const CALLS: Readonly<Record<string, Calls | string>> = {
   'services.createReferral': 'answers the referral it created',
   'services.addCatalogEntry': 'catalog entries, no client',
   'services.updateCatalogEntry': 'catalog entries, no client',
+  'home.overview': () => [{}],
 };
 
 /** Domains with no method that reads or returns a client. */
