@@ -143,8 +143,9 @@ describe('center profile and service catalog', () => {
     await search.startRegistration();
     const form = new ClientsRegisterPage(page, 'en');
     await form.heading().waitFor();
+    // The selects take the center's place once their option lists have loaded.
+    await expect.poll(() => form.field('district').inputValue(), { timeout: 15_000 }).toBe('1726266');
     expect(await form.field('region').inputValue()).toBe('1726');
-    expect(await form.field('district').inputValue()).toBe('1726266');
   });
 });
 
