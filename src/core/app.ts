@@ -64,6 +64,9 @@ export const API_METHODS: readonly AnyMethod[] = MODULES.flatMap((module) => mod
 /** What may leave the center, folded from every domain's record types: the place to review it. */
 export const OUTBOX_ALLOWLIST = buildOutboxAllowList(MODULES.flatMap((module) => module.outbox ?? []));
 
+/** Every column that holds a value under the confidential key, from every domain. */
+export const CONFIDENTIAL_COLUMNS = MODULES.flatMap((module) => module.confidentialColumns ?? []);
+
 /** Roles and what each may do, folded from every domain's grants. */
 export const PERMISSION_TABLE = buildPermissionTable(MODULES.flatMap((module) => (module.permissions ? [module.permissions] : [])));
 

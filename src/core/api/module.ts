@@ -1,5 +1,6 @@
 import type { TimelineSource } from '../timeline/timeline-source';
 import type { OutboxTypeSpec } from '../sync/outbox.spec';
+import type { ConfidentialColumnSpec } from '../crypto/confidential-columns';
 import type { ErrorReasons } from './errors';
 import type { AnyMethod } from './method';
 import type { PermissionGrants } from './permissions';
@@ -20,6 +21,8 @@ export interface DomainModule {
   readonly timeline?: readonly TimelineSource[];
   /** The reasons it gives with CONFLICT, NOT_FOUND and the other codes a user can cause. */
   readonly errors?: ErrorReasons;
+  /** The columns that hold values under the confidential key (re-encrypted when that key rotates). */
+  readonly confidentialColumns?: readonly ConfidentialColumnSpec[];
 }
 
 /**
