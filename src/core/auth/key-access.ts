@@ -7,6 +7,7 @@ import type { Session } from '../api/session';
 import type { CoreServices } from '../api/context';
 import type { OpenStore } from '../db/store';
 import type { PendingAuthEvent } from '../session/auth-state';
+import { decryptField, encryptField, type FieldLocation } from '../crypto/field-encryption';
 
 /**
  * Opening the database with an unwrapped key, and the audit events of authentication, which may
@@ -76,6 +77,27 @@ export function requireConfidentialKey(core: CoreServices, session: Session): Bu
   const key = core.auth.confidentialKeyOf(session);
   if (!key) throw authError('FORBIDDEN', 'noConfidentialKey');
   return key;
+}
+
+/**
+ * Encrypts a confidential value for a domain row with the session's confidential key (FORBIDDEN
+ * without it). Domains use this and `openConfidential`, never the key itself: while a new
+ * confidential key replaces an old one, these pick the right key for each value.
+ *
+ * @example row.note = sealConfidential(ctx.core, ctx.session, { recordId: id, field: 'note', version: 1 }, input.note);
+ */
+export function sealConfidential(core: CoreServices, session: Session, location: FieldLocation, plaintext: string): string {
+  return encryptField(requireConfidentialKey(core, session), location, plaintext, core.auth.primitives);
+}
+
+/**
+ * Decrypts a confidential value (FORBIDDEN without the key, or when the value was altered, moved
+ * to another row, field or version: never garbled text).
+ *
+ * @example const note = openConfidential(ctx.core, ctx.session, { recordId: row.id, field: 'note', version: row.version }, row.note);
+ */
+export function openConfidential(core: CoreServices, session: Session, location: FieldLocation, stored: string): string {
+  return decryptField(requireConfidentialKey(core, session), location, stored, core.auth.primitives);
 }
 
 async function writeAuthEvent(core: CoreServices, store: OpenStore, event: PendingAuthEvent): Promise<void> {
