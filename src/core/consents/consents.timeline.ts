@@ -9,7 +9,7 @@ export interface ConsentEvent extends TimelineEventBase {
   readonly state: ConsentState;
 }
 
-/** Every consent decision, as recorded. */
+/** Every consent decision, as recorded, with who recorded it. */
 export const consentSource = defineTimelineSource<ConsentEvent>({
   name: 'consents',
   requires: 'consents.read',
@@ -20,6 +20,7 @@ export const consentSource = defineTimelineSource<ConsentEvent>({
       key: `consent:${consent.id}`,
       date: consent.decidedOn,
       at: consent.recordedAt,
+      byId: consent.recordedBy,
       consentId: consent.id,
       purpose: consent.purpose,
       state: consent.state,

@@ -23,13 +23,14 @@ export interface ReferralEvent extends TimelineEventBase {
 export const deliverySource = defineTimelineSource<ServiceDeliveredEvent>({
   name: 'services',
   requires: 'cases.read',
-  kinds: { serviceDelivered: 4 },
+  kinds: { serviceDelivered: 5 },
   async collect(db, clientId) {
     return (await listDeliveriesForClient(db, clientId)).map((delivery) => ({
       kind: 'serviceDelivered',
       key: `serviceDelivered:${delivery.id}`,
       date: delivery.deliveredOn,
       at: delivery.recordedAt,
+      byId: delivery.recordedBy,
       deliveryId: delivery.id,
       caseId: delivery.caseId,
       serviceCode: delivery.serviceCode,
@@ -43,13 +44,14 @@ export const deliverySource = defineTimelineSource<ServiceDeliveredEvent>({
 export const referralSource = defineTimelineSource<ReferralEvent>({
   name: 'referrals',
   requires: 'cases.read',
-  kinds: { referral: 5 },
+  kinds: { referral: 6 },
   async collect(db, clientId) {
     return (await listReferralsForClient(db, clientId)).map((referral) => ({
       kind: 'referral',
       key: `referral:${referral.id}`,
       date: referral.date,
       at: referral.recordedAt,
+      byId: referral.recordedBy,
       referralId: referral.id,
       direction: referral.direction,
       agency: referral.agency,

@@ -56,6 +56,17 @@ export function findStaffById(db: Db, id: string): Promise<StaffRow | undefined>
   return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The display names of some staff members (deactivated ones too: an old record keeps its author).
+ *
+ * @example const names = await findStaffDisplayNames(db, ['s1', 's2']); // { s1: 'Dilnoza Karimova', ... }
+ */
+export async function findStaffDisplayNames(db: Db, ids: readonly string[]): Promise<Readonly<Record<string, string>>> {
+  if (ids.length === 0) return {};
+  const rows = await db.selectFrom('staff').select(['id', 'display_name']).where('id', 'in', [...new Set(ids)]).execute();
+  return Object.fromEntries(rows.map((row) => [row.id, row.display_name]));
+}
+
 /** Usernames are unique without regard to case (the column is `COLLATE NOCASE`). */
 export function findStaffByUsername(db: Db, username: string): Promise<StaffRow | undefined> {
   return db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst();

@@ -17,6 +17,8 @@ export interface TimelineEventBase {
   readonly date: string;
   /** When it was recorded (ISO instant). */
   readonly at: string;
+  /** The staff member who recorded it (its author); null when the record keeps no author. */
+  readonly byId: string | null;
 }
 
 /** Who is looking: sources hide what the viewer may not see. */
@@ -32,6 +34,8 @@ export interface TimelineSource<E extends TimelineEventBase = TimelineEventBase>
    */
   readonly kinds: Readonly<Record<E['kind'], number>>;
   collect(db: ReadDb, clientId: string, viewer: TimelineViewer): Promise<readonly E[]>;
+  /** Staff an event names besides its author (a reassignment's case workers), so the timeline can give their names. */
+  staffIdsOf?(event: E): readonly string[];
 }
 
 /** The event type a list of sources emits. */

@@ -49,11 +49,14 @@ describe('timeline.forClient', () => {
       // Registration, the plan item and both finishings were recorded today (the test clock).
       `${TODAY} registered`,
       `${TODAY} planItemAdded`,
-      `${TODAY} planItemFinished`,
+      `${TODAY} planItemStatusChanged`,
       `${TODAY} caseClosed`,
     ]);
     expect(timeline.events.find((event) => event.kind === 'caseClosed')).toMatchObject({ caseId: opened.id, reason: 'goalsAchieved' });
-    expect(timeline.events.find((event) => event.kind === 'planItemFinished')).toMatchObject({ itemId: item.id, status: 'done' });
+    expect(timeline.events.find((event) => event.kind === 'planItemStatusChanged')).toMatchObject({ itemId: item.id, fromStatus: 'planned', toStatus: 'done' });
+    // Every event says who recorded it, and the answer names them.
+    for (const event of timeline.events) expect(event.byId, event.kind).toBe(t.staffId.receptionist);
+    expect(timeline.staffNames[t.staffId.receptionist]).toBe('Test receptionist');
     expect(JSON.stringify(timeline)).not.toContain('private text');
   });
 
@@ -61,6 +64,46 @@ describe('timeline.forClient', () => {
     const { client } = await clientWithHistory('trainer');
     const timeline = await t.as.trainer.invoke('timeline.forClient', { clientId: client.id });
     expect(new Set(timeline.events.map((event) => event.kind))).toEqual(new Set(['registered']));
+  });
+
+  it('shows every plan status change and every reassignment, with who made it and the case workers by name', async () => {
+    const client = await t.registerClient('history');
+    const opened = await t.as.receptionist.invoke('cases.open', {
+      clientId: client.id,
+      intake: { needs: ['legalAid'], referralSource: 'police', priority: 'high', householdSituation: '' },
+      caseWorkerId: t.staffId.receptionist,
+    });
+    const item = await t.as.receptionist.invoke('cases.addPlanItem', { caseId: opened.id, serviceCode: 'legal.consultation', goal: 'Papers', dueDate: '2026-12-20' });
+    await t.as.receptionist.invoke('cases.updatePlanItem', { itemId: item.id, status: 'inProgress' });
+    await t.as.receptionist.invoke('cases.assign', { caseId: opened.id, caseWorkerId: t.staffId.psychologist });
+    // A goal change alone is no status change.
+    await t.as.receptionist.invoke('cases.updatePlanItem', { itemId: item.id, goal: 'All papers' });
+    await t.as.psychologist.invoke('cases.updatePlanItem', { itemId: item.id, status: 'done' });
+    await t.as.receptionist.invoke('cases.updatePlanItem', { itemId: item.id, status: 'inProgress' });
+    const timeline = await t.as.receptionist.invoke('timeline.forClient', { clientId: client.id });
+    const changes = timeline.events.filter((event) => event.kind === 'planItemStatusChanged');
+    expect(changes.map((event) => [event.fromStatus, event.toStatus, event.byId])).toEqual([
+      ['planned', 'inProgress', t.staffId.receptionist],
+      ['inProgress', 'done', t.staffId.psychologist],
+      ['done', 'inProgress', t.staffId.receptionist],
+    ]);
+    const opening = timeline.events.find((event) => event.kind === 'caseOpened');
+    expect(opening).toMatchObject({ caseWorkerId: t.staffId.receptionist, byId: t.staffId.receptionist });
+    const reassigned = timeline.events.filter((event) => event.kind === 'caseReassigned');
+    expect(reassigned).toEqual([expect.objectContaining({ caseId: opened.id, fromCaseWorkerId: t.staffId.receptionist, toCaseWorkerId: t.staffId.psychologist, byId: t.staffId.receptionist, date: TODAY })]);
+    expect(timeline.staffNames).toMatchObject({ [t.staffId.receptionist]: 'Test receptionist', [t.staffId.psychologist]: 'Test psychologist' });
+  });
+
+  it('names who recorded each consent decision', async () => {
+    const client = await t.registerClient('consent-author');
+    await t.as.receptionist.invoke('consents.record', { clientId: client.id, purpose: 'services', state: 'given', decidedOn: TODAY });
+    await t.as.receptionist.invoke('consents.record', { clientId: client.id, purpose: 'services', state: 'withdrawn', decidedOn: TODAY });
+    const timeline = await t.as.receptionist.invoke('timeline.forClient', { clientId: client.id });
+    const decisions = timeline.events.filter((event) => event.kind === 'consent');
+    expect(decisions.map((event) => [event.state, timeline.staffNames[event.byId ?? '']])).toEqual([
+      ['given', 'Test receptionist'],
+      ['withdrawn', 'Test receptionist'],
+    ]);
   });
 
   it('answers NOT_FOUND for an unknown client and INVALID_INPUT for an empty id', async () => {
@@ -76,7 +119,7 @@ describe('timeline.forClient', () => {
       requires: 'clients.read',
       kinds: { counselingSession: 4 },
       collect: async () => [
-        { kind: 'counselingSession', key: 'counselingSession:s1', date: '2026-11-04', at: '2026-11-04T06:00:00.000Z', sessionId: 's1', psychologistId: t.staffId.psychologist, psychologistName: 'Test psychologist' },
+        { kind: 'counselingSession', key: 'counselingSession:s1', date: '2026-11-04', at: '2026-11-04T06:00:00.000Z', byId: null, sessionId: 's1', psychologistId: t.staffId.psychologist, psychologistName: 'Test psychologist' },
       ],
     });
     const trainer = { userId: t.staffId.trainer, role: 'trainer' as const, permissions: PERMISSION_TABLE.of('trainer') };
@@ -90,8 +133,12 @@ describe('timeline.forClient', () => {
     const before = (await t.as.receptionist.invoke('timeline.forClient', { clientId: survivor.client.id })).events.length;
     const { mergeId } = await t.as.administrator.invoke('clients.merge', { survivorId: survivor.client.id, mergedId: merged.client.id });
     const after = (await t.as.receptionist.invoke('timeline.forClient', { clientId: survivor.client.id })).events;
-    // Everything but the merged record's own registration moved.
-    expect(after).toHaveLength(before * 2 - 1);
+    // Everything but the merged record's own registration moved, and the merge itself is on it, with who merged.
+    expect(after).toHaveLength(before * 2);
+    expect(after.at(-1)).toMatchObject({ kind: 'clientMerged', mergeId, role: 'survivor', otherClientId: merged.client.id, byId: t.staffId.administrator });
+    const mergedSide = (await t.as.receptionist.invoke('timeline.forClient', { clientId: merged.client.id })).events;
+    expect(mergedSide.map((event) => event.kind)).toEqual(['registered', 'clientMerged']);
+    expect(mergedSide[1]).toMatchObject({ role: 'merged', otherClientId: survivor.client.id });
     expect((await t.as.receptionist.invoke('cases.listForClient', { clientId: survivor.client.id })).items).toHaveLength(2);
     // New records for a merged-away client are refused; they belong to the survivor.
     expect(
@@ -99,7 +146,10 @@ describe('timeline.forClient', () => {
     ).toMatchObject({ code: 'CONFLICT', details: { reason: 'clientMerged', mergedIntoId: survivor.client.id } });
 
     await t.as.administrator.invoke('clients.unmerge', { mergeId });
-    expect((await t.as.receptionist.invoke('timeline.forClient', { clientId: survivor.client.id })).events).toHaveLength(before);
+    const undone = (await t.as.receptionist.invoke('timeline.forClient', { clientId: survivor.client.id })).events;
+    // The care history went back; the merge and its undoing stay on the record.
+    expect(undone.map((event) => event.kind).slice(-2)).toEqual(['clientMerged', 'clientUnmerged']);
+    expect(undone).toHaveLength(before + 2);
     expect((await t.as.receptionist.invoke('consents.list', { clientId: merged.client.id })).history).toHaveLength(2);
   });
 });

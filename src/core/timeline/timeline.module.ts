@@ -1,8 +1,9 @@
 import { defineModule } from '../api/module';
 import { defineRead } from '../api/method';
 import { requireClient } from '../clients/clients.guards';
-import { collectTimeline, kindRanks } from './timeline';
-import type { TimelineEventOf, TimelineSource } from './timeline-source';
+import { findStaffDisplayNames } from '../staff/staff.repository';
+import { collectTimeline, kindRanks, staffIdsOfEvents } from './timeline';
+import type { TimelineEventBase, TimelineEventOf, TimelineSource } from './timeline-source';
 import { clientTimelineInput } from './timeline.schema';
 
 /**
@@ -19,12 +20,17 @@ export function createTimelineModule<const S extends readonly TimelineSource[]>(
     name: 'timeline.forClient',
     input: clientTimelineInput,
     access: 'clients.read',
-    handler: async (ctx, input): Promise<{ readonly clientId: string; readonly events: readonly Event[] }> => {
+    handler: async (
+      ctx,
+      input,
+    ): Promise<{ readonly clientId: string; readonly events: readonly Event[]; readonly staffNames: Readonly<Record<string, string>> }> => {
       await requireClient(ctx.db, input.clientId);
       ctx.noteRead({ entityType: 'client', entityId: input.clientId });
       // Each source emits only its own declared event type, so the collected union is exactly `Event`.
       const events = (await collectTimeline(ctx.db, input.clientId, ctx.actor, sources, ranks)) as Event[];
-      return { clientId: input.clientId, events };
+      // Authors and the staff events mention, by name: a timeline says who did what.
+      const staffNames = await findStaffDisplayNames(ctx.db, staffIdsOfEvents<TimelineEventBase>(events, sources));
+      return { clientId: input.clientId, events, staffNames };
     },
   });
   return defineModule({ name: 'timeline', methods: [forClient] });

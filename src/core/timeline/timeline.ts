@@ -47,6 +47,22 @@ export async function collectTimeline<E extends TimelineEventBase>(
   return sortTimeline(parts.flat(), ranks);
 }
 
+/**
+ * Every staff id the events name: their authors and whoever else a source says an event mentions.
+ *
+ * @example staffIdsOfEvents(events, sources) // ['s1', 's2']
+ */
+export function staffIdsOfEvents<E extends TimelineEventBase>(events: readonly E[], sources: readonly TimelineSource<E>[]): string[] {
+  const byKind = new Map<string, TimelineSource<E>>();
+  for (const source of sources) for (const kind of Object.keys(source.kinds)) byKind.set(kind, source);
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (event.byId !== null) ids.add(event.byId);
+    for (const id of byKind.get(event.kind)?.staffIdsOf?.(event) ?? []) ids.add(id);
+  }
+  return [...ids];
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -82,3 +82,6 @@ export const regionDistrictSchema = z
     params: { reason: 'districtNotInRegion' },
   });
 export type RegionDistrict = z.output<typeof regionDistrictSchema>;
+
+/** The one way a phone number is shown ("+998 90 123 45 67"), here so the screens can use it. */
+export { formatPhone } from './phone';

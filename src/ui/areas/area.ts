@@ -28,6 +28,8 @@ export interface TimelineWording {
   readonly t: TFunction;
   serviceName(code: string): string;
   formatDay(isoDate: string): string;
+  /** A staff member's name as the timeline gives it ('' for none). */
+  staffName(id: string | null): string;
 }
 
 /** One sentence per event kind; each kind is worded by the area that owns it. */

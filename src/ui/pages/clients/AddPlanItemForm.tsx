@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { Button, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { addPlanItemInput } from '../../../core/cases/cases.schema';
 import { useApiMutation } from '../../api/api';
@@ -9,7 +9,7 @@ import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { useServiceNames } from './service-names';
 
 /** Adds a planned service with its goal and due date to the open case's plan. */
-export function AddPlanItemForm({ caseId }: { readonly caseId: string }) {
+export function AddPlanItemForm({ caseId, onDone }: { readonly caseId: string; readonly onDone?: () => void }) {
   const { t } = useTranslation();
   const services = useServiceNames();
   const defaults = { caseId, serviceCode: '', goal: '', dueDate: '' };
@@ -17,13 +17,14 @@ export function AddPlanItemForm({ caseId }: { readonly caseId: string }) {
   const add = useApiMutation('cases.addPlanItem', {
     onSuccess: () => {
       form.reset(defaults);
+      onDone?.();
     },
     onError: (error) => applyServerIssues(form, error),
   });
   const { errors } = form.formState;
   return (
     <form onSubmit={form.handleSubmit((input) => add.mutate(input))} noValidate aria-label={t('care:plan.add')}>
-      <Group align="flex-start" grow>
+      <Stack gap="sm">
         <NativeSelect
           label={t('care:plan.service')}
           {...form.register('serviceCode')}
@@ -32,11 +33,11 @@ export function AddPlanItemForm({ caseId }: { readonly caseId: string }) {
         />
         <TextInput label={t('care:plan.goal')} {...form.register('goal')} error={clientFieldError(t, errors.goal, 'care')} autoComplete="off" />
         <DateField control={form.control} name="dueDate" label={t('care:plan.dueDate')} error={errors.dueDate ? t('care:plan.dueDateRequired') : undefined} />
-      </Group>
-      <ErrorAlert error={alertError(add.error, ['serviceCode', 'goal', 'dueDate'])} />
-      <Button type="submit" mt="sm" variant="light" loading={add.isPending}>
-        {t('care:plan.add')}
-      </Button>
+        <ErrorAlert error={alertError(add.error, ['serviceCode', 'goal', 'dueDate'])} />
+        <Button type="submit" loading={add.isPending} style={{ alignSelf: 'flex-start' }}>
+          {t('care:plan.add')}
+        </Button>
+      </Stack>
     </form>
   );
 }

@@ -1,4 +1,5 @@
-import { Badge, NativeSelect, Table, Text } from '@mantine/core';
+import { NativeSelect, Table, Text } from '@mantine/core';
+import { WrappingBadge } from '../../components/WrappingBadge';
 import { useTranslation } from 'react-i18next';
 import { OPEN_PLAN_ITEM_STATUSES, PLAN_ITEM_STATUSES, type PlanItem, type PlanItemStatus } from '../../../core/cases/cases.schema';
 import { useApiMutation } from '../../api/api';
@@ -15,8 +16,7 @@ export function CarePlanTable({ items, canWrite }: { readonly items: readonly Pl
   const { t } = useTranslation();
   const services = useServiceNames();
   const today = todayLocal();
-  const update = useApiMutation('cases.updatePlanItem', {
-  });
+  const update = useApiMutation('cases.updatePlanItem');
   if (items.length === 0) return <Text c="dimmed">{t('care:plan.empty')}</Text>;
   return (
     <>
@@ -39,9 +39,9 @@ export function CarePlanTable({ items, canWrite }: { readonly items: readonly Pl
                 <Table.Td>
                   {formatDay(item.dueDate)}{' '}
                   {overdue && (
-                    <Badge color="red" size="sm">
+                    <WrappingBadge color="red" size="sm">
                       {t('care:plan.overdue')}
-                    </Badge>
+                    </WrappingBadge>
                   )}
                 </Table.Td>
                 <Table.Td>

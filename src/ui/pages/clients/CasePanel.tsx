@@ -1,4 +1,6 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { WrappingBadge } from '../../components/WrappingBadge';
+import { FormDrawer } from './FormDrawer';
 import { canEditPlan } from '../../../core/cases/cases.policy';
 import { useTranslation } from 'react-i18next';
 import type { CaseWithPlan } from '../../../core/cases/cases.schema';
@@ -50,7 +52,10 @@ function CaseSummary({ record, workerName }: { readonly record: CaseWithPlan; re
   );
 }
 
-/** The client's open case (intake, case worker, care plan, closing) or the form to open one; earlier cases below. */
+/**
+ * The client's open case: intake and case worker beside the care plan on a wide screen; opening,
+ * reassigning, adding to the plan and closing each in a drawer opened on demand. Earlier cases below.
+ */
 export function CasePanel({ clientId }: { readonly clientId: string }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -62,40 +67,66 @@ export function CasePanel({ clientId }: { readonly clientId: string }) {
   // The same rule the core enforces: cases.write, or this case's own case worker.
   const canEditOpenPlan = open !== undefined && session.user !== null && canEditPlan({ userId: session.user.id, permissions: session.user.permissions }, open);
   const workers = useCaseWorkers(canWrite);
+  const closedList = closed.map((item) => (
+    <Text key={item.id} size="sm" c="dimmed">
+      {t('care:cases.closedInfo', {
+        opened: formatDay(item.openedOn),
+        closed: formatDay(item.closedOn),
+        reason: item.closeReason ? t(`care:cases.reason.${item.closeReason}`) : '',
+      })}
+    </Text>
+  ));
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="case-title">
-      <Stack gap="sm">
-        <Group gap="sm">
-          <Title order={3} size="h4" id="case-title">
-            {t('care:cases.title')}
-          </Title>
-          {open && <Badge variant="light">{t('care:cases.status.open')}</Badge>}
-        </Group>
-        <ErrorAlert error={cases.error} />
-        {cases.isSuccess && !open && !canWrite && <Text c="dimmed">{t('care:cases.none')}</Text>}
-        {cases.isSuccess && !open && canWrite && <OpenCaseForm clientId={clientId} />}
-        {open && (
-          <>
-            <CaseSummary record={open} workerName={workers.labelOf(open.caseWorkerId)} />
-            {canWrite && workers.query.isSuccess && <ReassignCaseForm key={open.caseWorkerId} caseId={open.id} caseWorkerId={open.caseWorkerId} options={workers.options} />}
-            <Title order={4} size="h5" id="plan-title">
-              {t('care:plan.title')}
-            </Title>
+    <SimpleGrid cols={{ base: 1, xl: open ? 2 : 1 }} spacing="md">
+      <Paper withBorder p="md" component="section" aria-labelledby="case-title">
+        <Stack gap="sm">
+          <Group gap="sm" justify="space-between">
+            <Group gap="sm">
+              <Title order={3} size="h4" id="case-title">
+                {t('care:cases.title')}
+              </Title>
+              {open && <WrappingBadge variant="light">{t('care:cases.status.open')}</WrappingBadge>}
+            </Group>
+            {open && canWrite && (
+              <Group gap="xs">
+                {workers.query.isSuccess && (
+                  <FormDrawer label={t('care:cases.reassign')} title={t('care:cases.reassignTitle')} size="md" buttonProps={{ variant: 'default' }}>
+                    {(done) => <ReassignCaseForm caseId={open.id} caseWorkerId={open.caseWorkerId} options={workers.options} onDone={done} />}
+                  </FormDrawer>
+                )}
+                <FormDrawer label={t('care:cases.close')} title={t('care:cases.closeTitle')} size="md" buttonProps={{ variant: 'default', color: 'red' }}>
+                  {(done) => <CloseCaseForm caseId={open.id} onDone={done} />}
+                </FormDrawer>
+              </Group>
+            )}
+          </Group>
+          <ErrorAlert error={cases.error} />
+          {cases.isSuccess && !open && !canWrite && <Text c="dimmed">{t('care:cases.none')}</Text>}
+          {cases.isSuccess && !open && canWrite && (
+            <Group>
+              <Text c="dimmed">{t('care:cases.none')}</Text>
+              <FormDrawer label={t('care:cases.open')} title={t('care:cases.openTitle')} buttonProps={{ variant: 'filled' }}>
+                {(done) => <OpenCaseForm clientId={clientId} onDone={done} />}
+              </FormDrawer>
+            </Group>
+          )}
+          {open && <CaseSummary record={open} workerName={workers.labelOf(open.caseWorkerId)} />}
+          {closedList}
+        </Stack>
+      </Paper>
+      {open && (
+        <Paper withBorder p="md" component="section" aria-labelledby="plan-title">
+          <Stack gap="sm">
+            <Group justify="space-between">
+              <Title order={3} size="h4" id="plan-title">
+                {t('care:plan.title')}
+              </Title>
+              {canEditOpenPlan && <FormDrawer label={t('care:plan.add')}>{(done) => <AddPlanItemForm caseId={open.id} onDone={done} />}</FormDrawer>}
+            </Group>
             <CarePlanTable items={open.plan} canWrite={canEditOpenPlan} />
-            {canEditOpenPlan && <AddPlanItemForm caseId={open.id} />}
-            {canWrite && <CloseCaseForm caseId={open.id} />}
-          </>
-        )}
-        {closed.map((item) => (
-          <Text key={item.id} size="sm" c="dimmed">
-            {t('care:cases.closedInfo', {
-              opened: formatDay(item.openedOn),
-              closed: formatDay(item.closedOn),
-              reason: item.closeReason ? t(`care:cases.reason.${item.closeReason}`) : '',
-            })}
-          </Text>
-        ))}
-      </Stack>
-    </Paper>
+          </Stack>
+        </Paper>
+      )}
+    </SimpleGrid>
   );
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useSession } from '../../session/session';
 import { useGeoNames } from '../../components/geo-names';
 import type { ClientView } from '../../../core/clients/clients.policy';
+import { formatPhone } from '../../../core/uz/uz.schema';
 import { birthOrAgeLabel, birthOrAgeText, formatDay, todayLocal } from './client-format';
 
 function Field({ label, value }: { readonly label: string; readonly value: string }) {
@@ -66,7 +67,7 @@ export function ClientIdentityCard({ client }: { readonly client: ClientView }) 
             </Button>
           )}
         </Group>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" verticalSpacing="xs">
           <Shown label={t('clients:field.lastName')} value={client.lastName} />
           <Shown label={t('clients:field.firstName')} value={client.firstName} />
           <Shown label={t('clients:field.patronymic')} value={client.lastName === undefined ? undefined : (client.patronymic ?? '')} />
@@ -74,7 +75,7 @@ export function ClientIdentityCard({ client }: { readonly client: ClientView }) 
           <Shown label={t('clients:field.sex')} value={client.sex === undefined ? undefined : t(`clients:sex.${client.sex}`)} />
           <Shown label={t('clients:field.pinfl')} value={client.pinfl === undefined ? undefined : (client.pinfl ?? '')} />
           <Shown label={t('clients:page.document')} value={document} />
-          <Shown label={t('clients:field.phone')} value={client.phone === undefined ? undefined : (client.phone ?? '')} />
+          <Shown label={t('clients:field.phone')} value={client.phone === undefined ? undefined : client.phone === null ? '' : formatPhone(client.phone)} />
           <Shown label={t('clients:page.address')} value={address} />
           <Shown label={t('clients:field.categories')} value={categories?.join(', ')} />
           <Shown label={t('clients:field.disabilityGroup')} value={disabilityAlone} />

@@ -1,5 +1,4 @@
-import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CASE_CLOSE_REASONS, CLOSE_NOTE_MAX_CHARS, closeCaseInput } from '../../../core/cases/cases.schema';
@@ -17,28 +16,18 @@ const closeFormSchema = closeCaseInput.extend({
     .transform((value) => (value === '' ? undefined : value)),
 });
 
-/** Closes the case with a reason (and an optional note); hidden behind a button so it is not pressed by accident. */
-export function CloseCaseForm({ caseId }: { readonly caseId: string }) {
+/** Closes the case with a reason (and an optional note); in a drawer behind a button so it is not pressed by accident. */
+export function CloseCaseForm({ caseId, onDone }: { readonly caseId: string; readonly onDone: () => void }) {
   const { t } = useTranslation();
-  const [isOpen, setOpen] = useState(false);
   const form = useZodForm(closeFormSchema, { defaultValues: { caseId, reason: '' as never, note: '' } });
   const close = useApiMutation('cases.close', {
-    onSuccess: () => {
-      setOpen(false);
-    },
+    onSuccess: () => onDone(),
     onError: (error) => applyServerIssues(form, error),
   });
-  if (!isOpen) {
-    return (
-      <Button variant="subtle" color="red" onClick={() => setOpen(true)} style={{ alignSelf: 'flex-start' }}>
-        {t('care:cases.close')}
-      </Button>
-    );
-  }
   const { errors } = form.formState;
   return (
     <form onSubmit={form.handleSubmit((input) => close.mutate(input))} noValidate aria-label={t('care:cases.closeTitle')}>
-      <Group align="flex-end">
+      <Stack gap="sm">
         <NativeSelect
           label={t('care:cases.closeReason')}
           {...form.register('reason')}
@@ -50,14 +39,16 @@ export function CloseCaseForm({ caseId }: { readonly caseId: string }) {
           {...form.register('note')}
           error={clientFieldError(t, errors.note, 'care')}
         />
-        <Button type="submit" color="red" loading={close.isPending}>
-          {t('care:cases.closeConfirm')}
-        </Button>
-        <Button variant="default" onClick={() => setOpen(false)}>
-          {t('common:actions.cancel')}
-        </Button>
-      </Group>
-      <ErrorAlert error={alertError(close.error, ['reason', 'note'])} />
+        <ErrorAlert error={alertError(close.error, ['reason', 'note'])} />
+        <Group>
+          <Button type="submit" color="red" loading={close.isPending}>
+            {t('care:cases.closeConfirm')}
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            {t('common:actions.cancel')}
+          </Button>
+        </Group>
+      </Stack>
     </form>
   );
 }

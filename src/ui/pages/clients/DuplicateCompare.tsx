@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useGeoNames } from '../../components/geo-names';
 import type { PossibleDuplicate } from '../../../core/clients/clients.schema';
 import { birthText, fullName, maskPinfl } from './client-format';
+import { formatPhone } from '../../../core/uz/uz.schema';
 
 
 /** The typed record as the comparison shows it. */
@@ -34,7 +35,7 @@ export function DuplicateCompare({ typed, candidates, onOpen }: { readonly typed
     { key: 'birthDate', value: (record) => birthText(t, record) },
     { key: 'sex', value: (record) => (record.sex === '' ? '' : t(`clients:sex.${record.sex}`)) },
     { key: 'pinfl', value: (record) => maskPinfl(record.pinfl) },
-    { key: 'phone', value: (record) => record.phone ?? '' },
+    { key: 'phone', value: (record) => (record.phone === null ? '' : formatPhone(record.phone)) },
     { key: 'district', value: (record) => [geo.district(record.districtCode), geo.region(record.regionCode)].filter((part) => part !== '').join(', ') },
   ];
   return (

@@ -1,8 +1,8 @@
-import { Paper, Stack, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ClientRecord } from '../../../core/clients/clients.schema';
+import { formatPhone } from '../../../core/uz/uz.schema';
 import { useApiMutation } from '../../api/api';
 import { ClientForm } from './ClientForm';
 import { notifyDone } from '../../components/notify';
@@ -20,7 +20,7 @@ function formValuesOf(client: ClientRecord): ClientFormValues {
     sex: client.sex,
     pinfl: client.pinfl ?? '',
     identityDocument: { type: client.identityDocument?.type ?? '', number: client.identityDocument?.number ?? '' },
-    phone: client.phone ?? '',
+    phone: client.phone === null ? '' : formatPhone(client.phone),
     address: {
       regionCode: client.address.regionCode ?? '',
       districtCode: client.address.districtCode ?? '',
@@ -50,12 +50,7 @@ export function EditClientForm({ client, onDone }: { readonly client: ClientReco
     },
   });
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="edit-client-title">
-      <Stack>
-        <Title order={3} size="h4" id="edit-client-title">
-          {t('clients:edit.title')}
-        </Title>
-        <ClientForm
+    <ClientForm
           label={t('clients:edit.title')}
           defaultValues={formValuesOf(client)}
           submitLabel={t('common:actions.save')}
@@ -64,7 +59,5 @@ export function EditClientForm({ client, onDone }: { readonly client: ClientReco
           onOpenClient={(id) => void navigate(`/clients/${encodeURIComponent(id)}`)}
           onCancel={onDone}
         />
-      </Stack>
-    </Paper>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,58 +11,29 @@ import { fullName } from './client-format';
 
 /**
  * For administrators: merge a duplicate record into this one (its services, consents and cases
- * move here), with an undo while the merge has not been uploaded.
+ * move here), with an undo while the merge has not been uploaded. Opened on demand in a drawer.
  */
-export function MergePanel({ client }: { readonly client: ClientView }) {
+export function MergePanel({ client, onMerged }: { readonly client: ClientView; readonly onMerged: (mergeId: string) => void }) {
   const { t } = useTranslation();
-  const [isOpen, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 200);
   const [chosen, setChosen] = useState<ClientSearchItemView | null>(null);
-  const [mergeId, setMergeId] = useState<string | null>(null);
-  const search = useApiQuery('clients.search', { query: debounced }, { enabled: isOpen && debounced.length >= 2 });
+  const search = useApiQuery('clients.search', { query: debounced }, { enabled: debounced.length >= 2 });
   const candidates = (search.data?.items ?? []).filter((item) => item.id !== client.id);
   const merge = useApiMutation('clients.merge', {
     onSuccess: (result) => {
       setChosen(null);
       setQuery('');
-      setMergeId(result.mergeId);
-    },
-  });
-  const unmerge = useApiMutation('clients.unmerge', {
-    onSuccess: () => {
-      setMergeId(null);
+      onMerged(result.mergeId);
     },
   });
 
-  if (!isOpen && mergeId === null) {
-    return (
-      <Button variant="subtle" onClick={() => setOpen(true)} style={{ alignSelf: 'flex-start' }}>
-        {t('clients:merge.open')}
-      </Button>
-    );
-  }
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="merge-title">
-      <Stack gap="sm">
-        <Title order={3} size="h4" id="merge-title">
-          {t('clients:merge.title')}
-        </Title>
-        {mergeId !== null ? (
-          <Alert color="teal" title={t('clients:merge.done')}>
-            <Button variant="white" loading={unmerge.isPending} onClick={() => unmerge.mutate({ mergeId })}>
-              {t('clients:merge.undo')}
-            </Button>
-          </Alert>
-        ) : (
-          <>
-            <Text size="sm">{t('clients:merge.intro', { name: fullName(client) })}</Text>
-            <TextInput type="search" label={t('clients:merge.search')} value={query} onChange={(event) => setQuery(event.currentTarget.value)} autoComplete="off" />
-            {candidates.length > 0 && <ClientSearchResults items={candidates} onOpen={(id) => setChosen(candidates.find((item) => item.id === id) ?? null)} onLeaveTop={() => undefined} />}
-          </>
-        )}
-        <ErrorAlert error={merge.error ?? unmerge.error} />
-      </Stack>
+    <Stack gap="sm">
+      <Text size="sm">{t('clients:merge.intro', { name: fullName(client) })}</Text>
+      <TextInput type="search" label={t('clients:merge.search')} value={query} onChange={(event) => setQuery(event.currentTarget.value)} autoComplete="off" />
+      {candidates.length > 0 && <ClientSearchResults items={candidates} onOpen={(id) => setChosen(candidates.find((item) => item.id === id) ?? null)} onLeaveTop={() => undefined} />}
+      <ErrorAlert error={merge.error} />
       {chosen !== null && (
         <ConfirmDialog
           title={t('clients:merge.confirmTitle')}
@@ -73,6 +44,20 @@ export function MergePanel({ client }: { readonly client: ClientView }) {
           onCancel={() => setChosen(null)}
         />
       )}
-    </Paper>
+    </Stack>
+  );
+}
+
+/** Said on the client page once a merge is done, with its undo (while the merge has not been uploaded). */
+export function MergeDoneAlert({ mergeId, onUndone }: { readonly mergeId: string; readonly onUndone: () => void }) {
+  const { t } = useTranslation();
+  const unmerge = useApiMutation('clients.unmerge', { onSuccess: () => onUndone() });
+  return (
+    <Alert color="teal" title={t('clients:merge.done')}>
+      <Button variant="white" loading={unmerge.isPending} onClick={() => unmerge.mutate({ mergeId })}>
+        {t('clients:merge.undo')}
+      </Button>
+      <ErrorAlert error={unmerge.error} />
+    </Alert>
   );
 }

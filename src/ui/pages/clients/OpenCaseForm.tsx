@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Loader, NativeSelect, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Loader, NativeSelect, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CASE_PRIORITIES, NEED_CODES, openCaseInput, REFERRAL_SOURCES } from '../../../core/cases/cases.schema';
 import { useApiMutation } from '../../api/api';
@@ -12,23 +12,24 @@ import { useCaseWorkers, type CaseWorkerOption } from './case-workers';
  * Opens a case with the intake assessment and a case worker chosen from the colleagues the core
  * lists (`cases.caseWorkers`); the signed-in user is preselected when they may be case worker.
  */
-export function OpenCaseForm({ clientId }: { readonly clientId: string }) {
+export function OpenCaseForm({ clientId, onDone }: { readonly clientId: string; readonly onDone?: () => void }) {
   const { t } = useTranslation();
   const session = useSession();
   const workers = useCaseWorkers();
   if (workers.query.isPending) return <Loader size="sm" aria-label={t('common:loading')} />;
   if (!workers.query.isSuccess) return <ErrorAlert error={workers.query.error} />;
   const self = session.user?.id ?? '';
-  return <OpenCaseFields clientId={clientId} workers={workers.options} defaultWorkerId={workers.has(self) ? self : ''} />;
+  return <OpenCaseFields clientId={clientId} workers={workers.options} defaultWorkerId={workers.has(self) ? self : ''} onDone={onDone} />;
 }
 
 interface OpenCaseFieldsProps {
   readonly clientId: string;
   readonly workers: readonly CaseWorkerOption[];
   readonly defaultWorkerId: string;
+  readonly onDone?: (() => void) | undefined;
 }
 
-function OpenCaseFields({ clientId, workers, defaultWorkerId }: OpenCaseFieldsProps) {
+function OpenCaseFields({ clientId, workers, defaultWorkerId, onDone }: OpenCaseFieldsProps) {
   const { t } = useTranslation();
   const form = useZodForm(openCaseInput, {
     defaultValues: {
@@ -38,20 +39,18 @@ function OpenCaseFields({ clientId, workers, defaultWorkerId }: OpenCaseFieldsPr
     },
   });
   const openCase = useApiMutation('cases.open', {
+    onSuccess: () => onDone?.(),
     onError: (error) => applyServerIssues(form, error),
   });
   const { errors } = form.formState;
   return (
-    <form onSubmit={form.handleSubmit((input) => openCase.mutate(input))} noValidate aria-labelledby="open-case-title">
+    <form onSubmit={form.handleSubmit((input) => openCase.mutate(input))} noValidate aria-label={t('care:cases.openTitle')}>
       <Stack gap="sm">
-        <Title order={4} size="h5" id="open-case-title">
-          {t('care:cases.openTitle')}
-        </Title>
         <Stack gap={4} role="group" aria-labelledby="needs-label">
           <Text size="sm" fw={500} id="needs-label">
             {t('care:cases.needs')}
           </Text>
-          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
+          <SimpleGrid cols={2} spacing="xs">
             {NEED_CODES.map((need) => (
               <Checkbox key={need} value={need} label={t(`care:cases.need.${need}`)} {...form.register('intake.needs')} />
             ))}

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { Button, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CONSENT_PURPOSES, CONSENT_STATES, recordConsentInput } from '../../../core/consents/consents.schema';
@@ -19,20 +19,21 @@ const consentFormSchema = recordConsentInput.extend({
 });
 
 /** Records one decision (given, refused, withdrawn) for one purpose, with the paper form's reference. */
-export function RecordConsentForm({ clientId }: { readonly clientId: string }) {
+export function RecordConsentForm({ clientId, onDone }: { readonly clientId: string; readonly onDone?: () => void }) {
   const { t } = useTranslation();
   const defaults = { clientId, purpose: 'services', state: 'given', decidedOn: todayLocal(), formReference: '' } as const;
   const form = useZodForm(consentFormSchema, { defaultValues: defaults });
   const record = useApiMutation('consents.record', {
     onSuccess: (_result, input) => {
       form.reset({ ...defaults, purpose: input.purpose });
+      onDone?.();
     },
     onError: (error) => applyServerIssues(form, error),
   });
   const { errors } = form.formState;
   return (
     <form onSubmit={form.handleSubmit((input) => record.mutate(input))} noValidate aria-label={t('care:consents.record')}>
-      <Group align="flex-end" wrap="wrap">
+      <Stack gap="sm">
         <NativeSelect
           label={t('care:consents.purposeLabel')}
           {...form.register('purpose')}
@@ -52,11 +53,11 @@ export function RecordConsentForm({ clientId }: { readonly clientId: string }) {
           error={clientFieldError(t, errors.formReference, 'care')}
           autoComplete="off"
         />
-        <Button type="submit" loading={record.isPending}>
+        <ErrorAlert error={alertError(record.error, ['purpose', 'state', 'decidedOn', 'formReference'])} />
+        <Button type="submit" loading={record.isPending} style={{ alignSelf: 'flex-start' }}>
           {t('care:consents.record')}
         </Button>
-      </Group>
-      <ErrorAlert error={alertError(record.error, ['purpose', 'state', 'decidedOn', 'formReference'])} />
+      </Stack>
     </form>
   );
 }

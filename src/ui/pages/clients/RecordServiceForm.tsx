@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -31,7 +31,7 @@ const serviceFormSchema = recordServiceInput.extend({
  * Without the client's consent to receive services the core refuses it; the form says so before
  * anyone tries and offers the emergency override, which needs a reason.
  */
-export function RecordServiceForm({ clientId, caseId }: { readonly clientId: string; readonly caseId: string | undefined }) {
+export function RecordServiceForm({ clientId, caseId, onDone }: { readonly clientId: string; readonly caseId: string | undefined; readonly onDone?: () => void }) {
   const { t } = useTranslation();
   const services = useServiceNames();
   const consents = useApiQuery('consents.list', { clientId });
@@ -42,6 +42,7 @@ export function RecordServiceForm({ clientId, caseId }: { readonly clientId: str
     onSuccess: () => {
       form.reset(defaults);
       setOverride(false);
+      onDone?.();
     },
     onError: (error) => applyServerIssues(form, error),
   });
@@ -77,7 +78,7 @@ export function RecordServiceForm({ clientId, caseId }: { readonly clientId: str
           )}
         </Alert>
       )}
-      <Group align="flex-start" grow>
+      <Stack gap="sm">
         <NativeSelect
           label={t('care:services.service')}
           {...form.register('serviceCode')}
@@ -92,12 +93,12 @@ export function RecordServiceForm({ clientId, caseId }: { readonly clientId: str
           error={clientFieldError(t, errors.durationMinutes, 'care')}
           autoComplete="off"
         />
-      </Group>
-      <TextInput mt="xs" label={t('care:services.note')} {...form.register('note')} error={clientFieldError(t, errors.note, 'care')} autoComplete="off" />
+      <TextInput label={t('care:services.note')} {...form.register('note')} error={clientFieldError(t, errors.note, 'care')} autoComplete="off" />
       <ErrorAlert error={alertError(record.error, ['serviceCode', 'deliveredOn', 'durationMinutes', 'note', 'consentOverride'])} />
-      <Button type="submit" mt="sm" loading={record.isPending}>
+      <Button type="submit" loading={record.isPending} style={{ alignSelf: 'flex-start' }}>
         {t('care:services.record')}
       </Button>
+      </Stack>
     </form>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, NativeSelect, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { FormDrawer } from './FormDrawer';
 import { useTranslation } from 'react-i18next';
 import { createReferralInput, REFERRAL_DIRECTIONS } from '../../../core/services/services.schema';
 import { useApiMutation, useApiQuery } from '../../api/api';
@@ -9,20 +10,21 @@ import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { useSession } from '../../session/session';
 import { formatDay, todayLocal } from './client-format';
 
-function ReferralForm({ clientId }: { readonly clientId: string }) {
+function ReferralForm({ clientId, onDone }: { readonly clientId: string; readonly onDone: () => void }) {
   const { t } = useTranslation();
   const defaults = { clientId, direction: 'out', agency: '', reason: '', date: todayLocal() } as const;
   const form = useZodForm(createReferralInput, { defaultValues: defaults });
   const create = useApiMutation('services.createReferral', {
     onSuccess: () => {
       form.reset(defaults);
+      onDone();
     },
     onError: (error) => applyServerIssues(form, error),
   });
   const { errors } = form.formState;
   return (
     <form onSubmit={form.handleSubmit((input) => create.mutate(input))} noValidate aria-label={t('care:referrals.create')}>
-      <Group align="flex-start" grow>
+      <Stack gap="sm">
         <NativeSelect
           label={t('care:referrals.directionLabel')}
           {...form.register('direction')}
@@ -30,13 +32,13 @@ function ReferralForm({ clientId }: { readonly clientId: string }) {
         />
         <TextInput label={t('care:referrals.agency')} {...form.register('agency')} error={clientFieldError(t, errors.agency, 'care')} autoComplete="off" />
         <DateField control={form.control} name="date" label={t('care:referrals.date')} maxDate={todayLocal()} error={clientFieldError(t, errors.date, 'care')} />
-      </Group>
-      <TextInput mt="xs" label={t('care:referrals.reason')} {...form.register('reason')} error={clientFieldError(t, errors.reason, 'care')} autoComplete="off" />
+      <TextInput label={t('care:referrals.reason')} {...form.register('reason')} error={clientFieldError(t, errors.reason, 'care')} autoComplete="off" />
       {/* Without referral consent the core refuses (CONSENT_REQUIRED): shown here, localized. */}
       <ErrorAlert error={alertError(create.error, ['direction', 'agency', 'reason', 'date'])} />
-      <Button type="submit" mt="sm" variant="light" loading={create.isPending}>
+      <Button type="submit" loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
         {t('care:referrals.create')}
       </Button>
+      </Stack>
     </form>
   );
 }
@@ -50,9 +52,12 @@ export function ReferralsPanel({ clientId }: { readonly clientId: string }) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="referrals-title">
       <Stack gap="sm">
-        <Title order={3} size="h4" id="referrals-title">
-          {t('care:referrals.title')}
-        </Title>
+        <Group justify="space-between">
+          <Title order={3} size="h4" id="referrals-title">
+            {t('care:referrals.title')}
+          </Title>
+          {session.can('services.write') && <FormDrawer label={t('care:referrals.create')}>{(done) => <ReferralForm clientId={clientId} onDone={done} />}</FormDrawer>}
+        </Group>
         <ErrorAlert error={referrals.error} />
         {referrals.isSuccess && items.length === 0 && <Text c="dimmed">{t('care:referrals.empty')}</Text>}
         {items.length > 0 && (
@@ -69,7 +74,6 @@ export function ReferralsPanel({ clientId }: { readonly clientId: string }) {
             </Table.Tbody>
           </Table>
         )}
-        {session.can('services.write') && <ReferralForm clientId={clientId} />}
       </Stack>
     </Paper>
   );

@@ -1,4 +1,5 @@
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { FormDrawer } from './FormDrawer';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -7,7 +8,7 @@ import { formatDay } from './client-format';
 import { RecordServiceForm } from './RecordServiceForm';
 import { useServiceNames } from './service-names';
 
-/** Services delivered to the client (newest first) and the form to record one from the catalog. */
+/** Services delivered to the client (newest first); recording one from the catalog opens a drawer. */
 export function ServicesPanel({ clientId }: { readonly clientId: string }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -19,11 +20,13 @@ export function ServicesPanel({ clientId }: { readonly clientId: string }) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="services-title">
       <Stack gap="sm">
-        <Title order={3} size="h4" id="services-title">
-          {t('care:services.title')}
-        </Title>
+        <Group justify="space-between">
+          <Title order={3} size="h4" id="services-title">
+            {t('care:services.title')}
+          </Title>
+          {session.can('services.write') && <FormDrawer label={t('care:services.record')}>{(done) => <RecordServiceForm clientId={clientId} caseId={openCaseId} onDone={done} />}</FormDrawer>}
+        </Group>
         <ErrorAlert error={deliveries.error} />
-        {session.can('services.write') && <RecordServiceForm clientId={clientId} caseId={openCaseId} />}
         {deliveries.isSuccess && items.length === 0 && <Text c="dimmed">{t('care:services.empty')}</Text>}
         {items.length > 0 && (
           <Table aria-labelledby="services-title">

@@ -1,9 +1,9 @@
-import { Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppTimelineEvent as TimelineEvent } from '../../../core/app';
 import { useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDay } from './client-format';
+import { formatDay, formatTime } from './client-format';
 import { useServiceNames } from './service-names';
 import type { TimelineRenderers, TimelineWording } from '../../areas/area';
 import { useTimelineRenderers } from '../../areas/timeline-context';
@@ -14,30 +14,55 @@ function describe(renderers: TimelineRenderers, event: TimelineEvent, wording: T
   return render ? render(event, wording) : event.kind;
 }
 
-/** Everything that happened to the client that this role may see, newest first. */
-export function TimelinePanel({ clientId }: { readonly clientId: string }) {
+interface TimelinePanelProps {
+  readonly clientId: string;
+  /** Only the newest events (the identity tab's "latest"), with a way to all of them. */
+  readonly latest?: { readonly count: number; readonly onShowAll: () => void };
+}
+
+/** Everything that happened to the client that this role may see, newest first: what, when (day and time) and who. */
+export function TimelinePanel({ clientId, latest }: TimelinePanelProps) {
   const { t } = useTranslation();
   const services = useServiceNames();
   const renderers = useTimelineRenderers();
   const timeline = useApiQuery('timeline.forClient', { clientId });
-  const events = [...(timeline.data?.events ?? [])].reverse();
+  const all = [...(timeline.data?.events ?? [])].reverse();
+  const events = latest === undefined ? all : all.slice(0, latest.count);
+  const staffNames = timeline.data?.staffNames ?? {};
+  const staffName = (id: string | null) => (id === null ? '' : (staffNames[id] ?? t('care:timeline.unknownStaff')));
+  const titleKey = latest === undefined ? 'care:timeline.title' : 'care:timeline.latest';
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="timeline-title">
+    <Paper withBorder p="md" component="section" aria-labelledby={latest === undefined ? 'timeline-title' : 'timeline-latest-title'}>
       <Stack gap="sm">
-        <Title order={3} size="h4" id="timeline-title">
-          {t('care:timeline.title')}
-        </Title>
+        <Group justify="space-between">
+          <Title order={3} size="h4" id={latest === undefined ? 'timeline-title' : 'timeline-latest-title'}>
+            {t(titleKey)}
+          </Title>
+          {latest !== undefined && all.length > events.length && (
+            <Button variant="subtle" size="sm" onClick={latest.onShowAll}>
+              {t('care:timeline.showAll', { count: all.length })}
+            </Button>
+          )}
+        </Group>
         <ErrorAlert error={timeline.error} />
         {timeline.isSuccess && events.length === 0 && <Text c="dimmed">{t('care:timeline.empty')}</Text>}
         {events.length > 0 && (
-          <Timeline bulletSize={12} lineWidth={2} aria-label={t('care:timeline.title')} role="list">
-            {events.map((event) => (
-              <Timeline.Item key={event.key} role="listitem" title={<Text size="sm" style={{ overflowWrap: 'anywhere' }}>{describe(renderers, event, { t, serviceName: services.name, formatDay })}</Text>}>
-                <Text size="xs" c="dimmed">
-                  {formatDay(event.date)}
-                </Text>
-              </Timeline.Item>
-            ))}
+          <Timeline bulletSize={12} lineWidth={2} aria-label={t(titleKey)} role="list">
+            {events.map((event) => {
+              const author = staffName(event.byId);
+              return (
+                <Timeline.Item
+                  key={event.key}
+                  role="listitem"
+                  title={<Text size="sm" style={{ overflowWrap: 'anywhere' }}>{describe(renderers, event, { t, serviceName: services.name, formatDay, staffName })}</Text>}
+                >
+                  <Text size="xs" c="dimmed">
+                    {/* The day it happened; the time and author of when it was recorded. */}
+                    {[formatDay(event.date), t('care:timeline.recorded', { time: formatTime(event.at) }), author].filter((part) => part !== '').join(' · ')}
+                  </Text>
+                </Timeline.Item>
+              );
+            })}
           </Timeline>
         )}
       </Stack>

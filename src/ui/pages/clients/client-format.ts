@@ -35,6 +35,17 @@ export function maskPinfl(pinfl: string | null): string {
   return '•'.repeat(Math.max(0, pinfl.length - 4)) + pinfl.slice(-4);
 }
 
+/**
+ * The time of day of an instant on this PC's clock, 24-hour as the region writes it.
+ *
+ * @example formatTime('2026-11-25T05:07:00.000Z') // '10:07' in Tashkent
+ */
+export function formatTime(instant: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return '';
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
 /** Today on this PC's calendar, `YYYY-MM-DD` (what a form's date field defaults to). */
 export function todayLocal(now: Date = new Date()): string {
   const month = String(now.getMonth() + 1).padStart(2, '0');

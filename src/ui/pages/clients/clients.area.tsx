@@ -18,10 +18,21 @@ export const clientsArea = defineArea({
   timeline: {
     registered: (_event, { t }) => t('care:timeline.registered'),
     consent: (event, { t }) => t('care:timeline.consent', { purpose: t(`care:consents.purpose.${event.purpose}`), state: t(`care:consents.state.${event.state}`) }),
-    caseOpened: (event, { t }) => t('care:timeline.caseOpened', { priority: t(`care:cases.priorityLevel.${event.priority}`) }),
+    caseOpened: (event, { t, staffName }) => t('care:timeline.caseOpened', { priority: t(`care:cases.priorityLevel.${event.priority}`), worker: staffName(event.caseWorkerId) }),
+    caseReassigned: (event, { t, staffName }) => t('care:timeline.caseReassigned', { from: staffName(event.fromCaseWorkerId), to: staffName(event.toCaseWorkerId) }),
     caseClosed: (event, { t }) => t('care:timeline.caseClosed', { reason: t(`care:cases.reason.${event.reason}`) }),
     planItemAdded: (event, { t, serviceName, formatDay }) => t('care:timeline.planItemAdded', { service: serviceName(event.serviceCode), goal: event.goal, due: formatDay(event.dueDate) }),
-    planItemFinished: (event, { t, serviceName }) => t('care:timeline.planItemFinished', { service: serviceName(event.serviceCode), status: t(`care:plan.statusLabel.${event.status}`) }),
+    planItemStatusChanged: (event, { t, serviceName }) =>
+      event.fromStatus === null
+        ? t('care:timeline.planItemStatusSet', { service: serviceName(event.serviceCode), goal: event.goal, to: t(`care:plan.statusLabel.${event.toStatus}`) })
+        : t('care:timeline.planItemStatusChanged', {
+            service: serviceName(event.serviceCode),
+            goal: event.goal,
+            from: t(`care:plan.statusLabel.${event.fromStatus}`),
+            to: t(`care:plan.statusLabel.${event.toStatus}`),
+          }),
+    clientMerged: (event, { t }) => t(event.role === 'survivor' ? 'care:timeline.mergedIn' : 'care:timeline.mergedAway'),
+    clientUnmerged: (event, { t }) => t(event.role === 'survivor' ? 'care:timeline.unmergedOut' : 'care:timeline.unmergedBack'),
     serviceDelivered: (event, { t, serviceName }) =>
       event.consentOverrideReason === null
         ? t('care:timeline.serviceDelivered', { service: serviceName(event.serviceCode) })

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useGeoNames } from '../../../components/geo-names';
 import { useSession } from '../../../session/session';
 import { birthText, formatDay, fullName, todayLocal } from '../client-format';
+import { formatPhone } from '../../../../core/uz/uz.schema';
 import type { PrintLanguage } from './print-language';
 import { PrintScreen, type PrintedCenter, type PrintedClient } from './PrintScreen';
 
@@ -34,7 +35,7 @@ function RegistrationCard({ language, client, center }: { readonly language: Pri
     [t('consentForm:card.birth'), birthText(t, client)],
     [t('consentForm:card.sex'), t(`clients:sex.${client.sex}`)],
     [t('consentForm:card.address'), address],
-    [t('consentForm:card.phone'), client.phone ?? ''],
+    [t('consentForm:card.phone'), client.phone === null ? '' : formatPhone(client.phone)],
     [t('consentForm:card.registeredOn'), formatDay(todayLocal(new Date(client.createdAt)))],
   ];
   return (
