@@ -72,6 +72,7 @@ describe('clients: a receptionist opens a case for a colleague and reassigns it'
   it('opens the case for the psychologist chosen in the labelled select (the receptionist is preselected)', async () => {
     await openClient();
     const client = new ClientsClientPage(page, 'uz-Latn');
+    await client.openCaseForm();
     const select = client.caseWorkerSelect();
     expect(await select.locator('option:checked').textContent()).toBe(workerLabel(RECEPTIONIST.displayName, 'receptionist', true));
     // Only colleagues who may be case workers: the administrator is not offered.
@@ -129,14 +130,25 @@ describe('clients: a receptionist opens a case for a colleague and reassigns it'
       await search.results().first().click();
       const client = new ClientsClientPage(own, 'uz-Latn');
       await client.heading(CLIENT_NAME).waitFor();
-      await client.section('cases.title').getByRole('form', { name: text('uz-Latn', 'care', 'plan.add') }).waitFor();
+      await client.openTab('case');
+      await client.section('plan.title').getByRole('button', { name: text('uz-Latn', 'care', 'plan.add'), exact: true }).waitFor();
       expect(await client.section('cases.title').getByRole('button', { name: text('uz-Latn', 'care', 'cases.reassign'), exact: true }).count()).toBe(0);
+      expect(await client.section('cases.title').getByRole('button', { name: text('uz-Latn', 'care', 'cases.close'), exact: true }).count()).toBe(0);
       // And the core agrees: the status she sets is saved.
       await client.setPlanItemStatus('Xavfsizlik rejasi', 'inProgress');
       const found = await psychologist.invoke('clients.search', { query: 'Yuldosheva Nodira' });
       const clientId = found.items[0]?.id ?? '';
       const planStatus = async () => (await psychologist.invoke('cases.listForClient', { clientId })).items[0]?.plan[0]?.status;
       await expect.poll(planStatus).toBe('inProgress');
+      // The timeline names both reassignments and her status change, each with its author.
+      await client.openTab('timeline');
+      await client.timelineItems().filter({ hasText: text('uz-Latn', 'care', 'timeline.caseReassigned', { from: PSYCHOLOGIST.displayName, to: RECEPTIONIST.displayName }) }).waitFor();
+      await client.timelineItems().filter({ hasText: text('uz-Latn', 'care', 'timeline.caseReassigned', { from: RECEPTIONIST.displayName, to: PSYCHOLOGIST.displayName }) }).waitFor();
+      await client
+        .timelineItems()
+        .filter({ hasText: `${text('uz-Latn', 'care', 'plan.statusLabel.planned')} → ${text('uz-Latn', 'care', 'plan.statusLabel.inProgress')}` })
+        .filter({ hasText: PSYCHOLOGIST.displayName })
+        .waitFor();
     } finally {
       await own.close();
     }

@@ -81,7 +81,8 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     await client.heading(SHUHRAT_NAME).waitFor();
     const identity = client.identity();
     await identity.getByText(SHUHRAT.pinfl, { exact: true }).waitFor();
-    await identity.getByText('+998901234567', { exact: true }).waitFor();
+    // Stored as +998901234567, shown grouped as people read it.
+    await identity.getByText('+998 90 123 45 67', { exact: true }).waitFor();
     await identity.getByText(/Uchtepa tumani/).waitFor();
   });
 
@@ -178,6 +179,10 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     const refused = client.referralForm().locator('[role="alert"][data-error-code="CONSENT_REQUIRED"]');
     await refused.waitFor();
     expect(await refused.textContent()).toContain(text('uz-Latn', 'errors', 'reasons.CONSENT_REQUIRED.referral'));
+    // The refusal took the focus, and the drawer kept what was typed.
+    expect(await refused.evaluate((alert) => alert === document.activeElement)).toBe(true);
+    expect(await client.referralForm().getByLabel(text('uz-Latn', 'care', 'referrals.agency'), { exact: true }).inputValue()).toBe('Tuman shifoxonasi');
+    await client.closeDrawer();
   });
 
   it('opens a case with a care plan; an overdue item is highlighted and listed on the home page', async () => {
@@ -205,15 +210,27 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     const client = new ClientsClientPage(page, 'uz-Latn');
     const serviceName = await client.recordService(1, '45', 'Birinchi suhbat');
     await client.section('services.title').getByText('Birinchi suhbat').waitFor();
-    const serviceForm = page.getByRole('form', { name: text('uz-Latn', 'care', 'services.record') });
+    // Opened again, the form is empty.
+    const serviceForm = await client.openServiceForm();
     expect(await serviceForm.getByLabel(text('uz-Latn', 'care', 'services.note'), { exact: true }).inputValue()).toBe('');
+    await client.closeDrawer();
+    await client.openTab('timeline');
     const delivered = text('uz-Latn', 'care', 'timeline.serviceDelivered', { service: serviceName });
     await client.timelineItems().filter({ hasText: delivered }).waitFor();
     const timeline = (await client.timelineItems().allTextContents()).join('\n');
     expect(timeline).toContain(text('uz-Latn', 'care', 'timeline.registered'));
-    expect(timeline).toContain(text('uz-Latn', 'care', 'timeline.caseOpened', { priority: text('uz-Latn', 'care', 'cases.priorityLevel.high') }));
+    expect(timeline).toContain(text('uz-Latn', 'care', 'timeline.caseOpened', { priority: text('uz-Latn', 'care', 'cases.priorityLevel.high'), worker: RECEPTIONIST.displayName }));
     expect(timeline).toContain('Uy-joy masalasini hal qilish');
-    expect(timeline).toContain(text('uz-Latn', 'care', 'timeline.planItemFinished', { status: text('uz-Latn', 'care', 'plan.statusLabel.done'), service: lateServiceName }));
+    expect(timeline).toContain(
+      text('uz-Latn', 'care', 'timeline.planItemStatusChanged', {
+        goal: 'Huquqiy maslahat',
+        service: lateServiceName,
+        from: text('uz-Latn', 'care', 'plan.statusLabel.planned'),
+        to: text('uz-Latn', 'care', 'plan.statusLabel.done'),
+      }),
+    );
+    // Each entry says when it was recorded and by whom.
+    expect(await client.timelineItems().filter({ hasText: delivered }).textContent()).toMatch(new RegExp(`\\d{2}:\\d{2} · ${RECEPTIONIST.displayName}`));
     await page.screenshot({ path: join(SCREENSHOTS, 'client-uz-Latn.png'), fullPage: true });
     for (const language of ['ru', 'uz-Cyrl', 'en'] as const) {
       await new AppShellPage(page).chooseLanguage(language);
@@ -227,8 +244,9 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     const client = new ClientsClientPage(page, 'uz-Latn');
     await client.closeCase('goalsAchieved');
     await page.getByText(text('uz-Latn', 'care', 'cases.reason.goalsAchieved'), { exact: false }).first().waitFor();
-    await page.getByRole('form', { name: text('uz-Latn', 'care', 'cases.openTitle') }).waitFor();
+    await client.section('cases.title').getByRole('button', { name: text('uz-Latn', 'care', 'cases.open'), exact: true }).waitFor();
     const closed = text('uz-Latn', 'care', 'timeline.caseClosed', { reason: text('uz-Latn', 'care', 'cases.reason.goalsAchieved') });
+    await client.openTab('timeline');
     await client.timelineItems().filter({ hasText: closed }).waitFor();
   });
 
@@ -239,10 +257,12 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     expect(await form.field('lastName').inputValue()).toBe(SHUHRAT.lastName);
     expect(await form.field('pinfl').inputValue()).toBe(SHUHRAT.pinfl);
     expect(await form.field('district').inputValue()).toBe(SHUHRAT.districtCode);
-    await form.field('phone').fill('+998 91 555 44 33');
+    expect(await form.field('phone').inputValue()).toBe('+998 90 123 45 67');
+    await form.field('phone').fill('91 5554433');
     await form.checkCategory('lowIncomeRegister');
     await client.saveEdits();
-    await client.identity().getByText('+998915554433', { exact: true }).waitFor();
+    await client.openTab('identity');
+    await client.identity().getByText('+998 91 555 44 33', { exact: true }).waitFor();
     await client.identity().getByText(text('uz-Latn', 'clients', 'category.lowIncomeRegister')).waitFor();
   });
 
@@ -345,19 +365,25 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     await search.results().filter({ hasText: SHUHRAT_NAME }).click();
     const client = new ClientsClientPage(adminPage, 'en');
     await client.heading(SHUHRAT_NAME).waitFor();
-    await adminPage.getByText(text('en', 'care', 'consents.history', { count: '2' })).waitFor();
+    await client.openTab('consents');
+    await expect.poll(async () => client.consentHistoryRows().count(), { timeout: 10_000 }).toBe(2);
 
     await adminPage.getByRole('button', { name: text('en', 'clients', 'merge.open'), exact: true }).click();
-    await adminPage.getByRole('searchbox', { name: text('en', 'clients', 'merge.search') }).fill('Djurayev');
-    await adminPage.getByRole('list', { name: text('en', 'clients', 'search.results') }).getByRole('button').filter({ hasText: 'Djurayev Shuxrat' }).click();
-    await adminPage.getByRole('dialog').getByRole('button', { name: text('en', 'clients', 'merge.confirm'), exact: true }).click();
+    const drawer = client.drawer(text('en', 'clients', 'merge.title'));
+    await drawer.getByRole('searchbox', { name: text('en', 'clients', 'merge.search') }).fill('Djurayev');
+    await drawer.getByRole('list', { name: text('en', 'clients', 'search.results') }).getByRole('button').filter({ hasText: 'Djurayev Shuxrat' }).click();
+    await adminPage.getByRole('dialog', { name: text('en', 'clients', 'merge.confirmTitle') }).getByRole('button', { name: text('en', 'clients', 'merge.confirm'), exact: true }).click();
     await adminPage.getByText(text('en', 'clients', 'merge.done')).waitFor();
-    // The duplicate's consent now belongs to this client.
-    await adminPage.getByText(text('en', 'care', 'consents.history', { count: '3' })).waitFor();
+    // The duplicate's consent now belongs to this client, and the merge is on the timeline with who did it.
+    await expect.poll(async () => client.consentHistoryRows().count(), { timeout: 10_000 }).toBe(3);
     await adminPage.screenshot({ path: join(SCREENSHOTS, 'merged-en.png'), fullPage: true });
+    await client.openTab('timeline');
+    await client.timelineItems().filter({ hasText: text('en', 'care', 'timeline.mergedIn') }).filter({ hasText: ADMIN.displayName }).waitFor();
 
     await adminPage.getByRole('button', { name: text('en', 'clients', 'merge.undo'), exact: true }).click();
-    await adminPage.getByText(text('en', 'care', 'consents.history', { count: '2' })).waitFor();
+    await client.timelineItems().filter({ hasText: text('en', 'care', 'timeline.unmergedOut') }).waitFor();
+    await client.openTab('consents');
+    await expect.poll(async () => client.consentHistoryRows().count(), { timeout: 10_000 }).toBe(2);
     await adminPage.close();
   });
 

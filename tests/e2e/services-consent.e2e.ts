@@ -63,7 +63,7 @@ describe('services: recording a service needs consent to receive services, or an
       const client = new ClientsClientPage(page, language);
       await client.heading(name).waitFor();
 
-      const form = page.getByRole('form', { name: care('services.record') });
+      const form = await client.openServiceForm();
       await form.getByText(care('services.noConsentTitle'), { exact: true }).waitFor();
       await form.getByLabel(care('services.service'), { exact: true }).selectOption({ index: 1 });
       // Sent without the override: the core refuses, and says why in the UI's language.
@@ -79,6 +79,7 @@ describe('services: recording a service needs consent to receive services, or an
       await form.getByRole('button', { name: care('services.record'), exact: true }).click();
 
       await client.section('services.title').getByText(care('services.overriddenBecause', { reason }), { exact: true }).waitFor();
+      await client.openTab('timeline');
       await client.timelineItems().filter({ hasText: reason }).waitFor();
       await snap(page, `services-override-${language}`);
 

@@ -1,4 +1,5 @@
 import { Button, Group, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppTimelineEvent as TimelineEvent } from '../../../core/app';
 import { useApiQuery } from '../../api/api';
@@ -20,14 +21,18 @@ interface TimelinePanelProps {
   readonly latest?: { readonly count: number; readonly onShowAll: () => void };
 }
 
+const TIMELINE_PAGE = 20;
+
 /** Everything that happened to the client that this role may see, newest first: what, when (day and time) and who. */
 export function TimelinePanel({ clientId, latest }: TimelinePanelProps) {
   const { t } = useTranslation();
   const services = useServiceNames();
   const renderers = useTimelineRenderers();
   const timeline = useApiQuery('timeline.forClient', { clientId });
+  // A long history comes a page at a time, so the section stays one screen or two.
+  const [shown, setShown] = useState(TIMELINE_PAGE);
   const all = [...(timeline.data?.events ?? [])].reverse();
-  const events = latest === undefined ? all : all.slice(0, latest.count);
+  const events = all.slice(0, latest === undefined ? shown : latest.count);
   const staffNames = timeline.data?.staffNames ?? {};
   const staffName = (id: string | null) => (id === null ? '' : (staffNames[id] ?? t('care:timeline.unknownStaff')));
   const titleKey = latest === undefined ? 'care:timeline.title' : 'care:timeline.latest';
@@ -47,7 +52,7 @@ export function TimelinePanel({ clientId, latest }: TimelinePanelProps) {
         <ErrorAlert error={timeline.error} />
         {timeline.isSuccess && events.length === 0 && <Text c="dimmed">{t('care:timeline.empty')}</Text>}
         {events.length > 0 && (
-          <Timeline bulletSize={12} lineWidth={2} aria-label={t(titleKey)} role="list">
+          <Timeline bulletSize={12} lineWidth={2} aria-label={t(titleKey)} role="list" styles={{ item: { marginTop: 'var(--mantine-spacing-xs)' } }}>
             {events.map((event) => {
               const author = staffName(event.byId);
               return (
@@ -64,6 +69,11 @@ export function TimelinePanel({ clientId, latest }: TimelinePanelProps) {
               );
             })}
           </Timeline>
+        )}
+        {latest === undefined && all.length > events.length && (
+          <Button variant="light" size="sm" onClick={() => setShown((count) => count + TIMELINE_PAGE)} style={{ alignSelf: 'flex-start' }}>
+            {t('care:timeline.showMore', { shown: events.length, count: all.length })}
+          </Button>
         )}
       </Stack>
     </Paper>
