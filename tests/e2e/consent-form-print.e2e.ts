@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECEPTIONIST, setUpCenterWithReceptionist } from './clients-setup';
 import { AppShellPage } from './pages/app-shell';
+import { ClientsClientPage } from './pages/clients-client';
 import { ClientsSearchPage } from './pages/clients-search';
 import { apiClient } from './support/api';
 import { launchBrowser, type Browser } from './support/browser';
@@ -63,6 +64,7 @@ describe('the consent form for signature', () => {
   }
 
   it("opens from the client's consents in the client's language (Russian) while the screen is in Uzbek", async () => {
+    await new ClientsClientPage(page, 'uz-Latn').openTab('consents');
     await page.getByRole('link', { name: text('uz-Latn', 'consentForm', 'screen.action'), exact: true }).click();
     await page.getByRole('heading', { name: text('uz-Latn', 'consentForm', 'screen.title'), exact: true }).waitFor();
     const sheet = page.getByRole('region', { name: text('ru', 'consentForm', 'sheet.title') });
@@ -113,6 +115,7 @@ describe('the consent form for signature', () => {
   it('prints an ordinary screen as it is, not as blank pages', async () => {
     await page.getByRole('link', { name: text('uz-Latn', 'consentForm', 'screen.back'), exact: true }).click();
     await page.getByRole('heading', { name: 'Xolmatova Zarina Rustamovna' }).waitFor();
+    await new ClientsClientPage(page, 'uz-Latn').openTab('consents');
     const printed = await printedText('client-page');
     expect(printed).toContain('Xolmatova Zarina Rustamovna');
     expect(printed).toContain(text('uz-Latn', 'care', 'consents.title'));

@@ -97,6 +97,7 @@ describe('dates: typed day first, stored as typed, in every language', () => {
       await client.startEditing();
       expect(await form.field('birthDate').inputValue()).toBe('15.03.1985');
       expect(await page.getByRole('radio', { name: text(language, 'clients', `sex.${person.sex}`), exact: true }).isChecked()).toBe(true);
+      await client.closeDrawer();
     });
   }
 });

@@ -29,6 +29,21 @@ export const listAwaitingConfidential = defineRead({
       .map(({ id, username, displayName, role }) => ({ id, username, displayName, role })),
 });
 
+/**
+ * Who holds the confidential key now (active accounts only): the people a colleague without it
+ * can ask. An empty list means nobody holds it yet, and only the recovery code can give the first one.
+ */
+export const listConfidentialHolders = defineRead({
+  name: 'staff.listConfidentialHolders',
+  input: z.object({}),
+  access: 'staff.grantConfidential',
+  handler: async (ctx) =>
+    (await listStaff(ctx.db))
+      .map(toStaffMember)
+      .filter((member) => member.isActive && member.holdsConfidential)
+      .map(({ id, displayName, role }) => ({ id, displayName, role })),
+});
+
 export const add = defineCoreMethod({
   name: 'staff.add',
   input: addStaffInputSchema,
