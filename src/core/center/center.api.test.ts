@@ -73,5 +73,15 @@ describe('center profile and settings', () => {
       expect(await rejection(t.as.administrator.invoke('center.updateSettings', { inactivityLockMinutes }))).toMatchObject({ code: 'INVALID_INPUT' });
     }
     expect((await t.as.administrator.invoke('center.get', {})).settings.inactivityLockMinutes).toBe(5);
+    for (const olderPersonAgeYears of [49, 81, 60.5, -60]) {
+      expect(await rejection(t.as.administrator.invoke('center.updateSettings', { olderPersonAgeYears }))).toMatchObject({ code: 'INVALID_INPUT' });
+    }
+    expect((await t.as.administrator.invoke('center.get', {})).settings.olderPersonAgeYears).toBe(60);
+  });
+
+  it('keeps the older-person age the administrator sets, within 50 to 80, and only an administrator sets it', async () => {
+    expect(await t.as.administrator.invoke('center.updateSettings', { olderPersonAgeYears: 55 })).toMatchObject({ settings: { olderPersonAgeYears: 55, inactivityLockMinutes: 5 } });
+    expect(await rejection(t.as.receptionist.invoke('center.updateSettings', { olderPersonAgeYears: 70 }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await t.as.administrator.invoke('center.updateSettings', { olderPersonAgeYears: 60 })).toMatchObject({ settings: { olderPersonAgeYears: 60 } });
   });
 });

@@ -2,12 +2,12 @@ import { AppError } from '../api/errors';
 import type { ReadDb, WriteTx } from '../db/handles';
 import { DEFAULT_INACTIVITY_LOCK_MINUTES } from '../session/auth-state';
 import type { z } from 'zod';
-import { centerSettingsSchema, type centerProfileSchema, type CenterSettings, type CenterType } from './center.schema';
+import { centerSettingsSchema, DEFAULT_OLDER_PERSON_AGE_YEARS, type centerProfileSchema, type CenterSettings, type CenterType } from './center.schema';
 import type { CenterRow } from './center.table';
 
 type Db = ReadDb;
 
-export const DEFAULT_CENTER_SETTINGS: CenterSettings = { inactivityLockMinutes: DEFAULT_INACTIVITY_LOCK_MINUTES };
+export const DEFAULT_CENTER_SETTINGS: CenterSettings = { inactivityLockMinutes: DEFAULT_INACTIVITY_LOCK_MINUTES, olderPersonAgeYears: DEFAULT_OLDER_PERSON_AGE_YEARS };
 
 /** The center as the API returns it. */
 export interface CenterProfile {
@@ -51,6 +51,17 @@ export function toCenterProfile(row: CenterRow): CenterProfile {
 /** The one center row; undefined only in the instant of setup before it is written. */
 export function findCenter(db: Db): Promise<CenterRow | undefined> {
   return db.selectFrom('center').selectAll().limit(1).executeTakeFirst();
+}
+
+/**
+ * The center's settings (the defaults before setup wrote the row): what other domains read, such
+ * as the age from which clients count as older persons.
+ *
+ * @example const { olderPersonAgeYears } = await readCenterSettings(db);
+ */
+export async function readCenterSettings(db: Db): Promise<CenterSettings> {
+  const row = await findCenter(db);
+  return row === undefined ? DEFAULT_CENTER_SETTINGS : parseCenterSettings(row.settings);
 }
 
 /** @example const center = await requireCenter(db); */

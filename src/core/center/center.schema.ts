@@ -12,6 +12,11 @@ export type CenterType = (typeof CENTER_TYPES)[number];
 export const INACTIVITY_LOCK_MINUTES_MIN = 1;
 export const INACTIVITY_LOCK_MINUTES_MAX = 60;
 
+/** From what age a client counts as an older person; the center sets it (default 60), within these bounds. */
+export const OLDER_PERSON_AGE_MIN = 50;
+export const OLDER_PERSON_AGE_MAX = 80;
+export const DEFAULT_OLDER_PERSON_AGE_YEARS = 60;
+
 /** The region (4-digit SOATO) and district (7-digit SOATO) must be a pair from the official list. */
 export const centerProfileSchema = z
   .object({
@@ -36,6 +41,8 @@ export const createCenterInputSchema = z.object({ center: centerProfileSchema, a
 
 export const centerSettingsSchema = z.object({
   inactivityLockMinutes: z.number().int().min(INACTIVITY_LOCK_MINUTES_MIN).max(INACTIVITY_LOCK_MINUTES_MAX),
+  /** Clients this old or older are counted as older persons (a derived category, like youth). */
+  olderPersonAgeYears: z.number().int().min(OLDER_PERSON_AGE_MIN).max(OLDER_PERSON_AGE_MAX),
 });
 export type CenterSettings = z.infer<typeof centerSettingsSchema>;
 

@@ -87,6 +87,25 @@ describe('clients.register / get / update', () => {
     expect(typedYouth.code).toBe('INVALID_INPUT');
   });
 
+  it('counts an older person from the age the center set (60 unless changed), whatever was ticked', async () => {
+    const sixty = await t.as.receptionist.invoke('clients.register', { ...shuxrat, pinfl: null, birthDate: '1966-01-10', lastName: 'Qosimova', firstName: 'Halima', categories: [] });
+    expect(sixty).toMatchObject({ ageYears: 60, categories: ['olderPerson'] });
+    // Ticked for a 59-year-old: not counted, the age decides.
+    const fiftyNine = await t.as.receptionist.invoke('clients.register', { ...shuxrat, pinfl: null, birthDate: '1967-06-01', lastName: 'Qosimov', firstName: 'Halim', categories: ['olderPerson'] });
+    expect(fiftyNine).toMatchObject({ ageYears: 59, categories: [] });
+    const stored = await db().selectFrom('clients').select(['id', 'is_older_person']).where('id', 'in', [sixty.id, fiftyNine.id]).execute();
+    expect(Object.fromEntries(stored.map((row) => [row.id, row.is_older_person]))).toEqual({ [sixty.id]: 1, [fiftyNine.id]: 0 });
+
+    await t.as.administrator.invoke('center.updateSettings', { olderPersonAgeYears: 65 });
+    try {
+      expect((await t.as.receptionist.invoke('clients.get', { id: sixty.id })).categories).toEqual([]);
+      await t.as.administrator.invoke('center.updateSettings', { olderPersonAgeYears: 55 });
+      expect((await t.as.receptionist.invoke('clients.get', { id: fiftyNine.id })).categories).toEqual(['olderPerson']);
+    } finally {
+      await t.as.administrator.invoke('center.updateSettings', { olderPersonAgeYears: 60 });
+    }
+  });
+
   it('gives the group "child with disability" only to clients under 18, on registration and on edit', async () => {
     const child: RegisterClientInput = { ...shuxrat, pinfl: null, categories: ['personWithDisability', 'child'], disabilityGroup: 'child', lastName: 'Oripov', firstName: 'Jasur' };
     const seventeen = await t.as.receptionist.invoke('clients.register', { ...child, birthDate: '2008-11-26' });
@@ -313,10 +332,10 @@ describe('clients.register / get / update', () => {
 
     it('writes one outbox record per update', async () => {
       const created = await t.as.receptionist.invoke('clients.register', shuxrat);
-      await t.as.receptionist.invoke('clients.update', { ...shuxrat, id: created.id, version: 1, categories: ['olderPerson'] });
+      await t.as.receptionist.invoke('clients.update', { ...shuxrat, id: created.id, version: 1, categories: ['lowIncomeRegister'] });
       const rows = await db().selectFrom('outbox').select(['entity_id', 'data_json']).where('seq', '>', outboxSeqAtStart).orderBy('seq').execute();
       expect(rows.map((row) => row.entity_id)).toEqual([created.id, created.id]);
-      expect(JSON.parse(rows[1]!.data_json)).toMatchObject({ categories: ['olderPerson'], needsPseudonym: true });
+      expect(JSON.parse(rows[1]!.data_json)).toMatchObject({ categories: ['lowIncomeRegister'], needsPseudonym: true });
     });
   });
 });

@@ -1,3 +1,4 @@
+import { readCenterSettings } from '../center/center.repository';
 import { sql } from 'kysely';
 import type { WriteScope } from '../audit/run-write';
 import { localCalendarDate } from '../calendar/calendar';
@@ -87,6 +88,7 @@ export async function judgeImport(db: ReadDb, table: ImportTable, mapping: Impor
   const refusals: ImportRefusal[] = [];
   const candidates: AcceptedRow[] = [];
   let blankRows = 0;
+  const { olderPersonAgeYears } = await readCenterSettings(db);
   for (const { rowNumber, cells } of table.rows) {
     if (isBlankImportRow(cells)) {
       blankRows += 1;
@@ -113,7 +115,7 @@ export async function judgeImport(db: ReadDb, table: ImportTable, mapping: Impor
       refusals.push(refusal(rowNumber, 'pinflWarning', { field: 'pinfl', detail: warnings[0] ?? null }));
       continue;
     }
-    candidates.push({ rowNumber, fields, columns: clientColumns(fields, today) });
+    candidates.push({ rowNumber, fields, columns: clientColumns(fields, today, olderPersonAgeYears) });
   }
 
   const pinflHolders = await findClientIdsByPinfl(db, candidates.flatMap((row) => (row.fields.pinfl === null ? [] : [row.fields.pinfl])));

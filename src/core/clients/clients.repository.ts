@@ -47,15 +47,20 @@ export function clientNameKeys(names: Pick<ClientFields, 'lastName' | 'firstName
 
 const flag = (value: boolean): 0 | 1 => (value ? 1 : 0);
 
-/** The stored columns for validated fields, without id, version, status and audit columns. */
-export function clientColumns(fields: ClientFields, today: string) {
+/**
+ * The stored columns for validated fields, without id, version, status and audit columns. The
+ * older-person flag is derived from the age on `today` and the center's `olderPersonAgeYears`,
+ * whatever was ticked (like youth, it is not typed).
+ */
+export function clientColumns(fields: ClientFields, today: string, olderPersonAgeYears: number) {
   const has = (category: ClientCategory) => fields.categories.includes(category);
+  const birthYear = fields.birthDate !== null ? Number(fields.birthDate.slice(0, 4)) : (fields.estimatedBirthYear ?? Number(today.slice(0, 4)));
   return {
     last_name: fields.lastName,
     first_name: fields.firstName,
     patronymic: fields.patronymic,
     birth_date: fields.birthDate,
-    birth_year: fields.birthDate !== null ? Number(fields.birthDate.slice(0, 4)) : (fields.estimatedBirthYear ?? Number(today.slice(0, 4))),
+    birth_year: birthYear,
     is_birth_date_estimated: flag(fields.birthDate === null),
     sex: fields.sex,
     pinfl: fields.pinfl,
@@ -66,7 +71,7 @@ export function clientColumns(fields: ClientFields, today: string) {
     district_code: fields.address.districtCode,
     mahalla: fields.address.mahalla,
     street: fields.address.street,
-    is_older_person: flag(has('olderPerson')),
+    is_older_person: flag(isOlderPersonAge(ageOn({ birthDate: fields.birthDate, birthYear }, today), olderPersonAgeYears)),
     is_child: flag(has('child')),
     is_survivor_of_violence: flag(has('survivorOfViolence')),
     is_low_income_register: flag(has('lowIncomeRegister')),
@@ -233,6 +238,15 @@ export function ageOn(birth: { readonly birthDate: string | null; readonly birth
   return Math.max(0, todayYear - Number(birth.birthDate.slice(0, 4)) - (hadBirthday ? 0 : 1));
 }
 
+/**
+ * An older person: at or past the age the center set (`olderPersonAgeYears`, 60 unless changed).
+ *
+ * @example isOlderPersonAge(60, 60) // true
+ */
+export function isOlderPersonAge(ageYears: number, olderPersonAgeYears: number): boolean {
+  return ageYears >= olderPersonAgeYears;
+}
+
 /** Youth as the INSON project counts it: aged 15 to 24. */
 export function isYouthAge(ageYears: number): boolean {
   return ageYears >= 15 && ageYears <= 24;
@@ -244,12 +258,14 @@ function parseStringArray<T extends string>(json: string): T[] {
 }
 
 /**
- * A stored row as `clients.get` returns it, with age, youth and the PINFL's warnings derived on
- * `today` (`YYYY-MM-DD`).
+ * A stored row as `clients.get` returns it, with age, youth, older person (from the center's
+ * `olderPersonAgeYears`) and the PINFL's warnings derived on `today` (`YYYY-MM-DD`).
  */
-export function toClientRecord(row: ClientRow, today: string): ClientRecord {
+export function toClientRecord(row: ClientRow, today: string, olderPersonAgeYears: number): ClientRecord {
   const categories: ClientCategory[] = [];
-  if (row.is_older_person === 1) categories.push('olderPerson');
+  const ageYears = ageOn({ birthDate: row.birth_date, birthYear: row.birth_year }, today);
+  // Derived on the day it is read, so a client who turned the age since the last save counts.
+  if (isOlderPersonAge(ageYears, olderPersonAgeYears)) categories.push('olderPerson');
   if (row.disability_group !== null) categories.push('personWithDisability');
   if (row.is_child === 1) categories.push('child');
   if (row.is_survivor_of_violence === 1) categories.push('survivorOfViolence');
@@ -258,7 +274,6 @@ export function toClientRecord(row: ClientRow, today: string): ClientRecord {
     row.document_type !== null && row.document_number !== null
       ? { type: row.document_type as IdentityDocument['type'], number: row.document_number }
       : null;
-  const ageYears = ageOn({ birthDate: row.birth_date, birthYear: row.birth_year }, today);
   const warnings: ClientWarning[] =
     row.pinfl === null ? [] : pinflWarnings(row.pinfl, { birthDate: row.birth_date, sex: row.sex, today });
   return {

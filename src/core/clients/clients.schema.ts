@@ -26,11 +26,15 @@ export const SEXES = SEX_VALUES;
 export type ClientSex = (typeof SEXES)[number];
 
 /**
- * Categories the receptionist ticks. Youth (15–24) is not here: it is derived from the date of
- * birth, never typed. `personWithDisability` requires a `disabilityGroup`.
+ * Client categories. Youth (15–24) is not here: it is derived from the date of birth, never typed;
+ * `olderPerson` is here (it is stored and sent) but derived too, from the age and the center's
+ * `olderPersonAgeYears`. `personWithDisability` requires a `disabilityGroup`.
  */
 export const CLIENT_CATEGORIES = ['olderPerson', 'personWithDisability', 'child', 'survivorOfViolence', 'lowIncomeRegister'] as const;
 export type ClientCategory = (typeof CLIENT_CATEGORIES)[number];
+
+/** The categories a person ticks: older person is derived from the age and the center's setting, like youth. */
+export const TICKED_CATEGORIES: readonly ClientCategory[] = CLIENT_CATEGORIES.filter((category) => category !== 'olderPerson');
 
 /** Disability groups I, II, III, or a child with a disability (which has no group). */
 export const DISABILITY_GROUPS = ['I', 'II', 'III', 'child'] as const;

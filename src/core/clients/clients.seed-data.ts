@@ -136,7 +136,6 @@ export function syntheticClient(random: () => number, serial: number, today: str
   const district = pick(random, region.districts);
   const hasDisability = random() < 0.12;
   const categories: NonNullable<RegisterClientInput['categories']> = [];
-  if (age >= 60) categories.push('olderPerson');
   if (age < 18) categories.push('child');
   if (hasDisability) categories.push('personWithDisability');
   if (sex === 'female' && age >= 16 && random() < 0.08) categories.push('survivorOfViolence');

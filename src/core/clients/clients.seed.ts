@@ -1,3 +1,4 @@
+import { readCenterSettings } from '../center/center.repository';
 import { runWritePath, type AuditEventInput, type WriteScope } from '../audit/run-write';
 import type { OutboxAllowList } from '../sync/outbox.spec';
 import { clientsError } from './clients.errors';
@@ -144,6 +145,7 @@ export async function seedClients(store: OpenStore, actorId: string, options: Se
   // Only a center set up as a demonstration center holds synthetic people: a real center's records never mix with them.
   const center = await store.db.selectFrom('center').select('is_demonstration').executeTakeFirst();
   if (center?.is_demonstration !== 1) throw clientsError('CONFLICT', 'notDemonstrationCenter');
+  const { olderPersonAgeYears } = await readCenterSettings(store.db);
   // Serials continue after what a previous run left, so a second run adds new PINFLs.
   const existing = Number((await store.db.selectFrom('clients').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const totals = { clients: 0, consents: 0, cases: 0, serviceDeliveries: 0, skipped: 0 };
@@ -161,7 +163,7 @@ export async function seedClients(store: OpenStore, actorId: string, options: Se
             totals.skipped += 1;
             continue;
           }
-          rows.push({ ...clientColumns(fields, today), id: newId(w.now.getTime()), version: 1, status: 'active', merged_into_id: null, created_at: at, created_by: actorId, updated_at: at, updated_by: actorId, is_synthetic: 1 });
+          rows.push({ ...clientColumns(fields, today, olderPersonAgeYears), id: newId(w.now.getTime()), version: 1, status: 'active', merged_into_id: null, created_at: at, created_by: actorId, updated_at: at, updated_by: actorId, is_synthetic: 1 });
         }
         await insertClientRows(w.trx, rows);
         const consents: NewConsent[] = [];

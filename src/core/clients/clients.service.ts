@@ -1,3 +1,4 @@
+import { readCenterSettings } from '../center/center.repository';
 import { AppError, invalidInput } from '../api/errors';
 import { clientsError } from './clients.errors';
 import { CLIENT_OUTBOX } from './clients.outbox';
@@ -86,7 +87,8 @@ export async function registerClient(w: WriteContext, fields: ClientFields): Pro
   const today = localCalendarDate(w.now);
   checkFields(fields, today);
   await refuseTakenPinfl(w, fields.pinfl, null);
-  const columns = clientColumns(fields, today);
+  const { olderPersonAgeYears } = await readCenterSettings(w.trx);
+  const columns = clientColumns(fields, today, olderPersonAgeYears);
   const possibleDuplicates = await findPossibleDuplicates(w.trx, {
     dupKey: columns.dup_key,
     birthDate: columns.birth_date,
@@ -119,7 +121,7 @@ export async function registerClient(w: WriteContext, fields: ClientFields): Pro
   });
   // Nobody can have recorded a consent for a client who did not exist a moment ago.
   await w.outbox({ spec: CLIENT_OUTBOX, entityId: id, op: 'upsert', data: clientOutboxDataWith(stored, false) });
-  return toClientRecord(stored, today);
+  return toClientRecord(stored, today, olderPersonAgeYears);
 }
 
 /**
@@ -138,7 +140,8 @@ export async function updateClient(w: WriteContext, input: ClientFields & { read
   if (current.version !== input.version) throw clientsError('CONFLICT', 'version', { currentVersion: current.version });
   await refuseTakenPinfl(w, input.pinfl, input.id);
 
-  const columns = clientColumns(input, today);
+  const { olderPersonAgeYears } = await readCenterSettings(w.trx);
+  const columns = clientColumns(input, today, olderPersonAgeYears);
   const isSameIdentity =
     current.pinfl === input.pinfl && current.birth_date === input.birthDate && current.sex === input.sex;
   const previouslyConfirmed = isSameIdentity ? (JSON.parse(current.confirmed_warnings_json) as ClientWarning[]) : [];
@@ -173,7 +176,7 @@ export async function updateClient(w: WriteContext, input: ClientFields & { read
   const stored = await findClientRow(w.trx, input.id);
   if (stored === null) throw new AppError('INTERNAL', { reason: 'clientNotStored' });
   await w.outbox({ spec: CLIENT_OUTBOX, entityId: input.id, op: 'upsert', data: await clientOutboxData(w.trx, stored) });
-  return toClientRecord(stored, today);
+  return toClientRecord(stored, today, olderPersonAgeYears);
 }
 
 /**
@@ -185,5 +188,5 @@ export async function updateClient(w: WriteContext, input: ClientFields & { read
 export async function getClient(db: ReadDb, id: string, now: Date): Promise<ClientRecord> {
   const row = await findClientRow(db, id);
   if (row === null) throw clientsError('NOT_FOUND', 'client', { id });
-  return toClientRecord(row, localCalendarDate(now));
+  return toClientRecord(row, localCalendarDate(now), (await readCenterSettings(db)).olderPersonAgeYears);
 }

@@ -1,26 +1,69 @@
 import { Alert, Button, NumberInput, Paper, Stack, Title } from '@mantine/core';
 import { useEffect } from 'react';
-import { Controller } from 'react-hook-form';
+import { Controller, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { centerSettingsSchema, INACTIVITY_LOCK_MINUTES_MAX, INACTIVITY_LOCK_MINUTES_MIN } from '../../../core/center/center.schema';
+import {
+  centerSettingsSchema,
+  DEFAULT_OLDER_PERSON_AGE_YEARS,
+  INACTIVITY_LOCK_MINUTES_MAX,
+  INACTIVITY_LOCK_MINUTES_MIN,
+  OLDER_PERSON_AGE_MAX,
+  OLDER_PERSON_AGE_MIN,
+  type CenterSettings,
+} from '../../../core/center/center.schema';
 import { useApiMutation, useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldError } from '../../forms/field-error';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { CenterProfileForm } from './CenterProfileForm';
 
-/** The center's profile (name, type, place) and its settings: for now, the inactivity lock timeout. */
+interface SettingFieldProps {
+  readonly control: Control<CenterSettings>;
+  readonly name: keyof CenterSettings;
+  readonly label: string;
+  readonly description: string;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** One whole-number setting: an out-of-range number is refused with a message, never silently changed into another. */
+function SettingField({ control, name, label, description, min, max }: SettingFieldProps) {
+  const { t } = useTranslation();
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <NumberInput
+          label={label}
+          description={description}
+          min={min}
+          max={max}
+          clampBehavior="none"
+          allowDecimal={false}
+          allowNegative={false}
+          value={field.value}
+          onChange={(value) => field.onChange(typeof value === 'number' ? value : Number.NaN)}
+          onBlur={field.onBlur}
+          error={fieldError(t, fieldState.error)}
+        />
+      )}
+    />
+  );
+}
+
+/** The center's profile (name, type, place) and its settings: the inactivity lock timeout and the age from which clients count as older persons. */
 export function CenterSettingsPage() {
   const { t } = useTranslation();
   const center = useApiQuery('center.get', {});
-  const form = useZodForm(centerSettingsSchema, { defaultValues: { inactivityLockMinutes: 5 } });
+  const form = useZodForm(centerSettingsSchema, { defaultValues: { inactivityLockMinutes: 5, olderPersonAgeYears: DEFAULT_OLDER_PERSON_AGE_YEARS } });
   const save = useApiMutation('center.updateSettings', {
     onError: (error) => applyServerIssues(form, error),
   });
-  const minutes = center.data?.settings.inactivityLockMinutes;
+  const settings = center.data?.settings;
   useEffect(() => {
-    if (minutes !== undefined) form.reset({ inactivityLockMinutes: minutes });
-  }, [minutes, form]);
+    if (settings !== undefined) form.reset(settings);
+  }, [settings, form]);
 
   return (
     <Stack maw={640}>
@@ -33,25 +76,21 @@ export function CenterSettingsPage() {
             <Title order={3} id="center-settings-title">
               {t('common:center.settings')}
             </Title>
-            <Controller
+            <SettingField
               control={form.control}
               name="inactivityLockMinutes"
-              render={({ field, fieldState }) => (
-                <NumberInput
-                  label={t('common:center.inactivityLockMinutes')}
-                  description={t('common:center.inactivityLockHint', { min: INACTIVITY_LOCK_MINUTES_MIN, max: INACTIVITY_LOCK_MINUTES_MAX })}
-                  min={INACTIVITY_LOCK_MINUTES_MIN}
-                  max={INACTIVITY_LOCK_MINUTES_MAX}
-                  // An out-of-range number is refused with a message, never silently changed into another.
-                  clampBehavior="none"
-                  allowDecimal={false}
-                  allowNegative={false}
-                  value={field.value}
-                  onChange={(value) => field.onChange(typeof value === 'number' ? value : Number.NaN)}
-                  onBlur={field.onBlur}
-                  error={fieldError(t, fieldState.error)}
-                />
-              )}
+              label={t('common:center.inactivityLockMinutes')}
+              description={t('common:center.inactivityLockHint', { min: INACTIVITY_LOCK_MINUTES_MIN, max: INACTIVITY_LOCK_MINUTES_MAX })}
+              min={INACTIVITY_LOCK_MINUTES_MIN}
+              max={INACTIVITY_LOCK_MINUTES_MAX}
+            />
+            <SettingField
+              control={form.control}
+              name="olderPersonAgeYears"
+              label={t('common:center.olderPersonAgeYears')}
+              description={t('common:center.olderPersonAgeHint', { min: OLDER_PERSON_AGE_MIN, max: OLDER_PERSON_AGE_MAX })}
+              min={OLDER_PERSON_AGE_MIN}
+              max={OLDER_PERSON_AGE_MAX}
             />
             {save.isSuccess && (
               <Alert color="teal" role="status">

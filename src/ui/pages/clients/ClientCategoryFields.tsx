@@ -1,6 +1,8 @@
 import { Checkbox, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CLIENT_CATEGORIES, CLIENT_LANGUAGES, DISABILITY_GROUPS } from '../../../core/clients/clients.schema';
+import { CLIENT_LANGUAGES, DISABILITY_GROUPS, TICKED_CATEGORIES } from '../../../core/clients/clients.schema';
+import { DEFAULT_OLDER_PERSON_AGE_YEARS } from '../../../core/center/center.schema';
+import { useApiQuery } from '../../api/api';
 import { clientFieldError } from './client-form';
 import type { ClientForm } from './ClientIdentityFields';
 
@@ -10,6 +12,8 @@ export function ClientCategoryFields({ form }: { readonly form: ClientForm }) {
   const { errors } = form.formState;
   const categories = form.watch('categories');
   const hasDisability = categories.includes('personWithDisability');
+  const center = useApiQuery('center.get', {});
+  const olderAge = center.data?.settings.olderPersonAgeYears ?? DEFAULT_OLDER_PERSON_AGE_YEARS;
   return (
     <>
       <Stack gap={4} role="group" aria-labelledby="client-categories">
@@ -17,10 +21,10 @@ export function ClientCategoryFields({ form }: { readonly form: ClientForm }) {
           {t('clients:field.categories')}
         </Text>
         <Text size="xs" c="dimmed">
-          {t('clients:field.categoriesHint')}
+          {t('clients:field.categoriesHint', { olderAge })}
         </Text>
         <Group>
-          {CLIENT_CATEGORIES.map((category) => (
+          {TICKED_CATEGORIES.map((category) => (
             <Checkbox key={category} value={category} label={t(`clients:category.${category}`)} {...form.register('categories')} />
           ))}
         </Group>
