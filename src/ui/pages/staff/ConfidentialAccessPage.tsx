@@ -2,9 +2,10 @@ import { Alert, Button, Loader, Stack, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/api';
-import { useSession } from '../../session/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSession } from '../../session/session';
 import { InPersonGrantDialog, type GrantRecipient } from './InPersonGrantDialog';
+import { RotateConfidentialKeyDialog } from './RotateConfidentialKeyDialog';
 
 /**
  * What this page can do for the signed-in psychologist or supervisor, said plainly: nobody holds
@@ -49,10 +50,12 @@ export function ConfidentialAccessPage() {
   const session = useSession();
   const awaiting = useApiQuery('staff.listAwaitingConfidential', {});
   const holders = useApiQuery('staff.listConfidentialHolders', {});
-  // Only a holder can give the key here; everyone else reads who can.
+  // Only a holder can give (or change) the key here; everyone else reads who can.
   const canGrant = session.user?.holdsConfidential === true;
   const [recipient, setRecipient] = useState<GrantRecipient | null>(null);
   const [grantedTo, setGrantedTo] = useState<string | null>(null);
+  const [isRotating, setRotating] = useState(false);
+  const [regrants, setRegrants] = useState<number | null>(null);
   return (
     <Stack maw={800}>
       <Title order={2}>{t('staff:confidential.title')}</Title>
@@ -92,6 +95,31 @@ export function ConfidentialAccessPage() {
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {canGrant && (
+        <Stack gap="xs" mt="lg">
+          <Title order={3} size="h4">
+            {t('staff:confidential.rotate.title')}
+          </Title>
+          <Text size="sm">{t('staff:confidential.rotate.intro')}</Text>
+          {regrants !== null && (
+            <Alert color="teal" role="status">
+              {t('staff:confidential.rotate.done', { count: regrants })}
+            </Alert>
+          )}
+          <Button variant="default" onClick={() => setRotating(true)} style={{ alignSelf: 'flex-start' }}>
+            {t('staff:confidential.rotate.action')}
+          </Button>
+        </Stack>
+      )}
+      {isRotating && (
+        <RotateConfidentialKeyDialog
+          onCancel={() => setRotating(false)}
+          onDone={(count) => {
+            setRotating(false);
+            setRegrants(count);
+          }}
+        />
       )}
     </Stack>
   );
