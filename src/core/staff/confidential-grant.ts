@@ -4,8 +4,10 @@ import { holdsConfidentialKey } from '../api/permissions';
 import type { ReadDb } from '../db/handles';
 import { zeroize } from '../crypto/key-slots';
 import { rewrapUserSlot } from '../crypto/keyring';
+import { slotBoxKeyId } from '../auth/box-attestation';
 import { openWithRecoveryCode, unlockThrottled } from '../auth/auth.service';
 import { requireConfidentialKey } from '../auth/key-access';
+import { beginConfidentialRotation, type ConfidentialRotationResult } from '../auth/confidential-rotation';
 import { staffError } from './staff.errors';
 import { findStaffById } from './staff.repository';
 
@@ -34,10 +36,10 @@ async function grantIntoRecipientSlot(ctx: CoreContext, input: { userId: string;
     if (unlocked.userId !== row.id) throw new AppError('WRONG_PASSWORD');
     await core.write(ctx.session.userId, async (w) => {
       await w.trx.updateTable('staff').set({ holds_confidential: 1, updated_at: w.now.toISOString() }).where('id', '=', row.id).execute();
-      await w.audit({ action: 'staff.grantConfidential', entityType: 'staff', entityId: row.id, details: { source } });
-      await core.auth.keyring.update((current, databaseKey) =>
+      const next = await core.auth.keyring.update((current, databaseKey) =>
         rewrapUserSlot(core.auth.primitives, current, { ...unlocked, databaseKey, confidentialKey }, input.password, core.auth.keySlotParams),
       );
+      await w.audit({ action: 'staff.grantConfidential', entityType: 'staff', entityId: row.id, details: { source, boxKeyId: slotBoxKeyId(next, row.id) } });
     });
   } finally {
     zeroize(unlocked.databaseKey, unlocked.confidentialKey);
@@ -52,6 +54,23 @@ async function grantIntoRecipientSlot(ctx: CoreContext, input: { userId: string;
  */
 export async function grantConfidentialInPerson(ctx: CoreContext, input: { userId: string; password: string }): Promise<void> {
   await grantIntoRecipientSlot(ctx, input, requireConfidentialKey(ctx.core, ctx.session), 'colleague');
+}
+
+/**
+ * `staff.rotateConfidentialKey`: a holder types her password again and a new confidential key
+ * replaces the one she holds (confidential-rotation.ts); her colleagues then need her in-person grant.
+ *
+ * @example const { holdersToRegrant } = await rotateConfidentialKey(ctx, typedPassword);
+ */
+export async function rotateConfidentialKey(ctx: CoreContext, actorPassword: string): Promise<ConfidentialRotationResult> {
+  requireConfidentialKey(ctx.core, ctx.session);
+  const unlocked = await unlockThrottled(ctx.core, ctx.session.username, actorPassword);
+  try {
+    if (unlocked.userId !== ctx.session.userId) throw new AppError('WRONG_PASSWORD');
+    return await beginConfidentialRotation(ctx.core, ctx.session, unlocked, actorPassword, 'manual');
+  } finally {
+    zeroize(unlocked.databaseKey, unlocked.confidentialKey, unlocked.previousConfidentialKey);
+  }
 }
 
 export async function countConfidentialHolders(db: ReadDb): Promise<number> {
@@ -74,6 +93,8 @@ export async function grantConfidentialByRecovery(ctx: CoreContext, input: { use
   if ((await countConfidentialHolders(ctx.core.store.require().db)) > 0) throw staffError('CONFLICT', 'confidentialKeyAlreadyHeld');
   const keys = await openWithRecoveryCode(ctx.core, input.recoveryCode);
   try {
+    // A new confidential key replaced the one the recovery slot was made with: the code opens the database only.
+    if (!keys.confidentialKey) throw staffError('CONFLICT', 'recoveryCodeHoldsNoConfidentialKey');
     await grantIntoRecipientSlot(ctx, input, keys.confidentialKey, 'recoveryCode');
   } finally {
     zeroize(keys.databaseKey, keys.confidentialKey);

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineCoreMethod, defineRead } from '../api/method';
 import { findStaffById, listStaff, toStaffMember } from './staff.repository';
-import { addStaffInputSchema, grantByRecoveryInputSchema, grantInPersonInputSchema, rotateKeysInputSchema, staffIdInputSchema } from './staff.schema';
-import { addStaff, deactivateStaff, resetStaffPassword, rotateKeys } from './staff.service';
-import { accountOrigin, grantConfidentialByRecovery, grantConfidentialInPerson } from './confidential-grant';
+import { addStaffInputSchema, grantByRecoveryInputSchema, grantInPersonInputSchema, rotateKeysInputSchema, staffIdInputSchema, updateStaffInputSchema } from './staff.schema';
+import { addStaff, deactivateStaff, reactivateStaff, resetStaffPassword, rotateKeys, updateStaffAccount } from './staff.service';
+import { accountOrigin, grantConfidentialByRecovery, grantConfidentialInPerson, rotateConfidentialKey } from './confidential-grant';
 
 /*
  * The staff methods that write change a key slot with the row (keyring and database together),
@@ -57,6 +57,28 @@ export const deactivate = defineCoreMethod({
   },
 });
 
+/** Name and role; a role that no longer holds the confidential key loses it (and the key is rotated at the next holder's sign-in). */
+export const update = defineCoreMethod({
+  name: 'staff.update',
+  input: updateStaffInputSchema,
+  access: 'staff.manage',
+  invalidates: ['staff.*', 'cases.caseWorkers'],
+  handler: async (ctx, input) => {
+    const { confidentialKeyRevoked } = await updateStaffAccount(ctx, input);
+    const row = await findStaffById(ctx.core.store.require().db, input.userId);
+    return row ? { ...toStaffMember(row), confidentialKeyRevoked } : null;
+  },
+});
+
+/** A deactivated account back, with a new temporary password shown once. */
+export const reactivate = defineCoreMethod({
+  name: 'staff.reactivate',
+  input: staffIdInputSchema,
+  access: 'staff.manage',
+  invalidates: ['staff.*', 'cases.caseWorkers'],
+  handler: (ctx, input) => reactivateStaff(ctx, input.userId),
+});
+
 /**
  * A new database key for every remaining slot, sealed to each slot's box, the database re-keyed
  * under it (automatic after a deactivation; offered after a password reset). Asks the
@@ -83,6 +105,18 @@ export const grantConfidentialInPersonMethod = defineCoreMethod({
     await grantConfidentialInPerson(ctx, input);
     return null;
   },
+});
+
+/**
+ * A new confidential key, re-encrypting every note under it in the background; the holder types
+ * her password again. Colleagues who held the old key receive the new one from her in person.
+ */
+export const rotateConfidentialKeyMethod = defineCoreMethod({
+  name: 'staff.rotateConfidentialKey',
+  input: rotateKeysInputSchema,
+  access: 'staff.grantConfidential',
+  invalidates: ['staff.*'],
+  handler: (ctx, input) => rotateConfidentialKey(ctx, input.actorPassword),
 });
 
 /** For the first psychologist or supervisor, while nobody holds the key yet; she types her own password too. */
