@@ -50,13 +50,13 @@ describe('notes access: the page says plainly who holds the key to counseling no
     await new AppShellPage(page).navigateTo('uz-Latn', 'staff', 'confidential.nav');
   }
 
-  it('tells a psychologist, in every language, that nobody holds the key yet and how the first one is given', async () => {
+  it('tells a psychologist, in every language, that nobody holds the key yet and how the first one is given, and offers no grant', async () => {
     await signInAs(FIRST);
     const shell = new AppShellPage(page);
     for (const language of LANGUAGES) {
       await shell.chooseLanguage(language);
-      const alert = page.getByRole('alert').filter({ hasText: text(language, 'staff', 'confidential.nobodyTitle') });
-      await alert.getByText(text(language, 'staff', 'confidential.nobody'), { exact: true }).waitFor();
+      const notice = page.getByRole('status').filter({ hasText: text(language, 'staff', 'confidential.status.nobodyTitle') });
+      await notice.getByText(text(language, 'staff', 'confidential.status.nobodyRecoverable'), { exact: true }).waitFor();
       // Nothing to give yet: no grant buttons.
       await page.getByRole('button', { name: text(language, 'staff', 'confidential.grantFor', { name: SECOND.displayName }), exact: true }).waitFor({ state: 'detached' });
       await snap(page, `notes-access.nobody.${language}`);

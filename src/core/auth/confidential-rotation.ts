@@ -34,12 +34,14 @@ export interface ConfidentialRotationResult {
 }
 
 function withNewConfidentialKey(keyring: Keyring, rotatorId: string): Keyring {
+  // The clinical recovery code held the old key: it goes, and a supervisor makes a new one.
+  const { clinicalRecovery: _void, ...rest } = keyring;
   return {
-    ...keyring,
-    slots: keyring.slots.map(({ previousConfidentialKey: _previous, ...slot }) =>
+    ...rest,
+    slots: rest.slots.map(({ previousConfidentialKey: _previous, ...slot }) =>
       slot.userId === rotatorId ? slot : { ...slot, confidentialKey: wrappedKeyFiller() },
     ),
-    recovery: { ...keyring.recovery, confidentialKey: wrappedKeyFiller() },
+    recovery: { ...rest.recovery, confidentialKey: wrappedKeyFiller() },
   };
 }
 

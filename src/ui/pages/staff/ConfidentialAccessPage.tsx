@@ -6,23 +6,20 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSession } from '../../session/session';
 import { InPersonGrantDialog, type GrantRecipient } from './InPersonGrantDialog';
 import { RotateConfidentialKeyDialog } from './RotateConfidentialKeyDialog';
+import { ClinicalRecoverySection, ConfidentialKeyNotice } from './ClinicalRecoverySection';
+
+type Holder = { readonly id: string; readonly displayName: string; readonly role: string };
 
 /**
- * What this page can do for the signed-in psychologist or supervisor, said plainly: nobody holds
- * the key yet (then only an administrator with the recovery code can give the first one), she does
- * not hold it herself (then these colleagues can give it to her), or she holds it (then she gives it here).
+ * Who can give the key, said plainly: to a psychologist or supervisor without it, the colleagues
+ * who hold it; to a holder, what she does here. When nobody holds it, `ConfidentialKeyNotice`
+ * says how the first key is given (or that it cannot be any more).
  */
-function KeyCustodyExplanation({ holders }: { readonly holders: readonly { readonly id: string; readonly displayName: string; readonly role: string }[] }) {
+function KeyCustodyExplanation({ holders }: { readonly holders: readonly Holder[] }) {
   const { t } = useTranslation();
   const session = useSession();
+  if (holders.length === 0) return null;
   const names = holders.map((holder) => `${holder.displayName} (${t(`common:roles.${holder.role}`)})`).join(', ');
-  if (holders.length === 0) {
-    return (
-      <Alert color="yellow" title={t('staff:confidential.nobodyTitle')}>
-        <Text size="sm">{t('staff:confidential.nobody')}</Text>
-      </Alert>
-    );
-  }
   if (session.user?.holdsConfidential !== true) {
     return (
       <Alert color="blue" title={t('staff:confidential.youLackTitle')}>
@@ -31,12 +28,9 @@ function KeyCustodyExplanation({ holders }: { readonly holders: readonly { reado
     );
   }
   return (
-    <>
-      <Text>{t('staff:confidential.intro')}</Text>
-      <Text size="sm" c="dimmed">
-        {t('staff:confidential.holders', { names })}
-      </Text>
-    </>
+    <Text size="sm" c="dimmed">
+      {t('staff:confidential.holders', { names })}
+    </Text>
   );
 }
 
@@ -47,18 +41,19 @@ function KeyCustodyExplanation({ holders }: { readonly holders: readonly { reado
  */
 export function ConfidentialAccessPage() {
   const { t } = useTranslation();
-  const session = useSession();
   const awaiting = useApiQuery('staff.listAwaitingConfidential', {});
   const holders = useApiQuery('staff.listConfidentialHolders', {});
-  // Only a holder can give (or change) the key here; everyone else reads who can.
-  const canGrant = session.user?.holdsConfidential === true;
   const [recipient, setRecipient] = useState<GrantRecipient | null>(null);
   const [grantedTo, setGrantedTo] = useState<string | null>(null);
   const [isRotating, setRotating] = useState(false);
   const [regrants, setRegrants] = useState<number | null>(null);
+  const user = useSession().user;
+  const holdsKey = user?.holdsConfidential === true;
   return (
     <Stack maw={800}>
       <Title order={2}>{t('staff:confidential.title')}</Title>
+      <Text>{t('staff:confidential.intro')}</Text>
+      <ConfidentialKeyNotice />
       <ErrorAlert error={holders.error} />
       {holders.data && <KeyCustodyExplanation holders={holders.data} />}
       {grantedTo && (
@@ -78,8 +73,8 @@ export function ConfidentialAccessPage() {
       )}
       <ErrorAlert error={awaiting.error} />
       {awaiting.isPending && <Loader aria-label={t('common:loading')} />}
-      {canGrant && awaiting.data?.length === 0 && <Text c="dimmed">{t('staff:confidential.none')}</Text>}
-      {canGrant && awaiting.data && awaiting.data.length > 0 && (
+      {holdsKey && awaiting.data?.length === 0 && <Text c="dimmed">{t('staff:confidential.none')}</Text>}
+      {holdsKey && awaiting.data && awaiting.data.length > 0 && (
         <Table withTableBorder aria-label={t('staff:confidential.title')}>
           <Table.Tbody>
             {awaiting.data.map((member) => (
@@ -96,7 +91,7 @@ export function ConfidentialAccessPage() {
           </Table.Tbody>
         </Table>
       )}
-      {canGrant && (
+      {holdsKey && (
         <Stack gap="xs" mt="lg">
           <Title order={3} size="h4">
             {t('staff:confidential.rotate.title')}
@@ -112,6 +107,7 @@ export function ConfidentialAccessPage() {
           </Button>
         </Stack>
       )}
+      <ClinicalRecoverySection isSupervisorHolder={holdsKey && user?.role === 'supervisor'} />
       {isRotating && (
         <RotateConfidentialKeyDialog
           onCancel={() => setRotating(false)}
