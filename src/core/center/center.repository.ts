@@ -2,12 +2,12 @@ import { AppError } from '../api/errors';
 import type { ReadDb, WriteTx } from '../db/handles';
 import { DEFAULT_INACTIVITY_LOCK_MINUTES } from '../session/auth-state';
 import type { z } from 'zod';
-import { centerSettingsSchema, type centerProfileSchema, type CenterSettings, type CenterType } from './center.schema';
+import { centerSettingsSchema, DEFAULT_EMERGENCY_ACCESS_HOURS, type centerProfileSchema, type CenterSettings, type CenterType } from './center.schema';
 import type { CenterRow } from './center.table';
 
 type Db = ReadDb;
 
-export const DEFAULT_CENTER_SETTINGS: CenterSettings = { inactivityLockMinutes: DEFAULT_INACTIVITY_LOCK_MINUTES };
+export const DEFAULT_CENTER_SETTINGS: CenterSettings = { inactivityLockMinutes: DEFAULT_INACTIVITY_LOCK_MINUTES, emergencyAccessHours: DEFAULT_EMERGENCY_ACCESS_HOURS };
 
 /** The center as the API returns it. */
 export interface CenterProfile {

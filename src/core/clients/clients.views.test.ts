@@ -107,6 +107,20 @@ const CALLS: Readonly<Record<string, Calls | string>> = {
   'services.addCatalogEntry': 'catalog entries, no client',
   'services.updateCatalogEntry': 'catalog entries, no client',
   'home.overview': () => [{}],
+  'counseling.listForClient': (fx) => [{ clientId: fx.client.id }],
+  'counseling.listEmergencyAccess': () => [{}],
+  'counseling.verify': () => [{}],
+  'counseling.getSession': 'holders of the confidential key only; answers the session (client ids, no client fields)',
+  'counseling.recordSession': 'answers the session id and version',
+  'counseling.saveDraft': 'answers the session id and version',
+  'counseling.sign': 'answers the session id, version and signing time',
+  'counseling.addAddendum': 'answers the addendum id',
+  'counseling.countersign': 'answers the session id and version',
+  'counseling.void': 'answers the session id and version',
+  'counseling.breakGlass': 'answers the emergency access id and its expiry',
+  'counseling.reviewEmergencyAccess': 'answers the id and the review time',
+  'counseling.assign': 'answers the assignment id',
+  'counseling.endAssignment': 'answers the assignment id',
 };
 
 /** Domains with no method that reads or returns a client. */

@@ -1,0 +1,15 @@
+import { defineModule } from '../api/module';
+import { SESSION_METHODS } from './counseling.api';
+import { COUNSELING_ERRORS } from './counseling.errors';
+import { COUNSELING_SESSION_OUTBOX } from './counseling.outbox';
+import { COUNSELING_PERMISSIONS } from './counseling.permissions';
+import { COUNSELING_CONFIDENTIAL_COLUMNS } from './counseling.sealed';
+
+export const counselingModule = defineModule({
+  name: 'counseling',
+  methods: [...SESSION_METHODS],
+  permissions: COUNSELING_PERMISSIONS,
+  outbox: [COUNSELING_SESSION_OUTBOX],
+  errors: COUNSELING_ERRORS,
+  confidentialColumns: COUNSELING_CONFIDENTIAL_COLUMNS,
+});
