@@ -10,6 +10,8 @@ import { MAX_LOCKED_SESSION_AGE_MS, SessionStore, type Session } from './api/ses
 import { runWritePath } from './audit/run-write';
 import { createReadAudit } from './audit/read-audit';
 import { authModule } from './auth/auth.module';
+import { stopConfidentialReencryption } from './auth/confidential-reencryption';
+import type { ConfidentialColumnSpec } from './crypto/confidential-columns';
 import { casesModule } from './cases/cases.module';
 import { centerModule } from './center/center.module';
 import { clientsModule } from './clients/clients.module';
@@ -90,6 +92,8 @@ export interface CoreOptions {
   readonly log?: Logger;
   /** Extra methods (the browser harness's test fixtures); never used by the desktop app. */
   readonly extraMethods?: readonly AnyMethod[];
+  /** Confidential columns beyond the manifests' (tests of the re-encryption job over a table of their own). */
+  readonly extraConfidentialColumns?: readonly ConfidentialColumnSpec[];
   /** The primitives to check and use; only the self-test's own test injects a broken one. */
   readonly crypto?: CryptoPrimitives;
   /** scrypt cost of new key slots; tests pass TEST_SCRYPT_PARAMS. Default: DEFAULT_SCRYPT_PARAMS. */
@@ -147,6 +151,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     outboxAllowList: OUTBOX_ALLOWLIST,
     permissions: PERMISSION_TABLE,
     readAudit,
+    confidentialColumns: [...CONFIDENTIAL_COLUMNS, ...(options.extraConfidentialColumns ?? [])],
     now,
     expireIdleSession(connectionId, session: Session) {
       const nowMs = now().getTime();
@@ -180,6 +185,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: async () => {
       for (const [connectionId] of [...sessions.all()]) sessions.delete(connectionId);
       clearInterval(anchorTimer);
+      await stopConfidentialReencryption(services);
       await readAudit.stop();
       if (store.isOpen) anchorChainHead(store.require(), now(), log);
       auth.forgetKeys();

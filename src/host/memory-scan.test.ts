@@ -100,7 +100,7 @@ describe('keys leave the core process memory', () => {
 
       const keyring = readKeyringFile(join(dataDir, 'keyring.json'));
       const keys = keyring && (await unlockRecoverySlot(nodeCryptoPrimitives, keyring, recoveryCode));
-      if (!keys || !child.pid) throw new Error('no keys to look for');
+      if (!keys?.confidentialKey || !child.pid) throw new Error('no keys to look for');
       const copies = countCopies(child.pid, {
         databaseKey: keys.databaseKey,
         databaseKeyHex: Buffer.from(keys.databaseKey.toString('hex'), 'ascii'),

@@ -1,3 +1,4 @@
+import type { ConfidentialColumnSpec } from '../crypto/confidential-columns';
 import type { ReadDb } from '../db/handles';
 import type { StoreHolder } from '../db/store';
 import type { WritePathOptions, WriteScope } from '../audit/run-write';
@@ -40,6 +41,8 @@ export interface CoreServices {
   readonly permissions: PermissionTable;
   /** Reads of client records, buffered and written as audit events in batches. */
   readonly readAudit: ReadAudit;
+  /** Every confidential column the manifests declare: what a confidential-key rotation re-encrypts. */
+  readonly confidentialColumns: readonly ConfidentialColumnSpec[];
   now(): Date;
   /** Locks a session that has been idle longer than the center's inactivity timeout. */
   expireIdleSession(connectionId: string, session: Session): void;

@@ -8,6 +8,8 @@ import type { CoreServices } from '../api/context';
 import { buildRecoverySlot, findSlot, type Keyring, type RecoveryKeys, putUserSlot, rewrapUserSlot, sameUsername, type UnlockedSlot } from '../crypto/keyring';
 import { normalizeRecoveryCode, zeroize } from '../crypto/key-slots';
 import { slotNeedsFold } from '../crypto/keyring-rotation';
+import { isReencryptionPending, startConfidentialReencryption } from './confidential-reencryption';
+import { beginConfidentialRotation, isConfidentialRotationDue } from './confidential-rotation';
 import { reconcileKeyring } from './keyring-reconcile';
 import { assertKeyringIntact, migrateKeyringIfNeeded, unlockAnyRecoverySlot, unlockAnySlot } from './keyring-custody';
 import { openStoreWithKey, recordAuthEvent, releaseKeysIfNobodySignedIn } from './key-access';
@@ -126,7 +128,7 @@ export async function signIn(core: CoreServices, connectionId: string, input: { 
   };
   // A session replaced on this connection (another user signing in) takes its key with it.
   core.sessions.set(connectionId, session);
-  core.auth.setConfidentialKey(session, holdsConfidentialKey(row.role) ? unlocked.confidentialKey : null);
+  core.auth.setConfidentialKey(session, holdsConfidentialKey(row.role) ? unlocked.confidentialKey : null, unlocked.previousConfidentialKey ?? null);
   await runWritePath(
     store,
     row.id,
@@ -137,8 +139,36 @@ export async function signIn(core: CoreServices, connectionId: string, input: { 
     core.writeOptions(),
   );
   await foldSlotIfNeeded(core, unlocked, input.password);
+  await settleConfidentialFlag(core, row.id, row.holds_confidential === 1, unlocked.confidentialKey !== null);
+  await rotateConfidentialKeyIfDue(core, session, unlocked, input.password);
   forgetUnwrappedKeys(core, session, unlocked);
+  // A confidential-key rotation this holder began and a crash or sign-out interrupted goes on.
+  startConfidentialReencryption(core, session);
   return currentUser(core, session);
+}
+
+/**
+ * A holder left since the last confidential-key rotation: the first holder to sign in rotates it,
+ * with the password she just typed (her colleagues then receive the new key from her in person).
+ */
+async function rotateConfidentialKeyIfDue(core: CoreServices, session: Session, unlocked: UnlockedSlot, password: string): Promise<void> {
+  if (!unlocked.confidentialKey || unlocked.previousConfidentialKey || !core.auth.confidentialKeyOf(session)) return;
+  if (core.auth.reencryption || isReencryptionPending(core.auth.keyring.require())) return;
+  if (!(await isConfidentialRotationDue(core.store.require().db))) return;
+  await beginConfidentialRotation(core, session, unlocked, password, 'holderLeft');
+}
+
+/**
+ * A row that says its owner holds the confidential key while her slot has none: a confidential-key
+ * rotation by a colleague whose keyring write landed but whose database commit a crash cut off.
+ * The row is made to agree with the slot, audited as a repair.
+ */
+async function settleConfidentialFlag(core: CoreServices, userId: string, rowSaysHolds: boolean, slotHolds: boolean): Promise<void> {
+  if (!rowSaysHolds || slotHolds) return;
+  await core.write(null, async (w) => {
+    await updateStaff(w.trx, userId, { holds_confidential: 0, updated_at: w.now.toISOString() });
+    await w.audit({ action: 'keyring.repaired', entityType: 'staff', entityId: userId, details: { repair: 'confidentialKeyMissing' } });
+  });
 }
 
 /**
@@ -160,17 +190,23 @@ async function foldSlotIfNeeded(core: CoreServices, unlocked: UnlockedSlot, pass
 /** Zeroes what a slot unwrapped once it is used: the store holds its own copy of the database key, the session its confidential key. */
 function forgetUnwrappedKeys(core: CoreServices, session: Session, unlocked: UnlockedSlot): void {
   const kept = core.auth.confidentialKeyOf(session);
-  zeroize(unlocked.databaseKey, unlocked.confidentialKey === kept ? null : unlocked.confidentialKey);
+  const keptPrevious = core.auth.previousConfidentialKeyOf(session);
+  zeroize(
+    unlocked.databaseKey,
+    unlocked.confidentialKey === kept ? null : unlocked.confidentialKey,
+    unlocked.previousConfidentialKey === keptPrevious ? null : unlocked.previousConfidentialKey,
+  );
 }
 
 /** Unlocks a locked session with the same user's password. */
 export async function unlockSession(core: CoreServices, session: Session, password: string): Promise<CurrentUser> {
   const unlocked = await unlockThrottled(core, session.username, password);
   if (unlocked.userId !== session.userId) throw new AppError('WRONG_PASSWORD');
-  if (holdsConfidentialKey(session.role) && unlocked.confidentialKey) core.auth.setConfidentialKey(session, unlocked.confidentialKey);
+  if (holdsConfidentialKey(session.role) && unlocked.confidentialKey) core.auth.setConfidentialKey(session, unlocked.confidentialKey, unlocked.previousConfidentialKey ?? null);
   session.isLocked = false;
   session.lastActivityMs = core.now().getTime();
   forgetUnwrappedKeys(core, session, unlocked);
+  startConfidentialReencryption(core, session);
   return currentUser(core, session);
 }
 
@@ -207,7 +243,7 @@ export async function changePassword(
   session.mustChangePassword = false;
   // Whoever else is signed in as this user (another window, a tab left open) must use the new password.
   core.sessions.deleteUser(session.userId, session);
-  if (holdsConfidentialKey(session.role) && unlocked.confidentialKey) core.auth.setConfidentialKey(session, unlocked.confidentialKey);
+  if (holdsConfidentialKey(session.role) && unlocked.confidentialKey) core.auth.setConfidentialKey(session, unlocked.confidentialKey, unlocked.previousConfidentialKey ?? null);
   forgetUnwrappedKeys(core, session, unlocked);
   return currentUser(core, session);
 }
@@ -236,7 +272,7 @@ export async function openWithRecoveryCode(core: CoreServices, recoveryCode: str
  * The recovery slot rewrapped under the code just typed when it has no box yet (a center set up
  * before rotation existed) or holds a rotated key sealed to its box.
  */
-async function upgradeRecoverySlotIfNeeded(core: CoreServices, recoveryCode: string, confidentialKey: Buffer): Promise<void> {
+async function upgradeRecoverySlotIfNeeded(core: CoreServices, recoveryCode: string, confidentialKey: Buffer | null): Promise<void> {
   const keyring = core.auth.keyring.readAny();
   if (!keyring || keyring.version !== 2 || (keyring.recovery.box && !keyring.recovery.sealedDatabaseKey)) return;
   const normalized = normalizeRecoveryCode(recoveryCode);

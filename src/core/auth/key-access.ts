@@ -7,7 +7,8 @@ import type { Session } from '../api/session';
 import type { CoreServices } from '../api/context';
 import type { OpenStore } from '../db/store';
 import type { PendingAuthEvent } from '../session/auth-state';
-import { decryptField, encryptField, type FieldLocation } from '../crypto/field-encryption';
+import { confidentialKeyId, decryptField, describeStoredField, encryptField, type FieldLocation } from '../crypto/field-encryption';
+import { stopConfidentialReencryption } from './confidential-reencryption';
 
 /**
  * Opening the database with an unwrapped key, and the audit events of authentication, which may
@@ -57,6 +58,7 @@ export async function releaseKeysIfNobodySignedIn(core: CoreServices): Promise<v
   if (!core.sessions.all().next().done || core.auth.isSetupRunning) return;
   // Reads still buffered (a session ended by a deactivation or a password change) are written first.
   await core.readAudit.flush();
+  await stopConfidentialReencryption(core);
   core.auth.forgetKeys();
   await core.store.close();
 }
@@ -97,7 +99,18 @@ export function sealConfidential(core: CoreServices, session: Session, location:
  * @example const note = openConfidential(ctx.core, ctx.session, { recordId: row.id, field: 'note', version: row.version }, row.note);
  */
 export function openConfidential(core: CoreServices, session: Session, location: FieldLocation, stored: string): string {
-  return decryptField(requireConfidentialKey(core, session), location, stored, core.auth.primitives);
+  const current = requireConfidentialKey(core, session);
+  const previous = core.auth.previousConfidentialKeyOf(session);
+  const described = describeStoredField(stored);
+  // A value the re-encryption job has not reached yet is under the previous key.
+  const isUnderPrevious = previous !== null && described !== null && (described.format === 1 || described.keyId === confidentialKeyId(previous, core.auth.primitives));
+  if (!isUnderPrevious) return decryptField(current, location, stored, core.auth.primitives);
+  try {
+    return decryptField(previous, location, stored, core.auth.primitives);
+  } catch (error) {
+    if (described.format === 1) return decryptField(current, location, stored, core.auth.primitives);
+    throw error;
+  }
 }
 
 async function writeAuthEvent(core: CoreServices, store: OpenStore, event: PendingAuthEvent): Promise<void> {

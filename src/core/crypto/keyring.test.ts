@@ -62,7 +62,7 @@ describe('keyring', () => {
     const { keyring, recoveryCode, databaseKey, confidentialKey } = await newKeyring();
     const keys = await unlockRecoverySlot(primitives, keyring, recoveryCode.toLowerCase());
     expect(keys?.databaseKey.equals(databaseKey)).toBe(true);
-    expect(keys?.confidentialKey.equals(confidentialKey)).toBe(true);
+    expect(keys?.confidentialKey?.equals(confidentialKey)).toBe(true);
     expect(await unlockRecoverySlot(primitives, keyring, generateRecoveryCode())).toBeNull();
   });
 

@@ -60,6 +60,12 @@ const userSlotSchema = z.object({
   databaseKey: wrappedKeySchema,
   /** The confidential key, or a filler of the same shape (see the file comment). */
   confidentialKey: wrappedKeySchema,
+  /**
+   * While a new confidential key replaces an old one (confidential-rotation.ts), the old key, in
+   * the slot of the holder who rotated it: her sessions read values not yet re-encrypted and
+   * resume the job. Removed from every slot when no value is under the old key any more.
+   */
+  previousConfidentialKey: wrappedKeySchema.optional(),
   /** The slot's X25519 pair for receiving a rotated database key (key-box.ts); absent in slots from before rotation existed. */
   box: slotBoxSchema.optional(),
   /** A database key newer than `databaseKey`, sealed to `box` by a rotation; folded into the slot at the owner's next sign-in. */
@@ -122,6 +128,8 @@ export interface CenterKeys {
   readonly databaseKey: Buffer;
   /** Null for roles that do not hold it (and for a psychologist not yet granted it). */
   readonly confidentialKey: Buffer | null;
+  /** The confidential key being replaced while the re-encryption job runs (see `previousConfidentialKey`). */
+  readonly previousConfidentialKey?: Buffer | null;
 }
 
 /** What unlocking a staff slot yields: the keys, and whose slot it is. */
@@ -191,6 +199,9 @@ async function buildUserSlot(primitives: CryptoPrimitives, owner: NewStaffSlot, 
       kdf,
       databaseKey: wrapKey(primitives, kek, keys.databaseKey, slotAad(slotId, 'databaseKey')),
       confidentialKey: keys.confidentialKey ? wrapKey(primitives, kek, keys.confidentialKey, slotAad(slotId, 'confidentialKey')) : wrappedKeyFiller(),
+      ...(keys.confidentialKey && keys.previousConfidentialKey
+        ? { previousConfidentialKey: wrapKey(primitives, kek, keys.previousConfidentialKey, slotAad(slotId, 'previousConfidentialKey')) }
+        : {}),
       box: createSlotBox(primitives, kek, slotId),
     };
   } finally {
@@ -201,7 +212,7 @@ async function buildUserSlot(primitives: CryptoPrimitives, owner: NewStaffSlot, 
 export async function buildRecoverySlot(
   primitives: CryptoPrimitives,
   recoveryCode: string,
-  keys: { databaseKey: Buffer; confidentialKey: Buffer },
+  keys: { databaseKey: Buffer; confidentialKey: Buffer | null },
   params: ScryptParams,
 ): Promise<Keyring['recovery']> {
   const { kek, kdf } = await deriveSlotKey(primitives, recoveryCode, params);
@@ -209,7 +220,7 @@ export async function buildRecoverySlot(
     return {
       kdf,
       databaseKey: wrapKey(primitives, kek, keys.databaseKey, slotAad('recovery', 'databaseKey')),
-      confidentialKey: wrapKey(primitives, kek, keys.confidentialKey, slotAad('recovery', 'confidentialKey')),
+      confidentialKey: keys.confidentialKey ? wrapKey(primitives, kek, keys.confidentialKey, slotAad('recovery', 'confidentialKey')) : wrappedKeyFiller(),
       box: createSlotBox(primitives, kek, 'recovery'),
     };
   } finally {
@@ -301,7 +312,9 @@ export async function unlockUserSlot(primitives: CryptoPrimitives, keyring: Keyr
     const { databaseKey, pendingDatabaseKey } = openRotatedKeys(primitives, kek, slot, slotId, wrapped, keyring.pendingRotation?.slots[slot.userId]);
     // A filler does not open: that is how a non-holder's slot reads.
     const confidentialKey = unwrapKey(primitives, kek, slot.confidentialKey, slotAad(slotId, 'confidentialKey'));
-    return { userId: slot.userId, username: slot.username, databaseKey, confidentialKey, pendingDatabaseKey };
+    const previousConfidentialKey =
+      confidentialKey && slot.previousConfidentialKey ? unwrapKey(primitives, kek, slot.previousConfidentialKey, slotAad(slotId, 'previousConfidentialKey')) : null;
+    return { userId: slot.userId, username: slot.username, databaseKey, confidentialKey, previousConfidentialKey, pendingDatabaseKey };
   } finally {
     zeroize(kek);
   }
@@ -361,7 +374,8 @@ export function removeUserSlot(keyring: Keyring, userId: string): Keyring {
 
 export interface RecoveryKeys {
   readonly databaseKey: Buffer;
-  readonly confidentialKey: Buffer;
+  /** Null once a new confidential key replaced the one the recovery slot was made with (confidential-rotation.ts). */
+  readonly confidentialKey: Buffer | null;
   readonly pendingDatabaseKey: Buffer | null;
 }
 
@@ -379,12 +393,12 @@ export async function unlockRecoverySlot(
   if (!normalized) return null;
   const { kek } = await deriveSlotKey(primitives, normalized, keyring.recovery.kdf, keyring.recovery.kdf);
   const wrapped = unwrapKey(primitives, kek, keyring.recovery.databaseKey, slotAad('recovery', 'databaseKey'));
-  const confidentialKey = unwrapKey(primitives, kek, keyring.recovery.confidentialKey, slotAad('recovery', 'confidentialKey'));
-  if (wrapped && confidentialKey) {
+  if (wrapped) {
+    const confidentialKey = unwrapKey(primitives, kek, keyring.recovery.confidentialKey, slotAad('recovery', 'confidentialKey'));
     const keys = openRotatedKeys(primitives, kek, keyring.recovery, 'recovery', wrapped, keyring.pendingRotation?.recovery);
     zeroize(kek);
     return { ...keys, confidentialKey };
   }
-  zeroize(kek, wrapped, confidentialKey);
+  zeroize(kek);
   return null;
 }

@@ -34,7 +34,12 @@ export interface AuthServices {
   /** True while `setup.createCenter` runs, so a second request cannot race it onto the same files. */
   isSetupRunning: boolean;
   confidentialKeyOf(session: Session): Buffer | null;
-  setConfidentialKey(session: Session, key: Buffer | null): void;
+  /** The confidential key being replaced, while its holder's session re-encrypts the notes (confidential-rotation.ts). */
+  previousConfidentialKeyOf(session: Session): Buffer | null;
+  /** Sets (or with null drops and zeroes) a session's confidential key and the previous one beside it. */
+  setConfidentialKey(session: Session, key: Buffer | null, previous?: Buffer | null): void;
+  /** The confidential re-encryption job while it runs (confidential-reencryption.ts). */
+  reencryption: { readonly done: Promise<void>; stop(): void } | null;
   /** Forgets every key held in memory (core shutdown). */
   forgetKeys(): void;
 }
@@ -50,7 +55,19 @@ export function createAuthServices(options: {
   // Keyed by the Session object: when the session store drops a session, its key goes with it.
   // The set holds the same buffers, so forgetting every key can zero them (a WeakMap cannot be walked).
   let confidentialKeys = new WeakMap<Session, Buffer>();
+  let previousConfidentialKeys = new WeakMap<Session, Buffer>();
   const heldConfidentialKeys = new Set<Buffer>();
+  const replace = (map: WeakMap<Session, Buffer>, session: Session, key: Buffer | null): void => {
+    const held = map.get(session);
+    if (held && held !== key) {
+      held.fill(0);
+      heldConfidentialKeys.delete(held);
+    }
+    if (key) {
+      map.set(session, key);
+      heldConfidentialKeys.add(key);
+    } else map.delete(session);
+  };
   const auth: AuthServices = {
     primitives: options.primitives,
     keySlotParams: options.keySlotParams ?? DEFAULT_SCRYPT_PARAMS,
@@ -60,17 +77,12 @@ export function createAuthServices(options: {
     databaseKey: null,
     inactivityLockMs: DEFAULT_INACTIVITY_LOCK_MINUTES * 60_000,
     isSetupRunning: false,
+    reencryption: null,
     confidentialKeyOf: (session) => confidentialKeys.get(session) ?? null,
-    setConfidentialKey(session, key) {
-      const previous = confidentialKeys.get(session);
-      if (previous && previous !== key) {
-        previous.fill(0);
-        heldConfidentialKeys.delete(previous);
-      }
-      if (key) {
-        confidentialKeys.set(session, key);
-        heldConfidentialKeys.add(key);
-      } else confidentialKeys.delete(session);
+    previousConfidentialKeyOf: (session) => previousConfidentialKeys.get(session) ?? null,
+    setConfidentialKey(session, key, previous = null) {
+      replace(confidentialKeys, session, key);
+      replace(previousConfidentialKeys, session, key ? previous : null);
     },
     forgetKeys() {
       auth.databaseKey?.fill(0);
@@ -78,6 +90,7 @@ export function createAuthServices(options: {
       for (const key of heldConfidentialKeys) key.fill(0);
       heldConfidentialKeys.clear();
       confidentialKeys = new WeakMap();
+      previousConfidentialKeys = new WeakMap();
     },
   };
   return auth;

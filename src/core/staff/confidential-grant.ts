@@ -6,6 +6,7 @@ import { zeroize } from '../crypto/key-slots';
 import { rewrapUserSlot } from '../crypto/keyring';
 import { openWithRecoveryCode, unlockThrottled } from '../auth/auth.service';
 import { requireConfidentialKey } from '../auth/key-access';
+import { beginConfidentialRotation, type ConfidentialRotationResult } from '../auth/confidential-rotation';
 import { staffError } from './staff.errors';
 import { findStaffById } from './staff.repository';
 
@@ -54,6 +55,23 @@ export async function grantConfidentialInPerson(ctx: CoreContext, input: { userI
   await grantIntoRecipientSlot(ctx, input, requireConfidentialKey(ctx.core, ctx.session), 'colleague');
 }
 
+/**
+ * `staff.rotateConfidentialKey`: a holder types her password again and a new confidential key
+ * replaces the one she holds (confidential-rotation.ts); her colleagues then need her in-person grant.
+ *
+ * @example const { holdersToRegrant } = await rotateConfidentialKey(ctx, typedPassword);
+ */
+export async function rotateConfidentialKey(ctx: CoreContext, actorPassword: string): Promise<ConfidentialRotationResult> {
+  requireConfidentialKey(ctx.core, ctx.session);
+  const unlocked = await unlockThrottled(ctx.core, ctx.session.username, actorPassword);
+  try {
+    if (unlocked.userId !== ctx.session.userId) throw new AppError('WRONG_PASSWORD');
+    return await beginConfidentialRotation(ctx.core, ctx.session, unlocked, actorPassword, 'manual');
+  } finally {
+    zeroize(unlocked.databaseKey, unlocked.confidentialKey, unlocked.previousConfidentialKey);
+  }
+}
+
 export async function countConfidentialHolders(db: ReadDb): Promise<number> {
   const row = await db
     .selectFrom('staff')
@@ -74,6 +92,8 @@ export async function grantConfidentialByRecovery(ctx: CoreContext, input: { use
   if ((await countConfidentialHolders(ctx.core.store.require().db)) > 0) throw staffError('CONFLICT', 'confidentialKeyAlreadyHeld');
   const keys = await openWithRecoveryCode(ctx.core, input.recoveryCode);
   try {
+    // A new confidential key replaced the one the recovery slot was made with: the code opens the database only.
+    if (!keys.confidentialKey) throw staffError('CONFLICT', 'recoveryCodeHoldsNoConfidentialKey');
     await grantIntoRecipientSlot(ctx, input, keys.confidentialKey, 'recoveryCode');
   } finally {
     zeroize(keys.databaseKey, keys.confidentialKey);

@@ -3,7 +3,7 @@ import { defineCoreMethod, defineRead } from '../api/method';
 import { findStaffById, listStaff, toStaffMember } from './staff.repository';
 import { addStaffInputSchema, grantByRecoveryInputSchema, grantInPersonInputSchema, rotateKeysInputSchema, staffIdInputSchema } from './staff.schema';
 import { addStaff, deactivateStaff, resetStaffPassword, rotateKeys } from './staff.service';
-import { accountOrigin, grantConfidentialByRecovery, grantConfidentialInPerson } from './confidential-grant';
+import { accountOrigin, grantConfidentialByRecovery, grantConfidentialInPerson, rotateConfidentialKey } from './confidential-grant';
 
 /*
  * The staff methods that write change a key slot with the row (keyring and database together),
@@ -83,6 +83,18 @@ export const grantConfidentialInPersonMethod = defineCoreMethod({
     await grantConfidentialInPerson(ctx, input);
     return null;
   },
+});
+
+/**
+ * A new confidential key, re-encrypting every note under it in the background; the holder types
+ * her password again. Colleagues who held the old key receive the new one from her in person.
+ */
+export const rotateConfidentialKeyMethod = defineCoreMethod({
+  name: 'staff.rotateConfidentialKey',
+  input: rotateKeysInputSchema,
+  access: 'staff.grantConfidential',
+  invalidates: ['staff.*'],
+  handler: (ctx, input) => rotateConfidentialKey(ctx, input.actorPassword),
 });
 
 /** For the first psychologist or supervisor, while nobody holds the key yet; she types her own password too. */

@@ -168,7 +168,7 @@ export async function deactivateStaff(ctx: CoreContext, userId: string): Promise
       }
       const at = w.now.toISOString();
       await updateStaff(w.trx, userId, { is_active: 0, deactivated_at: at, holds_confidential: 0, updated_at: at });
-      await w.audit({ action: 'staff.deactivate', entityType: 'staff', entityId: userId, details: { role: row.role, intentId } });
+      await w.audit({ action: 'staff.deactivate', entityType: 'staff', entityId: userId, details: { role: row.role, heldConfidential: row.holds_confidential === 1, intentId } });
       await writeSlotIntent(ctx, { id: intentId, userId, action: 'staff.deactivate', owner: null });
     });
   });
