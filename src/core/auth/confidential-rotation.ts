@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { AppError } from '../api/errors';
+import { staffError } from '../staff/staff.errors';
+import { authError } from './auth.errors';
 import type { CoreServices } from '../api/context';
 import type { Session } from '../api/session';
 import { confidentialKeyId } from '../crypto/field-encryption';
@@ -58,9 +59,9 @@ export async function beginConfidentialRotation(
 ): Promise<ConfidentialRotationResult> {
   const held = core.auth.confidentialKeyOf(session);
   const current = unlocked.confidentialKey;
-  if (!held || !current || unlocked.userId !== session.userId || !held.equals(current)) throw new AppError('FORBIDDEN', { reason: 'noConfidentialKey' });
+  if (!held || !current || unlocked.userId !== session.userId || !held.equals(current)) throw authError('FORBIDDEN', 'noConfidentialKey');
   return core.auth.keyring.withKeyChange(async () => {
-    if (core.auth.reencryption || isReencryptionPending(core.auth.keyring.require())) throw new AppError('CONFLICT', { reason: 'confidentialRotationUnderWay' });
+    if (core.auth.reencryption || isReencryptionPending(core.auth.keyring.require())) throw staffError('CONFLICT', 'confidentialRotationUnderWay');
     const next = randomBytes(32);
     const previous = Buffer.from(current);
     const keyId = confidentialKeyId(next, core.auth.primitives);

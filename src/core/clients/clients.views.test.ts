@@ -121,6 +121,16 @@ const CALLS: Readonly<Record<string, Calls | string>> = {
   'counseling.reviewEmergencyAccess': 'answers the id and the review time',
   'counseling.assign': 'answers the assignment id',
   'counseling.endAssignment': 'answers the assignment id',
+  'counseling.riskInstruments': 'the instruments, as data',
+  'counseling.recordRiskAssessment': 'answers the score and level',
+  'counseling.riskTrend': 'holders of the confidential key only; scores and levels',
+  'counseling.getRiskAssessment': 'holders of the confidential key only; the answers',
+  'counseling.listAttention': () => [{}],
+  'counseling.resolveAttention': 'answers the id',
+  'counseling.recordIntake': 'answers the id',
+  'counseling.getIntake': 'holders of the confidential key only; the assessment',
+  'counseling.recordSafetyPlan': 'answers the id',
+  'counseling.getSafetyPlan': 'holders of the confidential key only; the plan',
 };
 
 /** Domains with no method that reads or returns a client. */

@@ -25,7 +25,7 @@ import { verifySignatures } from './verify-signatures.service';
  * session's; each still declares its permission, and the services check the client's assignment
  * and the key on every call. Writes go through the one write path.
  */
-const WRITES = ['counseling.*', 'timeline.*'] as const;
+const WRITES = ['counseling.*'] as const;
 
 export const recordSession = defineCoreMethod({
   name: 'counseling.recordSession',

@@ -22,7 +22,7 @@ export const COUNSELING_ERRORS = defineErrorReasons({
     'unknownInstrument',
     'incompleteAnswers',
   ],
-  NOT_FOUND: ['session', 'emergencyAccess', 'attention'],
+  NOT_FOUND: ['session', 'emergencyAccess', 'attention', 'riskAssessment'],
   FORBIDDEN: ['notAssignedToClient', 'restrictedSession', 'notSessionAuthor', 'recordUnreadable'],
 });
 

@@ -171,3 +171,19 @@ export type SafetyPlanContent = z.output<typeof safetyPlanContentSchema>;
 export const recordSafetyPlanInput = z.object({ clientId: entityIdSchema, reviewOn: calendarDateSchema.nullable().default(null), content: safetyPlanContentSchema });
 export const clientRefInput = z.object({ clientId: entityIdSchema });
 export const resolveAttentionInput = z.object({ id: entityIdSchema });
+
+type Localized = Readonly<Record<'uz-Latn' | 'uz-Cyrl' | 'ru' | 'en', string>>;
+
+/** A risk instrument as data (./instruments/): items with weighted options, score bands, a version. */
+export interface RiskInstrument {
+  readonly id: string;
+  readonly version: number;
+  readonly name: Localized;
+  /** Ascending by `minScore`, the first at 0. */
+  readonly bands: readonly { readonly level: RiskLevel; readonly minScore: number }[];
+  readonly items: readonly {
+    readonly id: string;
+    readonly text: Localized;
+    readonly options: readonly { readonly id: string; readonly weight: number; readonly minimumLevel?: RiskLevel; readonly text: Localized }[];
+  }[];
+}
