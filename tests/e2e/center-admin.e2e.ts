@@ -96,6 +96,38 @@ describe('center administration', () => {
     await expect(apiClient(harness).invoke('auth.signIn', { username: TRAINER.username, password: second })).rejects.toBeInstanceOf(AppError);
   });
 
+  it('reactivates the account with a new temporary password, then renames it and changes its role', async () => {
+    const staff = new StaffPage(page, 'ru');
+    await staff.reactivate(TRAINER.displayName);
+    const temporary = await staff.temporaryPassword();
+    await staff.dismissTemporaryPassword();
+    await staff.row(TRAINER.displayName).getByText(text('ru', 'staff', 'states.temporaryPassword')).waitFor();
+    const back = apiClient(harness);
+    expect(await back.invoke('auth.signIn', { username: TRAINER.username, password: temporary })).toMatchObject({ mustChangePassword: true });
+    await back.invoke('auth.signOut', {});
+
+    // The dialog is named for the person in every language; the first field has the focus.
+    for (const language of ['uz-Latn', 'uz-Cyrl', 'en', 'ru'] as const) {
+      await shell.chooseLanguage(language);
+      const localized = new StaffPage(page, language);
+      const dialog = await localized.openEdit(TRAINER.displayName);
+      expect(await dialog.getByRole('textbox', { name: text(language, 'staff', 'displayName'), exact: true }).evaluate((input) => input === document.activeElement)).toBe(true);
+      await dialog.getByRole('button', { name: text(language, 'common', 'actions.cancel'), exact: true }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }
+    const dialog = await staff.openEdit(TRAINER.displayName);
+    await dialog.getByRole('textbox', { name: text('ru', 'staff', 'displayName'), exact: true }).fill('');
+    await dialog.getByRole('button', { name: text('ru', 'staff', 'edit.submit'), exact: true }).click();
+    await dialog.getByText(text('ru', 'validation', 'required'), { exact: true }).waitFor();
+    await dialog.getByRole('textbox', { name: text('ru', 'staff', 'displayName'), exact: true }).fill('Otabek Rahimov-Karimov');
+    await dialog.getByRole('combobox', { name: text('ru', 'staff', 'role'), exact: true }).selectOption('receptionist');
+    await snap(page, 'staff-edit.ru');
+    await dialog.getByRole('button', { name: text('ru', 'staff', 'edit.submit'), exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const renamed = staff.row('Otabek Rahimov-Karimov');
+    await renamed.getByText(text('ru', 'common', 'roles.receptionist'), { exact: true }).waitFor();
+  });
+
   it('gives the first psychologist the key to counseling notes with the recovery code, her own password typed beside it', async () => {
     const staff = new StaffPage(page, 'ru');
     await staff.add(PSYCHOLOGIST.displayName, PSYCHOLOGIST.username, 'psychologist');

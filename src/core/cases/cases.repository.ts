@@ -83,6 +83,17 @@ export async function findOpenCaseId(db: Queryable, clientId: string): Promise<s
   return row?.id ?? null;
 }
 
+/** Open cases whose case worker is this staff member (a role change that would strand them is refused). */
+export async function countOpenCasesOfCaseWorker(db: Queryable, caseWorkerId: string): Promise<number> {
+  const row = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('case_worker_id', '=', caseWorkerId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 export async function setCaseWorker(db: WriteTx, caseId: string, caseWorkerId: string, at: string): Promise<void> {
   await db.updateTable('cases').set({ case_worker_id: caseWorkerId, updated_at: at }).where('id', '=', caseId).execute();
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineCoreMethod, defineRead } from '../api/method';
 import { findStaffById, listStaff, toStaffMember } from './staff.repository';
-import { addStaffInputSchema, grantByRecoveryInputSchema, grantInPersonInputSchema, rotateKeysInputSchema, staffIdInputSchema } from './staff.schema';
-import { addStaff, deactivateStaff, resetStaffPassword, rotateKeys } from './staff.service';
+import { addStaffInputSchema, grantByRecoveryInputSchema, grantInPersonInputSchema, rotateKeysInputSchema, staffIdInputSchema, updateStaffInputSchema } from './staff.schema';
+import { addStaff, deactivateStaff, reactivateStaff, resetStaffPassword, rotateKeys, updateStaffAccount } from './staff.service';
 import { accountOrigin, grantConfidentialByRecovery, grantConfidentialInPerson, rotateConfidentialKey } from './confidential-grant';
 
 /*
@@ -55,6 +55,28 @@ export const deactivate = defineCoreMethod({
     const row = await findStaffById(ctx.core.store.require().db, input.userId);
     return row ? { ...toStaffMember(row), keysRotated } : null;
   },
+});
+
+/** Name and role; a role that no longer holds the confidential key loses it (and the key is rotated at the next holder's sign-in). */
+export const update = defineCoreMethod({
+  name: 'staff.update',
+  input: updateStaffInputSchema,
+  access: 'staff.manage',
+  invalidates: ['staff.*', 'cases.caseWorkers'],
+  handler: async (ctx, input) => {
+    const { confidentialKeyRevoked } = await updateStaffAccount(ctx, input);
+    const row = await findStaffById(ctx.core.store.require().db, input.userId);
+    return row ? { ...toStaffMember(row), confidentialKeyRevoked } : null;
+  },
+});
+
+/** A deactivated account back, with a new temporary password shown once. */
+export const reactivate = defineCoreMethod({
+  name: 'staff.reactivate',
+  input: staffIdInputSchema,
+  access: 'staff.manage',
+  invalidates: ['staff.*', 'cases.caseWorkers'],
+  handler: (ctx, input) => reactivateStaff(ctx, input.userId),
 });
 
 /**

@@ -82,6 +82,12 @@ export const recoverInputSchema = z.object({
 /** `actorPassword`: the administrator's own password, asked again when the new account is an administrator's. */
 export const addStaffInputSchema = z.object({ displayName: displayNameSchema, username: usernameSchema, role: roleSchema, actorPassword: z.string().max(PASSWORD_MAX_LENGTH).optional() });
 export const staffIdInputSchema = z.object({ userId: z.string().min(1).max(64) });
+export const updateStaffInputSchema = z.object({
+  userId: z.string().min(1).max(64),
+  displayName: displayNameSchema,
+  role: roleSchema,
+  actorPassword: z.string().max(PASSWORD_MAX_LENGTH).optional(),
+});
 /** The recipient's own password, typed by her on the granter's screen. */
 export const grantInPersonInputSchema = z.object({ userId: z.string().min(1).max(64), password: currentPasswordSchema });
 export const grantByRecoveryInputSchema = z.object({ userId: z.string().min(1).max(64), recoveryCode: z.string().trim().min(1).max(100), password: currentPasswordSchema });

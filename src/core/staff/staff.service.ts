@@ -10,6 +10,10 @@ import { slotsWithoutBox } from '../crypto/keyring-rotation';
 import { requireDatabaseKey } from '../auth/key-access';
 import { confirmActorPassword } from '../auth/auth.service';
 import { rotateDatabaseKey, type RotationResult } from '../auth/key-rotation';
+import { wrappedKeyFiller } from '../crypto/key-slots';
+import { canBeCaseWorker } from '../cases/cases.policy';
+import { countOpenCasesOfCaseWorker } from '../cases/cases.repository';
+import { losesConfidentialKey } from './staff.policy';
 import { countActiveAdministrators, findStaffById, findStaffByUsername, insertStaff, updateStaff } from './staff.repository';
 import type { StaffRow } from './staff.table';
 
@@ -89,6 +93,105 @@ export async function addStaff(
     });
   });
   return { userId, temporaryPassword };
+}
+
+/**
+ * Changes an account's name and role (`staff.update`). A role that no longer holds the
+ * confidential key loses it at once (the slot keeps its password, the key becomes a filler, two
+ * phases like every slot edit), and because a holder left, the next holder to sign in rotates the
+ * key (`isConfidentialRotationDue`). Making someone an administrator asks the actor's password
+ * again, as adding one does; the last administrator keeps the role; nobody changes their own role;
+ * a case worker of open cases keeps a role that may be one until they are reassigned. The
+ * account's sessions end on a role change (a session carries its role).
+ */
+export async function updateStaffAccount(
+  ctx: CoreContext,
+  input: { userId: string; displayName: string; role: Role; actorPassword?: string | undefined },
+): Promise<{ confidentialKeyRevoked: boolean }> {
+  const { core } = ctx;
+  const row = await requireActiveStaff(ctx, input.userId);
+  const isRoleChange = row.role !== input.role;
+  if (isRoleChange && input.userId === ctx.session.userId) throw staffError('CONFLICT', 'changeOwnRole', { field: 'role' });
+  if (isRoleChange && input.role === 'administrator') {
+    if (input.actorPassword === undefined || input.actorPassword === '') throw staffError('CONFIRMATION_REQUIRED', 'actorPassword', { field: 'actorPassword' });
+    await confirmActorPassword(core, ctx.session, input.actorPassword);
+  }
+  if (isRoleChange && canBeCaseWorker(row.role) && !canBeCaseWorker(input.role)) {
+    const openCases = await countOpenCasesOfCaseWorker(core.store.require().db, row.id);
+    if (openCases > 0) throw staffError('CONFLICT', 'caseWorkerOfOpenCases', { field: 'role', count: openCases });
+  }
+  const losesKey = losesConfidentialKey(row.role, input.role);
+  const write = async (intentId: string | null): Promise<void> => {
+    await core.write(ctx.session.userId, async (w) => {
+      if (isRoleChange && row.role === 'administrator' && (await countActiveAdministrators(w.trx)) <= 1) throw staffError('CONFLICT', 'lastAdministrator', { field: 'role' });
+      await updateStaff(w.trx, row.id, {
+        display_name: input.displayName,
+        role: input.role,
+        ...(losesKey ? { holds_confidential: 0 } : {}),
+        updated_at: w.now.toISOString(),
+      });
+      if (isRoleChange) {
+        await w.audit({
+          action: 'staff.changeRole',
+          entityType: 'staff',
+          entityId: row.id,
+          details: { from: row.role, to: input.role, heldConfidential: losesKey && row.holds_confidential === 1, ...(intentId ? { intentId } : {}) },
+        });
+      }
+      if (row.display_name !== input.displayName) await w.audit({ action: 'staff.rename', entityType: 'staff', entityId: row.id, details: {} });
+      if (!isRoleChange && row.display_name === input.displayName) await w.audit({ action: 'staff.update', entityType: 'staff', entityId: row.id, details: { changed: false } });
+      // Last inside the transaction: the slot edit waits as an intent until the change commits.
+      if (intentId) await writeSlotEdit(ctx, { id: intentId, userId: row.id, action: 'staff.changeRole' }, (slot) => withoutConfidentialKey(slot));
+    });
+  };
+  if (losesKey) await changeSlotTwoPhase(ctx, { userId: row.id, action: 'staff.changeRole' }, write);
+  else await write(null);
+  if (isRoleChange) core.sessions.deleteUser(row.id);
+  return { confidentialKeyRevoked: losesKey && row.holds_confidential === 1 };
+}
+
+function withoutConfidentialKey(slot: UserSlot): UserSlot {
+  const { previousConfidentialKey: _previous, ...rest } = slot;
+  return { ...rest, confidentialKey: wrappedKeyFiller() };
+}
+
+/**
+ * Gives a deactivated account back its access (`staff.reactivate`): a new slot with a temporary
+ * password (72 hours), like a reset; the confidential key, if her role holds it, comes again from
+ * a colleague in person once she has chosen her own password.
+ */
+export async function reactivateStaff(ctx: CoreContext, userId: string): Promise<{ temporaryPassword: string }> {
+  const { core } = ctx;
+  requireDatabaseKey(core);
+  const row = await findStaffById(core.store.require().db, userId);
+  if (!row) throw staffError('NOT_FOUND', 'staff');
+  if (row.is_active === 1) throw staffError('CONFLICT', 'alreadyActive');
+  const temporaryPassword = generateTemporaryPassword();
+  await changeSlotTwoPhase(ctx, { userId, action: 'staff.reactivate' }, async (intentId) => {
+    await core.write(ctx.session.userId, async (w) => {
+      await updateStaff(w.trx, userId, {
+        is_active: 1,
+        deactivated_at: null,
+        must_change_password: 1,
+        temporary_password_expires_at: temporaryPasswordExpiry(w.now),
+        holds_confidential: 0,
+        updated_at: w.now.toISOString(),
+      });
+      await w.audit({ action: 'staff.reactivate', entityType: 'staff', entityId: userId, details: { role: row.role, intentId } });
+      await writeSlotIntent(ctx, { id: intentId, userId, action: 'staff.reactivate', owner: { userId, username: row.username, password: temporaryPassword } });
+    });
+  });
+  core.auth.attempts.clear(row.username);
+  return { temporaryPassword };
+}
+
+/** Writes the intent to replace an account's slot with `edit` of the current one (no password needed: only its confidential key changes). */
+async function writeSlotEdit(ctx: CoreContext, intent: { id: string; userId: string; action: string }, edit: (slot: UserSlot) => UserSlot): Promise<void> {
+  await ctx.core.auth.keyring.update((current) => {
+    const slot = current.slots.find((existing) => existing.userId === intent.userId);
+    if (!slot) throw new AppError('INTERNAL', { reason: 'noSlot' });
+    return addSlotIntent(current, { id: intent.id, userId: intent.userId, action: intent.action, slot: edit(slot) });
+  });
 }
 
 /**

@@ -39,6 +39,22 @@ export class StaffPage {
     await dialog.waitFor({ state: 'detached' });
   }
 
+  /** Reactivates an inactive account (confirming it); the new temporary password is then shown once. */
+  async reactivate(displayName: string): Promise<void> {
+    await this.page.getByRole('button', { name: text(this.language, 'staff', 'reactivateFor', { name: displayName }), exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: text(this.language, 'staff', 'reactivate.confirmTitle') });
+    await dialog.getByRole('button', { name: text(this.language, 'staff', 'reactivate.action'), exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  /** Opens the edit dialog of an account (named for the person). */
+  async openEdit(displayName: string) {
+    await this.page.getByRole('button', { name: text(this.language, 'staff', 'editFor', { name: displayName }), exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: text(this.language, 'staff', 'edit.title', { name: displayName }) });
+    await dialog.waitFor();
+    return dialog;
+  }
+
   /**
    * Opens "give access to notes" for a psychologist or supervisor and submits the recovery code
    * with the recipient's own password. `open` is false when the dialog is still open from a refused try.

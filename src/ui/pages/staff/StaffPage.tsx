@@ -7,12 +7,13 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSession } from '../../session/session';
 import { AddStaffForm } from './AddStaffForm';
+import { EditStaffDialog } from './EditStaffDialog';
 import { GrantByRecoveryDialog } from './GrantByRecoveryDialog';
 import { OneTimeSecret } from './OneTimeSecret';
 import { RotateKeysDialog, type KeyNotice } from './RotateKeysDialog';
 import { StaffTable, type StaffAction } from './StaffTable';
 
-/** Administrators: the center's accounts; add, reset a password, deactivate. */
+/** Administrators: the center's accounts; add, edit name and role, reset a password, deactivate, reactivate. */
 export function StaffPage() {
   const { t } = useTranslation();
   const session = useSession();
@@ -29,6 +30,13 @@ export function StaffPage() {
       setPending(null);
     },
   });
+  const reactivate = useApiMutation('staff.reactivate', {
+    onSuccess: (result) => {
+      if (pending) setSecret({ title: t('staff:reactivate.done'), username: pending.member.username, value: result.temporaryPassword });
+      setKeyNotice(null);
+      setPending(null);
+    },
+  });
   const deactivate = useApiMutation('staff.deactivate', {
     onSuccess: (result) => {
       if (result) setKeyNotice({ kind: 'deactivated', name: result.displayName, keysRotated: result.keysRotated });
@@ -39,6 +47,7 @@ export function StaffPage() {
   function confirm() {
     if (!pending) return;
     if (pending.action === 'resetPassword') reset.mutate({ userId: pending.member.id });
+    else if (pending.action === 'reactivate') reactivate.mutate({ userId: pending.member.id });
     else deactivate.mutate({ userId: pending.member.id });
   }
 
@@ -62,7 +71,7 @@ export function StaffPage() {
         />
       )}
       <AddStaffForm onAdded={(username, value) => setSecret({ title: t('staff:add.done'), username, value })} />
-      <ErrorAlert error={staff.error ?? reset.error ?? deactivate.error} />
+      <ErrorAlert error={staff.error ?? reset.error ?? deactivate.error ?? reactivate.error} />
       <Title order={3} size="h4">
         {t('staff:list.title')}
       </Title>
@@ -77,12 +86,15 @@ export function StaffPage() {
           }}
         />
       )}
-      {pending && pending.action !== 'grantConfidential' && (
+      {pending?.action === 'edit' && (
+        <EditStaffDialog member={pending.member} isSelf={pending.member.id === session.user?.id} onCancel={() => setPending(null)} onDone={() => setPending(null)} />
+      )}
+      {pending && (pending.action === 'resetPassword' || pending.action === 'deactivate' || pending.action === 'reactivate') && (
         <ConfirmDialog
-          title={t(`staff:${pending.action === 'resetPassword' ? 'reset' : 'deactivate'}.confirmTitle`)}
-          message={t(`staff:${pending.action === 'resetPassword' ? 'reset' : 'deactivate'}.confirmMessage`, { name: pending.member.displayName })}
-          confirmLabel={t(`staff:${pending.action === 'resetPassword' ? 'reset' : 'deactivate'}.action`)}
-          isPending={reset.isPending || deactivate.isPending}
+          title={t(`staff:${confirmKey(pending.action)}.confirmTitle`)}
+          message={t(`staff:${confirmKey(pending.action)}.confirmMessage`, { name: pending.member.displayName })}
+          confirmLabel={t(`staff:${confirmKey(pending.action)}.action`)}
+          isPending={reset.isPending || deactivate.isPending || reactivate.isPending}
           onConfirm={confirm}
           onCancel={() => setPending(null)}
         />
@@ -90,6 +102,8 @@ export function StaffPage() {
     </Stack>
   );
 }
+
+const confirmKey = (action: 'resetPassword' | 'deactivate' | 'reactivate'): 'reset' | 'deactivate' | 'reactivate' => (action === 'resetPassword' ? 'reset' : action);
 
 function KeyNoticeAlert({ notice, onRotate }: { readonly notice: KeyNotice; readonly onRotate: () => void }) {
   const { t } = useTranslation();

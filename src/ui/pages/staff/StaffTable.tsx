@@ -2,9 +2,9 @@ import { Badge, Button, Group, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../core/staff/staff.repository';
 
-export type StaffAction = 'resetPassword' | 'deactivate' | 'grantConfidential';
+export type StaffAction = 'edit' | 'resetPassword' | 'deactivate' | 'reactivate' | 'grantConfidential';
 
-/** The center's accounts with their role and state; actions for active accounts other than one's own. */
+/** The center's accounts with their role and state; actions for active accounts other than one's own (one's own name can be edited), and reactivation for inactive ones. */
 export function StaffTable({ members, currentUserId, onAction }: { readonly members: readonly StaffMember[]; readonly currentUserId: string; readonly onAction: (member: StaffMember, action: StaffAction) => void }) {
   const { t } = useTranslation();
   return (
@@ -43,8 +43,21 @@ export function StaffTable({ members, currentUserId, onAction }: { readonly memb
                 )}
               </Table.Td>
               <Table.Td>
+                {!member.isActive && (
+                  <Button size="xs" variant="light" onClick={() => onAction(member, 'reactivate')} aria-label={t('staff:reactivateFor', { name: member.displayName })}>
+                    {t('staff:reactivate.action')}
+                  </Button>
+                )}
+                {member.isActive && member.id === currentUserId && (
+                  <Button size="xs" variant="default" onClick={() => onAction(member, 'edit')} aria-label={t('staff:editFor', { name: member.displayName })}>
+                    {t('staff:edit.action')}
+                  </Button>
+                )}
                 {member.isActive && member.id !== currentUserId && (
                   <Group gap="xs" wrap="nowrap">
+                    <Button size="xs" variant="default" onClick={() => onAction(member, 'edit')} aria-label={t('staff:editFor', { name: member.displayName })}>
+                      {t('staff:edit.action')}
+                    </Button>
                     {member.needsConfidentialGrant && (
                       <Button size="xs" variant="light" onClick={() => onAction(member, 'grantConfidential')} aria-label={t('staff:confidential.grantFor', { name: member.displayName })}>
                         {t('staff:confidential.grant')}
