@@ -12,7 +12,7 @@ const WRITES = ['counseling.*'] as const;
 export const riskInstruments = defineCoreMethod({
   name: 'counseling.riskInstruments',
   input: noInput,
-  access: 'counseling.write',
+  access: 'counseling.read',
   handler: () => ({ items: RISK_INSTRUMENTS }),
 });
 
@@ -27,14 +27,14 @@ export const recordRiskAssessment = defineCoreMethod({
 export const riskTrend = defineCoreMethod({
   name: 'counseling.riskTrend',
   input: clientRefInput,
-  access: 'counseling.write',
+  access: 'counseling.read',
   handler: (ctx, input) => riskTrendService(counselingCall(ctx), input.clientId),
 });
 
 export const getRiskAssessment = defineCoreMethod({
   name: 'counseling.getRiskAssessment',
   input: sessionRefInput,
-  access: 'counseling.write',
+  access: 'counseling.read',
   handler: (ctx, input) => getRiskAssessmentService(counselingCall(ctx), input.id),
 });
 
@@ -64,7 +64,7 @@ export const recordIntake = defineCoreMethod({
 export const getIntake = defineCoreMethod({
   name: 'counseling.getIntake',
   input: clientRefInput,
-  access: 'counseling.write',
+  access: 'counseling.read',
   handler: (ctx, input) => getIntakeService(counselingCall(ctx), input.clientId),
 });
 
@@ -79,7 +79,7 @@ export const recordSafetyPlan = defineCoreMethod({
 export const getSafetyPlan = defineCoreMethod({
   name: 'counseling.getSafetyPlan',
   input: clientRefInput,
-  access: 'counseling.write',
+  access: 'counseling.read',
   handler: (ctx, input) => getSafetyPlanService(counselingCall(ctx), input.clientId),
 });
 

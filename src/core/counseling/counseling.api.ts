@@ -46,7 +46,7 @@ export const saveDraft = defineCoreMethod({
 export const getSession = defineCoreMethod({
   name: 'counseling.getSession',
   input: sessionRefInput,
-  access: 'counseling.write',
+  access: 'counseling.read',
   handler: (ctx, input) => getSessionService(counselingCall(ctx), input.id),
 });
 
@@ -86,7 +86,7 @@ export const voidMethod = defineCoreMethod({
 export const listForClient = defineCoreMethod({
   name: 'counseling.listForClient',
   input: listForClientInput,
-  access: 'counseling.read',
+  access: 'counseling.listOccurrences',
   handler: (ctx, input) => listSessionsForClient(counselingCall(ctx), input.clientId),
 });
 
