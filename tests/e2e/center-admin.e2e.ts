@@ -194,5 +194,22 @@ describe('center administration', () => {
     await snap(page, 'confidential-granted.en');
     const colleague = apiClient(harness);
     expect(await colleague.invoke('auth.signIn', { username: COLLEAGUE.username, password: COLLEAGUE.password })).toMatchObject({ holdsConfidential: true });
+    await colleague.invoke('auth.signOut', {});
+  });
+
+  it('the psychologist changes the key to notes with her own password; the colleague needs it from her again (English)', async () => {
+    await page.getByRole('button', { name: text('en', 'staff', 'confidential.rotate.action'), exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: text('en', 'staff', 'confidential.rotate.title') });
+    const password = dialog.getByLabel(text('en', 'staff', 'rotate.password'), { exact: true });
+    await password.fill('not-my-password-12');
+    await dialog.getByRole('button', { name: text('en', 'staff', 'confidential.rotate.submit'), exact: true }).click();
+    await dialog.getByRole('alert').getByText(text('en', 'errors', 'WRONG_PASSWORD')).waitFor();
+    await password.fill(PSYCHOLOGIST.password);
+    await snap(page, 'confidential-rotate.en');
+    await dialog.getByRole('button', { name: text('en', 'staff', 'confidential.rotate.submit'), exact: true }).click();
+    await page.getByRole('status').getByText(text('en', 'staff', 'confidential.rotate.done', { count: '1' })).waitFor();
+    // The colleague lost the old key: she is listed again, and her own sign-in says so.
+    await page.getByRole('button', { name: text('en', 'staff', 'confidential.grantFor', { name: COLLEAGUE.displayName }), exact: true }).waitFor();
+    expect(await apiClient(harness).invoke('auth.signIn', { username: COLLEAGUE.username, password: COLLEAGUE.password })).toMatchObject({ holdsConfidential: false });
   });
 });

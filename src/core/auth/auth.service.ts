@@ -8,6 +8,7 @@ import type { CoreServices } from '../api/context';
 import { buildRecoverySlot, findSlot, type Keyring, type RecoveryKeys, putUserSlot, rewrapUserSlot, sameUsername, type UnlockedSlot } from '../crypto/keyring';
 import { normalizeRecoveryCode, zeroize } from '../crypto/key-slots';
 import { slotNeedsFold } from '../crypto/keyring-rotation';
+import { RECOVERY, slotBoxKeyId } from './box-attestation';
 import { isReencryptionPending, startConfidentialReencryption } from './confidential-reencryption';
 import { beginConfidentialRotation, isConfidentialRotationDue } from './confidential-rotation';
 import { reconcileKeyring } from './keyring-reconcile';
@@ -129,16 +130,18 @@ export async function signIn(core: CoreServices, connectionId: string, input: { 
   // A session replaced on this connection (another user signing in) takes its key with it.
   core.sessions.set(connectionId, session);
   core.auth.setConfidentialKey(session, holdsConfidentialKey(row.role) ? unlocked.confidentialKey : null, unlocked.previousConfidentialKey ?? null);
+  // Folded first, so the sign-in event attests the box her password now opens (box-attestation.ts).
+  const boxRenewed = await foldSlotIfNeeded(core, unlocked, input.password);
+  const boxKeyId = slotBoxKeyId(core.auth.keyring.require(), row.id);
   await runWritePath(
     store,
     row.id,
     async (w) => {
       await updateStaff(w.trx, row.id, { last_sign_in_at: w.now.toISOString(), updated_at: w.now.toISOString() });
-      await w.audit({ action: 'auth.signIn', entityType: 'staff', entityId: row.id, details: {} });
+      await w.audit({ action: 'auth.signIn', entityType: 'staff', entityId: row.id, details: { boxKeyId, ...(boxRenewed ? { boxRenewed } : {}) } });
     },
     core.writeOptions(),
   );
-  await foldSlotIfNeeded(core, unlocked, input.password);
   await settleConfidentialFlag(core, row.id, row.holds_confidential === 1, unlocked.confidentialKey !== null);
   await rotateConfidentialKeyIfDue(core, session, unlocked, input.password);
   forgetUnwrappedKeys(core, session, unlocked);
@@ -175,16 +178,20 @@ async function settleConfidentialFlag(core: CoreServices, userId: string, rowSay
  * A slot that received a rotated database key sealed to its box (or that has no box yet) is
  * rewrapped under the password just typed: the key it opens is then the password-wrapped one again.
  */
-async function foldSlotIfNeeded(core: CoreServices, unlocked: UnlockedSlot, password: string): Promise<void> {
-  // Also a slot made at a lower scrypt cost than new slots get (issue 8 item 8: N = 2^17).
-  const needsRewrap = (keyring: Keyring): boolean => slotNeedsFold(keyring, unlocked.userId) || isSlotCheaperThan(keyring, unlocked.userId, core.auth.keySlotParams);
+async function foldSlotIfNeeded(core: CoreServices, unlocked: UnlockedSlot, password: string): Promise<boolean> {
+  // Also a slot made at a lower scrypt cost than new slots get (issue 8 item 8: N = 2^17), and a
+  // box that is not the pair her password opens (someone replaced it in the file).
+  const needsRewrap = (keyring: Keyring): boolean =>
+    slotNeedsFold(keyring, unlocked.userId) || isSlotCheaperThan(keyring, unlocked.userId, core.auth.keySlotParams) || unlocked.boxIntact === false;
   const keyring = core.auth.keyring.readAny();
-  if (!keyring || keyring.version !== 2 || !needsRewrap(keyring)) return;
+  if (!keyring || keyring.version !== 2 || !needsRewrap(keyring)) return false;
+  if (unlocked.boxIntact === false) core.log.warn('keyring.boxReplaced', {});
   await core.auth.keyring.update((current, databaseKey) =>
     needsRewrap(current)
       ? rewrapUserSlot(core.auth.primitives, current, { ...unlocked, databaseKey }, password, core.auth.keySlotParams)
       : current,
   );
+  return unlocked.boxIntact === false;
 }
 
 /** Zeroes what a slot unwrapped once it is used: the store holds its own copy of the database key, the session its confidential key. */
@@ -232,11 +239,16 @@ export async function changePassword(
         password_changed_at: w.now.toISOString(),
         updated_at: w.now.toISOString(),
       });
-      await w.audit({ action: 'auth.passwordChanged', entityType: 'staff', entityId: session.userId, details: { wasTemporary: session.mustChangePassword } });
-      // Last inside the transaction: if the keyring cannot be written, the flag and the event roll back.
-      await core.auth.keyring.update((keyring, databaseKey) =>
+      // Last inside the transaction (the event is stored at the commit): if the keyring cannot be written, the flag and the event roll back.
+      const next = await core.auth.keyring.update((keyring, databaseKey) =>
         rewrapUserSlot(core.auth.primitives, keyring, { ...unlocked, databaseKey }, input.newPassword, core.auth.keySlotParams),
       );
+      await w.audit({
+        action: 'auth.passwordChanged',
+        entityType: 'staff',
+        entityId: session.userId,
+        details: { wasTemporary: session.mustChangePassword, boxKeyId: slotBoxKeyId(next, session.userId) },
+      });
     },
     core.writeOptions(),
   );
@@ -277,11 +289,14 @@ async function upgradeRecoverySlotIfNeeded(core: CoreServices, recoveryCode: str
   if (!keyring || keyring.version !== 2 || (keyring.recovery.box && !keyring.recovery.sealedDatabaseKey)) return;
   const normalized = normalizeRecoveryCode(recoveryCode);
   if (!normalized) return;
-  const recovery = await core.auth.keyring.update(async (current, databaseKey) => ({
-    ...current,
-    recovery: await buildRecoverySlot(core.auth.primitives, normalized, { databaseKey, confidentialKey }, core.auth.keySlotParams),
-  }));
-  core.log.info('keyring.recoverySlotUpgraded', { slots: recovery.slots.length });
+  await core.write(null, async (w) => {
+    const next = await core.auth.keyring.update(async (current, databaseKey) => ({
+      ...current,
+      recovery: await buildRecoverySlot(core.auth.primitives, normalized, { databaseKey, confidentialKey }, core.auth.keySlotParams),
+    }));
+    await w.audit({ action: 'keyring.recoverySlotUpgraded', entityType: 'keyring', entityId: null, details: { recoveryBoxKeyId: slotBoxKeyId(next, RECOVERY) } });
+  });
+  core.log.info('keyring.recoverySlotUpgraded', {});
 }
 
 /**
@@ -301,10 +316,10 @@ export async function recoverAdministrator(core: CoreServices, input: { recovery
     null,
     async (w) => {
       await updateStaff(w.trx, row.id, { must_change_password: 0, temporary_password_expires_at: null, password_changed_at: w.now.toISOString(), updated_at: w.now.toISOString() });
-      await w.audit({ action: 'auth.recovered', entityType: 'staff', entityId: row.id });
-      await core.auth.keyring.update((keyring, sealingKey) =>
+      const next = await core.auth.keyring.update((keyring, sealingKey) =>
         putUserSlot(core.auth.primitives, keyring, { userId: row.id, username: row.username, password: input.newPassword }, sealingKey, core.auth.keySlotParams),
       );
+      await w.audit({ action: 'auth.recovered', entityType: 'staff', entityId: row.id, details: { boxKeyId: slotBoxKeyId(next, row.id) } });
     },
     core.writeOptions(),
   );

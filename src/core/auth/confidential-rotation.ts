@@ -8,6 +8,7 @@ import { confidentialKeyId } from '../crypto/field-encryption';
 import { wrappedKeyFiller, zeroize } from '../crypto/key-slots';
 import { rewrapUserSlot, type Keyring, type UnlockedSlot } from '../crypto/keyring';
 import type { ReadDb } from '../db/handles';
+import { slotBoxKeyId } from './box-attestation';
 import { isReencryptionPending, startConfidentialReencryption } from './confidential-reencryption';
 
 /**
@@ -74,14 +75,8 @@ export async function beginConfidentialRotation(
           .where('id', '!=', session.userId)
           .executeTakeFirst();
         const count = Number(others.numUpdatedRows);
-        await w.audit({
-          action: 'staff.rotateConfidentialKey',
-          entityType: 'keyring',
-          entityId: null,
-          details: { keyId, previousKeyId: confidentialKeyId(previous, core.auth.primitives), reason, holdersToRegrant: count },
-        });
-        // Last inside the transaction: a keyring that cannot be written rolls the rows back.
-        await core.auth.keyring.update(async (keyring, databaseKey) =>
+        // Last inside the transaction (the event is stored at the commit): a keyring that cannot be written rolls the rows back.
+        const written = await core.auth.keyring.update(async (keyring, databaseKey) =>
           rewrapUserSlot(
             core.auth.primitives,
             withNewConfidentialKey(keyring, session.userId),
@@ -90,6 +85,12 @@ export async function beginConfidentialRotation(
             core.auth.keySlotParams,
           ),
         );
+        await w.audit({
+          action: 'staff.rotateConfidentialKey',
+          entityType: 'staff',
+          entityId: session.userId,
+          details: { keyId, previousKeyId: confidentialKeyId(previous, core.auth.primitives), reason, holdersToRegrant: count, boxKeyId: slotBoxKeyId(written, session.userId) },
+        });
         return count;
       });
       for (const [, open] of core.sessions.all()) {

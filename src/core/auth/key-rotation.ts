@@ -5,7 +5,8 @@ import { isKeyringIntact } from '../crypto/keyring';
 import { beginRotation, finishRotation } from '../crypto/keyring-rotation';
 import { rekeyDatabase } from '../db/open';
 import type { OpenStore } from '../db/store';
-import { requireDatabaseKey } from './key-access';
+import { attestedBoxKeyIds, checkBoxes, RECOVERY } from './box-attestation';
+import { recordAuthEvent, requireDatabaseKey } from './key-access';
 
 /**
  * Rotating the database key (issue 8, item 2): a fresh key, the database re-keyed under it
@@ -51,12 +52,21 @@ export function holdDatabaseKey(core: CoreServices, key: Buffer): void {
 export function rotateDatabaseKey(core: CoreServices, actorId: string | null, reason: RotationReason): Promise<RotationResult> {
   return core.auth.keyring.withKeyChange(async () => {
     const store = core.store.require();
+    let replaced: readonly string[] = [];
     const result = await core.auth.keyring.exclusive(async (io) => {
       const oldKey = requireDatabaseKey(core);
       const current = io.read();
       if (!isKeyringIntact(core.auth.primitives, current, oldKey)) throw new AppError('KEYRING_TAMPERED');
       if ((current.intents ?? []).length > 0) throw new AppError('INTERNAL', { reason: 'keyringIntentsPending' });
-      const { keyring: pending, newKey } = beginRotation(core.auth.primitives, current);
+      // Sealed only to boxes the audit log says are their owners' (box-attestation.ts).
+      const boxes = checkBoxes(current, await attestedBoxKeyIds(store.db));
+      if (boxes.replaced.includes(RECOVERY)) {
+        await recordAuthEvent(core, { actorId, action: 'keyring.tamperSuspected', entityId: null, details: { slot: RECOVERY } });
+        throw new AppError('KEYRING_TAMPERED');
+      }
+      if (boxes.unattested.length > 0) throw new AppError('CONFLICT', { reason: 'slotsAwaitingSignIn', count: boxes.unattested.length });
+      replaced = boxes.replaced;
+      const { keyring: pending, newKey } = beginRotation(core.auth.primitives, current, new Set(boxes.attested));
       try {
         io.write(pending, oldKey);
         try {
@@ -73,9 +83,17 @@ export function rotateDatabaseKey(core: CoreServices, actorId: string | null, re
         zeroize(newKey);
       }
     });
-    await core.write(actorId, (w) =>
-      w.audit({ action: 'staff.rotateKeys', entityType: 'keyring', entityId: null, details: { keyId: result.keyId, slots: result.slots, reason } }),
-    );
+    await core.write(actorId, async (w) => {
+      await w.audit({ action: 'staff.rotateKeys', entityType: 'keyring', entityId: null, details: { keyId: result.keyId, slots: result.slots, reason, leftOut: replaced.length } });
+      // A box swapped in the file got no key: its account is closed (an administrator reactivates it, with a new slot).
+      const at = w.now.toISOString();
+      for (const userId of replaced) {
+        await w.trx.updateTable('staff').set({ is_active: 0, holds_confidential: 0, deactivated_at: at, updated_at: at }).where('id', '=', userId).execute();
+        await w.audit({ action: 'keyring.repaired', entityType: 'staff', entityId: userId, details: { repair: 'boxReplaced' } });
+      }
+    });
+    for (const userId of replaced) core.sessions.deleteUser(userId);
+    if (replaced.length > 0) core.log.warn('keys.boxReplaced', { slots: replaced.length });
     core.log.info('keys.rotated', { slots: result.slots, reason });
     return result;
   });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { fromBase64, toBase64, unwrapKey, wrapKey, zeroize, type WrappedKey } from './key-slots';
 import type { CryptoPrimitives } from './primitives';
@@ -37,6 +37,30 @@ const sealAad = (slotId: string, keyId: string): Buffer => Buffer.from(`inson/ke
  */
 export function databaseKeyId(primitives: CryptoPrimitives, databaseKey: Buffer): string {
   return primitives.hmacSha256(databaseKey, Buffer.from('inson/database/key-id', 'utf8')).toString('hex').slice(0, 16);
+}
+
+/**
+ * The id of a slot's box (64 bits of SHA-256 over its public key): what the audit log records
+ * whenever a box is made or its owner's password shows it is hers (box-attestation.ts), so a
+ * public key planted in the file later is told apart before a rotation seals a key to it.
+ *
+ * @example boxKeyId(slot.box) // '4be1…' (16 hex digits)
+ */
+export function boxKeyId(box: SlotBox): string {
+  return createHash('sha256').update('inson/keyring/box-id/').update(fromBase64(box.publicKey)).digest('hex').slice(0, 16);
+}
+
+/** Whether the box's secret half opens with this key-encryption key and is the secret of its public half: nobody swapped the pair. */
+export function isSlotBoxIntact(primitives: CryptoPrimitives, kek: Buffer, box: SlotBox, slotId: string): boolean {
+  const secret = openSlotBoxSecret(primitives, kek, box, slotId);
+  if (!secret) return false;
+  try {
+    return primitives.x25519PublicKey(secret).equals(fromBase64(box.publicKey));
+  } catch {
+    return false;
+  } finally {
+    zeroize(secret);
+  }
 }
 
 /** A fresh key pair for a slot, its secret wrapped under the slot's key-encryption key. */

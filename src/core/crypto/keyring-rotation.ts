@@ -24,18 +24,20 @@ export function slotsWithoutBox(keyring: Keyring): string[] {
 }
 
 /**
- * A fresh database key and the keyring with it sealed to every slot, pending. Throws when a slot
- * has no box (a slot from before rotation existed: its owner's next sign-in gives it one).
+ * A fresh database key and the keyring with it sealed to every slot (or to those in `sealTo`),
+ * pending. Throws when a slot has no box (a slot from before rotation existed: its owner's next
+ * sign-in gives it one).
  *
  * @example const { keyring: pending, newKey } = beginRotation(primitives, current);
  */
-export function beginRotation(primitives: CryptoPrimitives, keyring: Keyring): { keyring: Keyring; newKey: Buffer } {
+export function beginRotation(primitives: CryptoPrimitives, keyring: Keyring, sealTo?: ReadonlySet<string>): { keyring: Keyring; newKey: Buffer } {
   if (keyring.pendingRotation) throw new Error('a rotation is already under way');
   if (slotsWithoutBox(keyring).length > 0) throw new Error('a slot has no box');
   const newKey = randomBytes(32);
   const slots: Record<string, ReturnType<typeof sealToSlotBox>> = {};
   for (const slot of keyring.slots) {
-    if (slot.box) slots[slot.userId] = sealToSlotBox(primitives, slot.box, newKey, userSlotId(slot.userId));
+    // A slot left out (its box is not the audited one) gets nothing and leaves the file at the finish.
+    if (slot.box && (!sealTo || sealTo.has(slot.userId))) slots[slot.userId] = sealToSlotBox(primitives, slot.box, newKey, userSlotId(slot.userId));
   }
   const recoveryBox = keyring.recovery.box;
   if (!recoveryBox) throw new Error('the recovery slot has no box');

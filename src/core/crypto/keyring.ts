@@ -13,7 +13,7 @@ import {
   type ScryptKdf,
 } from './key-slots';
 import type { CryptoPrimitives, ScryptParams } from './primitives';
-import { createSlotBox, openSealedKey, openSlotBoxSecret, sealedKeySchema, slotBoxSchema, type SealedKey, type SlotBox } from './key-box';
+import { createSlotBox, isSlotBoxIntact, openSealedKey, openSlotBoxSecret, sealedKeySchema, slotBoxSchema, type SealedKey, type SlotBox } from './key-box';
 
 /**
  * The keyring file (`<dataDir>/keyring.json`), format 2: one slot per staff account and one
@@ -138,6 +138,8 @@ export interface UnlockedSlot extends CenterKeys {
   readonly username: string;
   /** The next database key of a rotation a crash interrupted (the keyring's `pendingRotation`), if any. */
   readonly pendingDatabaseKey?: Buffer | null;
+  /** False when the slot's box is not the pair its password opens (someone replaced it in the file): the sign-in makes a new one. */
+  readonly boxIntact?: boolean;
 }
 
 export interface NewStaffSlot {
@@ -314,7 +316,8 @@ export async function unlockUserSlot(primitives: CryptoPrimitives, keyring: Keyr
     const confidentialKey = unwrapKey(primitives, kek, slot.confidentialKey, slotAad(slotId, 'confidentialKey'));
     const previousConfidentialKey =
       confidentialKey && slot.previousConfidentialKey ? unwrapKey(primitives, kek, slot.previousConfidentialKey, slotAad(slotId, 'previousConfidentialKey')) : null;
-    return { userId: slot.userId, username: slot.username, databaseKey, confidentialKey, previousConfidentialKey, pendingDatabaseKey };
+    const boxIntact = slot.box ? isSlotBoxIntact(primitives, kek, slot.box, slotId) : true;
+    return { userId: slot.userId, username: slot.username, databaseKey, confidentialKey, previousConfidentialKey, pendingDatabaseKey, boxIntact };
   } finally {
     zeroize(kek);
   }

@@ -6,6 +6,7 @@ import { runWritePath } from '../audit/run-write';
 import type { CoreServices } from '../api/context';
 import { KEY_BYTES } from '../crypto/key-slots';
 import { createKeyring } from '../crypto/keyring';
+import { RECOVERY, slotBoxKeyId } from '../auth/box-attestation';
 import type { z } from 'zod';
 import type { createCenterInputSchema } from '../center/center.schema';
 import { DEFAULT_CENTER_SETTINGS } from '../center/center.repository';
@@ -84,7 +85,13 @@ export async function createCenter(core: CoreServices, input: CreateCenterInput)
             action: 'setup.createCenter',
             entityType: 'center',
             entityId: centerId,
-            details: { type: input.center.type, regionCode: input.center.regionCode, districtCode: input.center.districtCode, isDemonstration: input.isDemonstration },
+            details: {
+              type: input.center.type,
+              regionCode: input.center.regionCode,
+              districtCode: input.center.districtCode,
+              isDemonstration: input.isDemonstration,
+              recoveryBoxKeyId: slotBoxKeyId(keyring, RECOVERY),
+            },
           });
           // The registry places the center on its map from this record (and from later profile edits).
           await w.outbox({
@@ -93,7 +100,7 @@ export async function createCenter(core: CoreServices, input: CreateCenterInput)
             op: 'upsert',
             data: { name: input.center.name, type: input.center.type, regionCode: input.center.regionCode, districtCode: input.center.districtCode },
           });
-          await w.audit({ action: 'staff.add', entityType: 'staff', entityId: adminId, details: { role: 'administrator' } });
+          await w.audit({ action: 'staff.add', entityType: 'staff', entityId: adminId, details: { role: 'administrator', boxKeyId: slotBoxKeyId(keyring, adminId) } });
         },
         core.writeOptions(),
       );

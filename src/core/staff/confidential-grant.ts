@@ -4,6 +4,7 @@ import { holdsConfidentialKey } from '../api/permissions';
 import type { ReadDb } from '../db/handles';
 import { zeroize } from '../crypto/key-slots';
 import { rewrapUserSlot } from '../crypto/keyring';
+import { slotBoxKeyId } from '../auth/box-attestation';
 import { openWithRecoveryCode, unlockThrottled } from '../auth/auth.service';
 import { requireConfidentialKey } from '../auth/key-access';
 import { beginConfidentialRotation, type ConfidentialRotationResult } from '../auth/confidential-rotation';
@@ -35,10 +36,10 @@ async function grantIntoRecipientSlot(ctx: CoreContext, input: { userId: string;
     if (unlocked.userId !== row.id) throw new AppError('WRONG_PASSWORD');
     await core.write(ctx.session.userId, async (w) => {
       await w.trx.updateTable('staff').set({ holds_confidential: 1, updated_at: w.now.toISOString() }).where('id', '=', row.id).execute();
-      await w.audit({ action: 'staff.grantConfidential', entityType: 'staff', entityId: row.id, details: { source } });
-      await core.auth.keyring.update((current, databaseKey) =>
+      const next = await core.auth.keyring.update((current, databaseKey) =>
         rewrapUserSlot(core.auth.primitives, current, { ...unlocked, databaseKey, confidentialKey }, input.password, core.auth.keySlotParams),
       );
+      await w.audit({ action: 'staff.grantConfidential', entityType: 'staff', entityId: row.id, details: { source, boxKeyId: slotBoxKeyId(next, row.id) } });
     });
   } finally {
     zeroize(unlocked.databaseKey, unlocked.confidentialKey);

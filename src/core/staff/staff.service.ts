@@ -11,6 +11,7 @@ import { requireDatabaseKey } from '../auth/key-access';
 import { confirmActorPassword } from '../auth/auth.service';
 import { rotateDatabaseKey, type RotationResult } from '../auth/key-rotation';
 import { wrappedKeyFiller } from '../crypto/key-slots';
+import { boxKeyId } from '../crypto/key-box';
 import { canBeCaseWorker } from '../cases/cases.policy';
 import { countOpenCasesOfCaseWorker } from '../cases/cases.repository';
 import { losesConfidentialKey } from './staff.policy';
@@ -87,9 +88,9 @@ export async function addStaff(
         created_by: ctx.session.userId,
         updated_at: at,
       });
-      await w.audit({ action: 'staff.add', entityType: 'staff', entityId: userId, details: { role: input.role, intentId } });
-      // Last inside the transaction: a keyring that cannot be written rolls the row back.
-      await writeSlotIntent(ctx, { id: intentId, userId, action: 'staff.add', owner: { userId, username: input.username, password: temporaryPassword } });
+      // The keyring last inside the transaction (its event is stored at the commit): a keyring that cannot be written rolls the row back.
+      const boxKeyId = await writeSlotIntent(ctx, { id: intentId, userId, action: 'staff.add', owner: { userId, username: input.username, password: temporaryPassword } });
+      await w.audit({ action: 'staff.add', entityType: 'staff', entityId: userId, details: { role: input.role, intentId, boxKeyId } });
     });
   });
   return { userId, temporaryPassword };
@@ -177,8 +178,8 @@ export async function reactivateStaff(ctx: CoreContext, userId: string): Promise
         holds_confidential: 0,
         updated_at: w.now.toISOString(),
       });
-      await w.audit({ action: 'staff.reactivate', entityType: 'staff', entityId: userId, details: { role: row.role, intentId } });
-      await writeSlotIntent(ctx, { id: intentId, userId, action: 'staff.reactivate', owner: { userId, username: row.username, password: temporaryPassword } });
+      const boxKeyId = await writeSlotIntent(ctx, { id: intentId, userId, action: 'staff.reactivate', owner: { userId, username: row.username, password: temporaryPassword } });
+      await w.audit({ action: 'staff.reactivate', entityType: 'staff', entityId: userId, details: { role: row.role, intentId, boxKeyId } });
     });
   });
   core.auth.attempts.clear(row.username);
@@ -196,18 +197,22 @@ async function writeSlotEdit(ctx: CoreContext, intent: { id: string; userId: str
 
 /**
  * Writes the intent to put a fresh slot for `owner` (or, with no owner, to remove the account's
- * slot), wrapping the key the file is sealed with.
+ * slot), wrapping the key the file is sealed with. Returns the new slot's box id, for the
+ * change's audit event (box-attestation.ts).
  */
-async function writeSlotIntent(ctx: CoreContext, intent: { id: string; userId: string; action: string; owner: NewStaffSlot | null }): Promise<void> {
+async function writeSlotIntent(ctx: CoreContext, intent: { id: string; userId: string; action: string; owner: NewStaffSlot | null }): Promise<string | null> {
   const { core } = ctx;
+  let box: string | null = null;
   await core.auth.keyring.update(async (current, databaseKey) => {
     let slot: UserSlot | null = null;
     if (intent.owner) {
       const withSlot = await putUserSlot(core.auth.primitives, current, intent.owner, databaseKey, core.auth.keySlotParams);
       slot = withSlot.slots.find((existing) => existing.userId === intent.userId) ?? null;
+      box = slot?.box ? boxKeyId(slot.box) : null;
     }
     return addSlotIntent(current, { id: intent.id, userId: intent.userId, action: intent.action, slot });
   });
+  return box;
 }
 
 /**
@@ -246,8 +251,8 @@ export async function resetStaffPassword(ctx: CoreContext, userId: string): Prom
   await changeSlotTwoPhase(ctx, { userId, action: 'staff.resetPassword' }, async (intentId) => {
     await ctx.core.write(ctx.session.userId, async (w) => {
       await updateStaff(w.trx, userId, { must_change_password: 1, temporary_password_expires_at: temporaryPasswordExpiry(w.now), holds_confidential: 0, updated_at: w.now.toISOString() });
-      await w.audit({ action: 'staff.resetPassword', entityType: 'staff', entityId: userId, details: { confidentialKeyRevoked: row.holds_confidential === 1, intentId } });
-      await writeSlotIntent(ctx, { id: intentId, userId, action: 'staff.resetPassword', owner: { userId, username: row.username, password: temporaryPassword } });
+      const boxKeyId = await writeSlotIntent(ctx, { id: intentId, userId, action: 'staff.resetPassword', owner: { userId, username: row.username, password: temporaryPassword } });
+      await w.audit({ action: 'staff.resetPassword', entityType: 'staff', entityId: userId, details: { confidentialKeyRevoked: row.holds_confidential === 1, intentId, boxKeyId } });
     });
   });
   core.sessions.deleteUser(userId);
@@ -281,7 +286,8 @@ export async function deactivateStaff(ctx: CoreContext, userId: string): Promise
 
 /**
  * The automatic rotation after a deactivation. Skipped (and said so in the log) while a slot from
- * before rotation existed has no box yet: rotating then would lock its owner out.
+ * before rotation existed has no box yet, or a box no sign-in has attested yet: rotating then
+ * would lock its owner out.
  */
 async function rotateAfterDeparture(ctx: CoreContext): Promise<boolean> {
   const missing = slotsWithoutBox(ctx.core.auth.keyring.require());
@@ -289,7 +295,13 @@ async function rotateAfterDeparture(ctx: CoreContext): Promise<boolean> {
     ctx.core.log.warn('keys.rotationDeferred', { slotsWithoutBox: missing.length });
     return false;
   }
-  await rotateDatabaseKey(ctx.core, ctx.session.userId, 'deactivation');
+  try {
+    await rotateDatabaseKey(ctx.core, ctx.session.userId, 'deactivation');
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'CONFLICT' && error.details?.['reason'] === 'slotsAwaitingSignIn')) throw error;
+    ctx.core.log.warn('keys.rotationDeferred', { slotsUnattested: Number(error.details['count'] ?? 0) });
+    return false;
+  }
   return true;
 }
 

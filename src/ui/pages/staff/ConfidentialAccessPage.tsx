@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSession } from '../../session/session';
 import { InPersonGrantDialog, type GrantRecipient } from './InPersonGrantDialog';
+import { RotateConfidentialKeyDialog } from './RotateConfidentialKeyDialog';
 
 /**
  * Psychologists and supervisors: colleagues who still lack the key to counseling notes, and the
@@ -14,6 +16,9 @@ export function ConfidentialAccessPage() {
   const awaiting = useApiQuery('staff.listAwaitingConfidential', {});
   const [recipient, setRecipient] = useState<GrantRecipient | null>(null);
   const [grantedTo, setGrantedTo] = useState<string | null>(null);
+  const [isRotating, setRotating] = useState(false);
+  const [regrants, setRegrants] = useState<number | null>(null);
+  const holdsKey = useSession().user?.holdsConfidential === true;
   return (
     <Stack maw={800}>
       <Title order={2}>{t('staff:confidential.title')}</Title>
@@ -52,6 +57,31 @@ export function ConfidentialAccessPage() {
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {holdsKey && (
+        <Stack gap="xs" mt="lg">
+          <Title order={3} size="h4">
+            {t('staff:confidential.rotate.title')}
+          </Title>
+          <Text size="sm">{t('staff:confidential.rotate.intro')}</Text>
+          {regrants !== null && (
+            <Alert color="teal" role="status">
+              {t('staff:confidential.rotate.done', { count: regrants })}
+            </Alert>
+          )}
+          <Button variant="default" onClick={() => setRotating(true)} style={{ alignSelf: 'flex-start' }}>
+            {t('staff:confidential.rotate.action')}
+          </Button>
+        </Stack>
+      )}
+      {isRotating && (
+        <RotateConfidentialKeyDialog
+          onCancel={() => setRotating(false)}
+          onDone={(count) => {
+            setRotating(false);
+            setRegrants(count);
+          }}
+        />
       )}
     </Stack>
   );
