@@ -13,7 +13,8 @@ import { CenterProfileForm } from './CenterProfileForm';
 export function CenterSettingsPage() {
   const { t } = useTranslation();
   const center = useApiQuery('center.get', {});
-  const form = useZodForm(centerSettingsSchema, { defaultValues: { inactivityLockMinutes: 5 } });
+  // The emergency-access hours (counseling) get their field with the counseling screens; the core keeps them as they are.
+  const form = useZodForm(centerSettingsSchema.pick({ inactivityLockMinutes: true }), { defaultValues: { inactivityLockMinutes: 5 } });
   const save = useApiMutation('center.updateSettings', {
     onError: (error) => applyServerIssues(form, error),
   });
