@@ -5,7 +5,7 @@ import type { Session } from '../api/session';
 import { holdsConfidentialKey } from '../api/permissions';
 import { runWritePath } from '../audit/run-write';
 import type { CoreServices } from '../api/context';
-import { buildRecoverySlot, findSlot, type Keyring, type RecoveryKeys, putUserSlot, rewrapUserSlot, sameUsername, type UnlockedSlot } from '../crypto/keyring';
+import { buildRecoverySlot, findSlot, unlockClinicalRecovery, type Keyring, type RecoveryKeys, putUserSlot, rewrapUserSlot, sameUsername, type UnlockedSlot } from '../crypto/keyring';
 import { normalizeRecoveryCode, zeroize } from '../crypto/key-slots';
 import { slotNeedsFold } from '../crypto/keyring-rotation';
 import { RECOVERY, slotBoxKeyId } from './box-attestation';
@@ -278,6 +278,30 @@ export async function openWithRecoveryCode(core: CoreServices, recoveryCode: str
   await reconcileKeyring(core, store, keys.pendingDatabaseKey);
   await upgradeRecoverySlotIfNeeded(core, recoveryCode, keys.confidentialKey);
   return keys;
+}
+
+/**
+ * The confidential key from a printed code, while nobody holds it (throttled like a password): the
+ * clinical recovery code a supervisor made, or the administrator's recovery code as long as no new
+ * confidential key replaced the one it was made with (then `confidentialKey` is null: the code is
+ * right but opens only the database). The database must already be open.
+ *
+ * @example const { confidentialKey, source } = await openConfidentialKeyWithCode(core, typedCode);
+ */
+export async function openConfidentialKeyWithCode(core: CoreServices, code: string): Promise<{ confidentialKey: Buffer | null; source: 'clinicalRecoveryCode' | 'recoveryCode' }> {
+  const keyring = core.auth.keyring.require();
+  const ticket = reserveAttempt(core, RECOVERY_THROTTLE_KEY);
+  const found = await checkReserved(ticket, async () => {
+    const clinical = await unlockClinicalRecovery(core.auth.primitives, keyring, code);
+    if (clinical) return { confidentialKey: clinical, source: 'clinicalRecoveryCode' as const };
+    const keys = await unlockAnyRecoverySlot(core, keyring, code);
+    if (!keys) return null;
+    zeroize(keys.databaseKey, keys.pendingDatabaseKey);
+    return { confidentialKey: keys.confidentialKey, source: 'recoveryCode' as const };
+  });
+  if (!found) return failAttempt(core, ticket, null, 'auth.recoveryFailed', 'WRONG_RECOVERY_CODE');
+  ticket.succeed();
+  return found;
 }
 
 /**

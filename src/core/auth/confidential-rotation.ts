@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { staffError } from '../staff/staff.errors';
-import { authError } from './auth.errors';
 import type { CoreServices } from '../api/context';
 import type { Session } from '../api/session';
 import { confidentialKeyId } from '../crypto/field-encryption';
 import { wrappedKeyFiller, zeroize } from '../crypto/key-slots';
 import { rewrapUserSlot, type Keyring, type UnlockedSlot } from '../crypto/keyring';
 import type { ReadDb } from '../db/handles';
+import { staffError } from '../staff/staff.errors';
+import { authError } from './auth.errors';
 import { slotBoxKeyId } from './box-attestation';
 import { isReencryptionPending, startConfidentialReencryption } from './confidential-reencryption';
 
@@ -34,12 +34,14 @@ export interface ConfidentialRotationResult {
 }
 
 function withNewConfidentialKey(keyring: Keyring, rotatorId: string): Keyring {
+  // The clinical recovery code held the old key: it goes, and a supervisor makes a new one.
+  const { clinicalRecovery: _void, ...rest } = keyring;
   return {
-    ...keyring,
-    slots: keyring.slots.map(({ previousConfidentialKey: _previous, ...slot }) =>
+    ...rest,
+    slots: rest.slots.map(({ previousConfidentialKey: _previous, ...slot }) =>
       slot.userId === rotatorId ? slot : { ...slot, confidentialKey: wrappedKeyFiller() },
     ),
-    recovery: { ...keyring.recovery, confidentialKey: wrappedKeyFiller() },
+    recovery: { ...rest.recovery, confidentialKey: wrappedKeyFiller() },
   };
 }
 

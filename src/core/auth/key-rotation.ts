@@ -1,4 +1,5 @@
 import { AppError } from '../api/errors';
+import { staffError } from '../staff/staff.errors';
 import type { CoreServices } from '../api/context';
 import { zeroize } from '../crypto/key-slots';
 import { isKeyringIntact } from '../crypto/keyring';
@@ -64,7 +65,7 @@ export function rotateDatabaseKey(core: CoreServices, actorId: string | null, re
         await recordAuthEvent(core, { actorId, action: 'keyring.tamperSuspected', entityId: null, details: { slot: RECOVERY } });
         throw new AppError('KEYRING_TAMPERED');
       }
-      if (boxes.unattested.length > 0) throw new AppError('CONFLICT', { reason: 'slotsAwaitingSignIn', count: boxes.unattested.length });
+      if (boxes.unattested.length > 0) throw staffError('CONFLICT', 'slotsAwaitingSignIn', { count: boxes.unattested.length });
       replaced = boxes.replaced;
       const { keyring: pending, newKey } = beginRotation(core.auth.primitives, current, new Set(boxes.attested));
       try {

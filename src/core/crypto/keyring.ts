@@ -81,6 +81,13 @@ const recoverySlotSchema = z.object({
 });
 
 /**
+ * The clinical recovery code's slot (issue 10 item 8): the confidential key only, under a code a
+ * supervisor generates and prints, apart from the administrator's recovery code. `keyId` says which
+ * confidential key it holds; a new confidential key removes it (the supervisor makes a new one).
+ */
+const clinicalRecoverySchema = z.object({ kdf: kdfSchema, confidentialKey: wrappedKeySchema, keyId: z.string().regex(/^[0-9a-f]{16}$/) });
+
+/**
  * A rotation under way (keyring-rotation.ts): the new database key sealed to every slot, written
  * (under the old key's MAC) before the database is re-keyed, so a crash at any point leaves a
  * file from which every slot learns both keys and the next open finishes the job.
@@ -114,6 +121,7 @@ export const keyringSchema = z.object({
   /** Accounts whose slot was removed: lets sign-in say "deactivated" before the database is open. No key material. */
   retired: retiredSchema,
   pendingRotation: pendingRotationSchema.optional(),
+  clinicalRecovery: clinicalRecoverySchema.optional(),
   intents: z.array(slotIntentSchema).max(1000).optional(),
   /** HMAC-SHA256 over the canonical JSON of everything else, under a key derived from the database key. */
   mac: base64Schema(64),
@@ -123,6 +131,7 @@ export type Keyring = z.infer<typeof keyringSchema>;
 export type UserSlot = z.infer<typeof userSlotSchema>;
 export type SlotIntent = z.infer<typeof slotIntentSchema>;
 export type PendingRotation = z.infer<typeof pendingRotationSchema>;
+export type ClinicalRecovery = z.infer<typeof clinicalRecoverySchema>;
 
 export interface CenterKeys {
   readonly databaseKey: Buffer;
@@ -404,4 +413,31 @@ export async function unlockRecoverySlot(
   }
   zeroize(kek);
   return null;
+}
+
+/**
+ * The clinical recovery slot for `confidentialKey` under a freshly printed code.
+ *
+ * @example keyring.clinicalRecovery = await buildClinicalRecovery(primitives, code, confidentialKey, keyId, params);
+ */
+export async function buildClinicalRecovery(primitives: CryptoPrimitives, code: string, confidentialKey: Buffer, keyId: string, params: ScryptParams): Promise<ClinicalRecovery> {
+  const { kek, kdf } = await deriveSlotKey(primitives, code, params);
+  try {
+    return { kdf, confidentialKey: wrapKey(primitives, kek, confidentialKey, slotAad('clinicalRecovery', 'confidentialKey')), keyId };
+  } finally {
+    zeroize(kek);
+  }
+}
+
+/** The confidential key from the clinical recovery slot; null when there is none, or the code is malformed or wrong. */
+export async function unlockClinicalRecovery(primitives: CryptoPrimitives, keyring: Pick<Keyring, 'clinicalRecovery'>, code: string): Promise<Buffer | null> {
+  const slot = keyring.clinicalRecovery;
+  const normalized = normalizeRecoveryCode(code);
+  if (!slot || !normalized) return null;
+  const { kek } = await deriveSlotKey(primitives, normalized, slot.kdf, slot.kdf);
+  try {
+    return unwrapKey(primitives, kek, slot.confidentialKey, slotAad('clinicalRecovery', 'confidentialKey'));
+  } finally {
+    zeroize(kek);
+  }
 }

@@ -1,11 +1,13 @@
 import { AppError } from '../api/errors';
-import type { CoreContext } from '../api/context';
+import type { CoreContext, CoreServices } from '../api/context';
 import { holdsConfidentialKey } from '../api/permissions';
 import type { ReadDb } from '../db/handles';
-import { zeroize } from '../crypto/key-slots';
-import { rewrapUserSlot } from '../crypto/keyring';
+import { generateRecoveryCode, zeroize } from '../crypto/key-slots';
+import { buildClinicalRecovery, rewrapUserSlot } from '../crypto/keyring';
 import { slotBoxKeyId } from '../auth/box-attestation';
-import { openWithRecoveryCode, unlockThrottled } from '../auth/auth.service';
+import { confirmActorPassword, openConfidentialKeyWithCode, unlockThrottled } from '../auth/auth.service';
+import { isReencryptionPending } from '../auth/confidential-reencryption';
+import { confidentialKeyId } from '../crypto/field-encryption';
 import { requireConfidentialKey } from '../auth/key-access';
 import { beginConfidentialRotation, type ConfidentialRotationResult } from '../auth/confidential-rotation';
 import { staffError } from './staff.errors';
@@ -20,7 +22,7 @@ import { findStaffById } from './staff.repository';
  * temporary) can be the one who receives it.
  */
 
-type GrantSource = 'colleague' | 'recoveryCode';
+type GrantSource = 'colleague' | 'recoveryCode' | 'clinicalRecoveryCode';
 
 async function grantIntoRecipientSlot(ctx: CoreContext, input: { userId: string; password: string }, confidentialKey: Buffer, source: GrantSource): Promise<void> {
   const { core } = ctx;
@@ -91,14 +93,72 @@ export async function countConfidentialHolders(db: ReadDb): Promise<number> {
  */
 export async function grantConfidentialByRecovery(ctx: CoreContext, input: { userId: string; recoveryCode: string; password: string }): Promise<void> {
   if ((await countConfidentialHolders(ctx.core.store.require().db)) > 0) throw staffError('CONFLICT', 'confidentialKeyAlreadyHeld');
-  const keys = await openWithRecoveryCode(ctx.core, input.recoveryCode);
+  // The clinical recovery code, or the administrator's while it still opens the notes key.
+  const { confidentialKey, source } = await openConfidentialKeyWithCode(ctx.core, input.recoveryCode);
   try {
     // A new confidential key replaced the one the recovery slot was made with: the code opens the database only.
-    if (!keys.confidentialKey) throw staffError('CONFLICT', 'recoveryCodeHoldsNoConfidentialKey');
-    await grantIntoRecipientSlot(ctx, input, keys.confidentialKey, 'recoveryCode');
+    if (!confidentialKey) throw staffError('CONFLICT', 'recoveryCodeHoldsNoConfidentialKey');
+    await grantIntoRecipientSlot(ctx, input, confidentialKey, source);
   } finally {
-    zeroize(keys.databaseKey, keys.confidentialKey);
+    zeroize(confidentialKey);
   }
+}
+
+/**
+ * A supervisor who holds the key makes the clinical recovery code (issue 10 item 8): the
+ * confidential key wrapped under a printed code kept apart from the administrator's, so the notes
+ * can be opened again if every holder leaves. Her password again; a new code replaces the old one.
+ * The code is returned once, for printing, and never stored or logged.
+ *
+ * @example const { recoveryCode } = await createClinicalRecoveryCode(ctx, typedPassword);
+ */
+export async function createClinicalRecoveryCode(ctx: CoreContext, actorPassword: string): Promise<{ recoveryCode: string; keyId: string }> {
+  const { core, session } = ctx;
+  if (session.role !== 'supervisor') throw staffError('FORBIDDEN', 'supervisorOnly');
+  requireConfidentialKey(core, session);
+  await confirmActorPassword(core, session, actorPassword);
+  if (core.auth.reencryption || isReencryptionPending(core.auth.keyring.require())) throw staffError('CONFLICT', 'confidentialRotationUnderWay');
+  const key = Buffer.from(requireConfidentialKey(core, session));
+  const recoveryCode = generateRecoveryCode();
+  try {
+    const keyId = confidentialKeyId(key, core.auth.primitives);
+    const slot = await buildClinicalRecovery(core.auth.primitives, recoveryCode, key, keyId, core.auth.keySlotParams);
+    await core.write(session.userId, async (w) => {
+      await w.audit({ action: 'staff.createClinicalRecoveryCode', entityType: 'keyring', entityId: null, details: { keyId } });
+      await core.auth.keyring.update((current) => ({ ...current, clinicalRecovery: slot }));
+    });
+    return { recoveryCode, keyId };
+  } finally {
+    zeroize(key);
+  }
+}
+
+export interface ConfidentialKeyStatus {
+  /** Active accounts that hold the key now. */
+  readonly holders: number;
+  /** When the current clinical recovery code was made, or null when there is none (or a new key made it void). */
+  readonly clinicalRecoveryCreatedAt: string | null;
+  /** Whether the administrator's recovery code still opens the notes key (no new confidential key since setup). */
+  readonly administratorCodeOpensNotes: boolean;
+}
+
+/**
+ * What the access screens say about the key: who holds it, and whether a printed code could give
+ * it again if nobody does. With no holder and no code, the existing notes cannot be read, and the
+ * screens say so plainly.
+ *
+ * @example const { holders, clinicalRecoveryCreatedAt } = await confidentialKeyStatus(ctx.core);
+ */
+export async function confidentialKeyStatus(core: CoreServices): Promise<ConfidentialKeyStatus> {
+  const db = core.store.require().db;
+  const keyring = core.auth.keyring.require();
+  const lastEvent = async (action: string) =>
+    (await db.selectFrom('audit_log').select('at').where('action', '=', action).orderBy('seq', 'desc').limit(1).executeTakeFirst())?.at ?? null;
+  return {
+    holders: await countConfidentialHolders(db),
+    clinicalRecoveryCreatedAt: keyring.clinicalRecovery ? await lastEvent('staff.createClinicalRecoveryCode') : null,
+    administratorCodeOpensNotes: (await lastEvent('staff.rotateConfidentialKey')) === null,
+  };
 }
 
 export interface AccountOriginEvent {

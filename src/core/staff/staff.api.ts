@@ -3,7 +3,7 @@ import { defineCoreMethod, defineRead } from '../api/method';
 import { findStaffById, listStaff, toStaffMember } from './staff.repository';
 import { addStaffInputSchema, grantByRecoveryInputSchema, grantInPersonInputSchema, rotateKeysInputSchema, staffIdInputSchema, updateStaffInputSchema } from './staff.schema';
 import { addStaff, deactivateStaff, reactivateStaff, resetStaffPassword, rotateKeys, updateStaffAccount } from './staff.service';
-import { accountOrigin, grantConfidentialByRecovery, grantConfidentialInPerson, rotateConfidentialKey } from './confidential-grant';
+import { accountOrigin, confidentialKeyStatus, createClinicalRecoveryCode, grantConfidentialByRecovery, grantConfidentialInPerson, rotateConfidentialKey } from './confidential-grant';
 
 /*
  * The staff methods that write change a key slot with the row (keyring and database together),
@@ -117,6 +117,23 @@ export const rotateConfidentialKeyMethod = defineCoreMethod({
   access: 'staff.grantConfidential',
   invalidates: ['staff.*'],
   handler: (ctx, input) => rotateConfidentialKey(ctx, input.actorPassword),
+});
+
+/** A supervisor who holds the key prints the clinical recovery code (shown once); her password again. */
+export const createClinicalRecoveryCodeMethod = defineCoreMethod({
+  name: 'staff.createClinicalRecoveryCode',
+  input: rotateKeysInputSchema,
+  access: 'staff.grantConfidential',
+  invalidates: ['staff.*'],
+  handler: (ctx, input) => createClinicalRecoveryCode(ctx, input.actorPassword),
+});
+
+/** Who holds the key to notes and which printed code could give it again: counts and dates only. */
+export const confidentialKeyStatusMethod = defineCoreMethod({
+  name: 'staff.confidentialKeyStatus',
+  input: z.object({}),
+  access: 'signedIn',
+  handler: (ctx) => confidentialKeyStatus(ctx.core),
 });
 
 /** For the first psychologist or supervisor, while nobody holds the key yet; she types her own password too. */

@@ -4,6 +4,7 @@ import { defineErrorReasons, domainErrors } from '../api/errors';
 export const STAFF_ERRORS = defineErrorReasons({
   CONFLICT: ['usernameTaken', 'deactivateSelf', 'lastAdministrator', 'roleHoldsNoConfidentialKey', 'grantToSelf', 'recipientHasTemporaryPassword', 'confidentialKeyAlreadyHeld', 'slotsAwaitingSignIn', 'recoveryCodeHoldsNoConfidentialKey', 'confidentialRotationUnderWay', 'changeOwnRole', 'caseWorkerOfOpenCases', 'alreadyActive'],
   NOT_FOUND: ['staff'],
+  FORBIDDEN: ['supervisorOnly'],
   CONFIRMATION_REQUIRED: ['actorPassword'],
 });
 
