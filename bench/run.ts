@@ -8,6 +8,7 @@ import { nameDistance, nameTokens } from '../src/core/uz/names';
 import { toCyrillic, toLatin } from '../src/core/uz/transliterate';
 import { openBenchCenter, type BenchCenter } from './bench-center';
 import { benchImport } from './import';
+import { benchReencrypt } from './reencrypt';
 import { benchRotate } from './rotate';
 import { benchUnlock } from './unlock';
 
@@ -17,7 +18,8 @@ import { benchUnlock } from './unlock';
  * Environment: BENCH_CLIENTS (default 200000), BENCH_SAMPLES (default 200).
  * `npm run bench -- import` runs the import benchmark instead (bench/import.ts), `npm run bench -- rotate`
  * the key rotation benchmark (bench/rotate.ts, 10,000 clients by default), `npm run bench -- unlock`
- * only the key-slot unlock and sign-in timing (bench/unlock.ts), which every run prints first.
+ * only the key-slot unlock and sign-in timing (bench/unlock.ts), which every run prints first,
+ * `npm run bench -- reencrypt` the confidential-key re-encryption job (bench/reencrypt.ts).
  */
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200_000);
@@ -245,14 +247,16 @@ async function main(): Promise<void> {
   }
 }
 
-// `npm run bench -- import` / `-- rotate` / `-- unlock`: one benchmark alone (no 200,000-client database needed).
+// `npm run bench -- import` / `-- rotate` / `-- unlock` / `-- reencrypt`: one benchmark alone (no 200,000-client database needed).
 const selected = process.argv.includes('import')
   ? benchImport()
   : process.argv.includes('rotate')
     ? benchRotate()
     : process.argv.includes('unlock')
       ? benchUnlock().then(() => undefined)
-      : main();
+      : process.argv.includes('reencrypt')
+        ? benchReencrypt()
+        : main();
 selected.catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;

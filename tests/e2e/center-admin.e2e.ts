@@ -145,6 +145,9 @@ describe('center administration', () => {
     }
     const awaiting = staff.row(PSYCHOLOGIST.displayName).getByText(text('ru', 'staff', 'states.awaitingConfidential'));
     await awaiting.waitFor();
+    // Psychologists without the key: the page says plainly who can give it, and how.
+    const nobody = page.getByRole('status').filter({ hasText: text('ru', 'staff', 'confidential.status.nobodyTitle') });
+    await nobody.getByText(text('ru', 'staff', 'confidential.status.nobodyRecoverable')).waitFor();
     await staff.grantByRecovery(PSYCHOLOGIST.displayName, 'AAAAA-BBBBB-CCCCC', PSYCHOLOGIST.password);
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('alert').waitFor();
@@ -152,6 +155,7 @@ describe('center administration', () => {
     await snap(page, 'grant-refused.ru');
     await staff.grantByRecovery(PSYCHOLOGIST.displayName, recoveryCode, PSYCHOLOGIST.password, false);
     await awaiting.waitFor({ state: 'detached' });
+    await nobody.waitFor({ state: 'detached' });
   });
 
   it('gets the administrator back in with the recovery code', async () => {

@@ -51,7 +51,7 @@ describe('clinical recovery code', () => {
       details: { reason: 'supervisorOnly' },
     });
     expect(await rejection(sup.invoke('staff.createClinicalRecoveryCode', { actorPassword: 'not her password 1' }))).toMatchObject({ code: 'WRONG_PASSWORD' });
-    expect(await sup.invoke('staff.confidentialKeyStatus', {})).toEqual({ holders: 2, clinicalRecoveryCreatedAt: null, administratorCodeOpensNotes: true });
+    expect(await sup.invoke('staff.confidentialKeyStatus', {})).toEqual({ holders: 2, eligible: 2, clinicalRecoveryCreatedAt: null, administratorCodeOpensNotes: true });
     const { recoveryCode, keyId } = await sup.invoke('staff.createClinicalRecoveryCode', { actorPassword: center.staff.supervisor.password });
     expect(keyId).toBe(keyIdOf(center, 'sup'));
     const events = await center.db().selectFrom('audit_log').select('details_json').where('action', '=', 'staff.createClinicalRecoveryCode').execute();
@@ -80,7 +80,7 @@ describe('clinical recovery code', () => {
     const { recoveryCode } = await sup.invoke('staff.createClinicalRecoveryCode', { actorPassword: center.staff.supervisor.password });
     await sup.invoke('staff.rotateConfidentialKey', { actorPassword: center.staff.supervisor.password });
     await center.core.services.auth.reencryption?.done;
-    expect(await sup.invoke('staff.confidentialKeyStatus', {})).toEqual({ holders: 1, clinicalRecoveryCreatedAt: null, administratorCodeOpensNotes: false });
+    expect(await sup.invoke('staff.confidentialKeyStatus', {})).toEqual({ holders: 1, eligible: 2, clinicalRecoveryCreatedAt: null, administratorCodeOpensNotes: false });
     expect(center.core.services.auth.keyring.require().clinicalRecovery).toBeUndefined();
     await center.as.administrator.invoke('staff.deactivate', { userId: center.staffId.supervisor });
     const next = await newPsychologist(center, 'keyingi');

@@ -136,6 +136,8 @@ export async function createClinicalRecoveryCode(ctx: CoreContext, actorPassword
 export interface ConfidentialKeyStatus {
   /** Active accounts that hold the key now. */
   readonly holders: number;
+  /** Active psychologists and supervisors (who could hold it). */
+  readonly eligible: number;
   /** When the current clinical recovery code was made, or null when there is none (or a new key made it void). */
   readonly clinicalRecoveryCreatedAt: string | null;
   /** Whether the administrator's recovery code still opens the notes key (no new confidential key since setup). */
@@ -156,6 +158,9 @@ export async function confidentialKeyStatus(core: CoreServices): Promise<Confide
     (await db.selectFrom('audit_log').select('at').where('action', '=', action).orderBy('seq', 'desc').limit(1).executeTakeFirst())?.at ?? null;
   return {
     holders: await countConfidentialHolders(db),
+    eligible: Number(
+      (await db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('count')).where('is_active', '=', 1).where('role', 'in', ['psychologist', 'supervisor']).executeTakeFirstOrThrow()).count,
+    ),
     clinicalRecoveryCreatedAt: keyring.clinicalRecovery ? await lastEvent('staff.createClinicalRecoveryCode') : null,
     administratorCodeOpensNotes: (await lastEvent('staff.rotateConfidentialKey')) === null,
   };

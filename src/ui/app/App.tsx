@@ -1,4 +1,4 @@
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -8,10 +8,9 @@ import { ApiProvider, refreshChanged, type UiApi } from '../api/api';
 import { createServerStateRelay, type ServerStateRelay } from '../session/server-state-relay';
 import { SessionProvider, useSession } from '../session/session';
 import { SessionGate } from './SessionGate';
+import { cssVariablesResolver, theme } from './theme';
 import { DAYJS_LOCALE } from '../forms/day-text';
 import { currentLanguage } from '../i18n/i18n';
-
-const theme = createTheme({ primaryColor: 'teal', focusRing: 'auto', defaultRadius: 'sm' });
 
 /**
  * Errors are typed and final (FORBIDDEN stays FORBIDDEN), so nothing retries on its own; and
@@ -39,7 +38,7 @@ export function App({ api, i18n }: { readonly api: UiApi; readonly i18n: I18n })
   useEffect(() => api.onChanged((changed) => refreshChanged(queryClient, changed)), [api, queryClient]);
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <DatesInLanguage>
           <QueryClientProvider client={queryClient}>
             <ApiProvider api={api}>

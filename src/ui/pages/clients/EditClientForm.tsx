@@ -45,7 +45,7 @@ export function EditClientForm({ client, onDone }: { readonly client: ClientReco
   const update = useApiMutation('clients.update', {
     onSuccess: (saved) => {
       queryClient.setQueryData(['clients.get', { id: saved.id }], saved);
-      notifyDone(t('common:done.saved'));
+      notifyDone(t('common:done.saved'), t('common:actions.close'));
       onDone();
     },
   });

@@ -18,7 +18,7 @@ export function RegisterClientPage() {
   const open = (id: string) => void navigate(`/clients/${encodeURIComponent(id)}`);
   const register = useApiMutation('clients.register', {
     onSuccess: (client) => {
-      notifyDone(t('common:done.registered'));
+      notifyDone(t('common:done.registered'), t('common:actions.close'));
       open(client.id);
     },
   });

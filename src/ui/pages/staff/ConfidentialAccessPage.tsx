@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSession } from '../../session/session';
 import { InPersonGrantDialog, type GrantRecipient } from './InPersonGrantDialog';
 import { RotateConfidentialKeyDialog } from './RotateConfidentialKeyDialog';
+import { ClinicalRecoverySection, ConfidentialKeyNotice } from './ClinicalRecoverySection';
 
 /**
  * Psychologists and supervisors: colleagues who still lack the key to counseling notes, and the
@@ -18,11 +19,13 @@ export function ConfidentialAccessPage() {
   const [grantedTo, setGrantedTo] = useState<string | null>(null);
   const [isRotating, setRotating] = useState(false);
   const [regrants, setRegrants] = useState<number | null>(null);
-  const holdsKey = useSession().user?.holdsConfidential === true;
+  const user = useSession().user;
+  const holdsKey = user?.holdsConfidential === true;
   return (
     <Stack maw={800}>
       <Title order={2}>{t('staff:confidential.title')}</Title>
       <Text>{t('staff:confidential.intro')}</Text>
+      <ConfidentialKeyNotice />
       {grantedTo && (
         <Alert color="teal" role="status">
           {t('staff:confidential.granted', { name: grantedTo })}
@@ -74,6 +77,7 @@ export function ConfidentialAccessPage() {
           </Button>
         </Stack>
       )}
+      <ClinicalRecoverySection isSupervisorHolder={holdsKey && user?.role === 'supervisor'} />
       {isRotating && (
         <RotateConfidentialKeyDialog
           onCancel={() => setRotating(false)}

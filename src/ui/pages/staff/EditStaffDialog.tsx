@@ -24,7 +24,7 @@ export function EditStaffDialog({ member, isSelf, onDone, onCancel }: { readonly
   const losesKey = losesConfidentialKey(member.role, role);
   const update = useApiMutation('staff.update', {
     onSuccess: () => {
-      notifyDone(t('staff:edit.done'));
+      notifyDone(t('staff:edit.done'), t('common:actions.close'));
       onDone();
     },
     onError: (error) => applyServerIssues(form, error),

@@ -19,7 +19,7 @@ export function GrantByRecoveryDialog({ member, onDone, onCancel }: { readonly m
   const [password, setPassword] = useState('');
   const grant = useApiMutation('staff.grantConfidentialByRecovery', {
     onSuccess: () => {
-      notifyDone(t('common:done.granted'));
+      notifyDone(t('common:done.granted'), t('common:actions.close'));
       onDone();
     },
   });

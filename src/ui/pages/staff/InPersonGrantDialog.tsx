@@ -21,7 +21,7 @@ export function InPersonGrantDialog({ member, onDone, onCancel }: { readonly mem
   const [password, setPassword] = useState('');
   const grant = useApiMutation('staff.grantConfidentialInPerson', {
     onSuccess: () => {
-      notifyDone(t('common:done.granted'));
+      notifyDone(t('common:done.granted'), t('common:actions.close'));
       onDone();
     },
   });

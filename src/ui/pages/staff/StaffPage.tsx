@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSession } from '../../session/session';
 import { AddStaffForm } from './AddStaffForm';
 import { EditStaffDialog } from './EditStaffDialog';
+import { ConfidentialKeyNotice } from './ClinicalRecoverySection';
 import { GrantByRecoveryDialog } from './GrantByRecoveryDialog';
 import { OneTimeSecret } from './OneTimeSecret';
 import { RotateKeysDialog, type KeyNotice } from './RotateKeysDialog';
@@ -55,6 +56,7 @@ export function StaffPage() {
     <Stack maw={1000}>
       <Title order={2}>{t('staff:title')}</Title>
       {secret && <OneTimeSecret title={secret.title} username={secret.username} secret={secret.value} onClose={() => setSecret(null)} />}
+      <ConfidentialKeyNotice />
       {keyNotice && <KeyNoticeAlert notice={keyNotice} onRotate={() => setRotating(true)} />}
       <Group>
         <Button variant="default" onClick={() => setRotating(true)}>
