@@ -16,6 +16,7 @@ import { casesModule } from './cases/cases.module';
 import { centerModule } from './center/center.module';
 import { clientsModule } from './clients/clients.module';
 import { consentsModule } from './consents/consents.module';
+import { counselingModule } from './counseling/counseling.module';
 import { nodeCryptoPrimitives, type CryptoPrimitives, type ScryptParams } from './crypto/primitives';
 import { assertCryptoSelfTest } from './crypto/self-test';
 import { createStoreHolder } from './db/store';
@@ -48,6 +49,7 @@ const DOMAINS = [
   consentsModule,
   casesModule,
   servicesModule,
+  counselingModule,
   homeModule,
 ] as const;
 

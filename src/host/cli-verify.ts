@@ -40,6 +40,22 @@ export interface DataDirReport extends Partial<StoreReport> {
   readonly pendingMigrations: readonly string[];
   /** Migrations the database applied that this build does not know (a newer app wrote it). */
   readonly unknownMigrations: readonly string[];
+  /**
+   * Counseling signatures (signed sessions and addenda) this check cannot recompute: they hash
+   * plaintext under the confidential key, which no check without it holds. The row digests still
+   * name any of their rows edited behind the application's back; `counseling.verify`, in a key
+   * holder's session, recomputes them.
+   */
+  readonly counselingSignaturesUnchecked?: number;
+}
+
+function countCounselingSignatures(handle: SqliteHandle): number | undefined {
+  const hasTables = handle.prepare("SELECT count(*) AS count FROM sqlite_master WHERE type = 'table' AND name IN ('counseling_sessions', 'counseling_addenda')").get() as { count: number };
+  if (hasTables.count < 2) return undefined;
+  const row = handle
+    .prepare('SELECT (SELECT count(*) FROM counseling_sessions WHERE signature_hash IS NOT NULL) + (SELECT count(*) FROM counseling_addenda) AS count')
+    .get() as { count: number };
+  return row.count;
 }
 
 interface UnlockedKey {
@@ -126,7 +142,8 @@ export async function verifyDataDir(dataDir: string, credentials: VerifyCredenti
           anchors: readAnchors(anchorsPathFor(databasePath)),
         });
         const ok = report.ok && isCurrent && keyringIntact !== false && pages.damagedCount === 0 && !pages.isPartial;
-        return { ...report, ok, database: 'open', ...base, ...migrations };
+        const unchecked = countCounselingSignatures(handle);
+        return { ...report, ok, database: 'open', ...base, ...migrations, ...(unchecked === undefined ? {} : { counselingSignaturesUnchecked: unchecked }) };
       } catch (error) {
         if (!isSqliteError(error)) throw error;
         // A damaged page further in: the page check names it; the head is read if it still can be.

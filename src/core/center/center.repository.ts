@@ -2,12 +2,16 @@ import { AppError } from '../api/errors';
 import type { ReadDb, WriteTx } from '../db/handles';
 import { DEFAULT_INACTIVITY_LOCK_MINUTES } from '../session/auth-state';
 import type { z } from 'zod';
-import { centerSettingsSchema, DEFAULT_OLDER_PERSON_AGE_YEARS, type centerProfileSchema, type CenterSettings, type CenterType } from './center.schema';
+import { centerSettingsSchema, DEFAULT_EMERGENCY_ACCESS_HOURS, DEFAULT_OLDER_PERSON_AGE_YEARS, type centerProfileSchema, type CenterSettings, type CenterType } from './center.schema';
 import type { CenterRow } from './center.table';
 
 type Db = ReadDb;
 
-export const DEFAULT_CENTER_SETTINGS: CenterSettings = { inactivityLockMinutes: DEFAULT_INACTIVITY_LOCK_MINUTES, olderPersonAgeYears: DEFAULT_OLDER_PERSON_AGE_YEARS };
+export const DEFAULT_CENTER_SETTINGS: CenterSettings = {
+  inactivityLockMinutes: DEFAULT_INACTIVITY_LOCK_MINUTES,
+  olderPersonAgeYears: DEFAULT_OLDER_PERSON_AGE_YEARS,
+  emergencyAccessHours: DEFAULT_EMERGENCY_ACCESS_HOURS,
+};
 
 /** The center as the API returns it. */
 export interface CenterProfile {

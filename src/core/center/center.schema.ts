@@ -39,10 +39,16 @@ export const updateCenterProfileInputSchema = centerProfileSchema;
 /** `isDemonstration`: a center only for showing and training (issue 8 item 10); fixed at setup, the only kind `cli seed` fills, and it sends nothing to the registry. */
 export const createCenterInputSchema = z.object({ center: centerProfileSchema, admin: newAccountSchema, isDemonstration: z.boolean().default(false) });
 
+/** How long a psychologist's emergency access to an unassigned client's counseling record lasts. */
+export const EMERGENCY_ACCESS_HOURS_MIN = 1;
+export const EMERGENCY_ACCESS_HOURS_MAX = 24;
+export const DEFAULT_EMERGENCY_ACCESS_HOURS = 4;
+
 export const centerSettingsSchema = z.object({
   inactivityLockMinutes: z.number().int().min(INACTIVITY_LOCK_MINUTES_MIN).max(INACTIVITY_LOCK_MINUTES_MAX),
   /** Clients this old or older are counted as older persons (a derived category, like youth). */
   olderPersonAgeYears: z.number().int().min(OLDER_PERSON_AGE_MIN).max(OLDER_PERSON_AGE_MAX),
+  emergencyAccessHours: z.number().int().min(EMERGENCY_ACCESS_HOURS_MIN).max(EMERGENCY_ACCESS_HOURS_MAX),
 });
 export type CenterSettings = z.infer<typeof centerSettingsSchema>;
 

@@ -16,6 +16,7 @@ import type { CasesTables } from '../cases/cases.table';
 import type { CenterTables } from '../center/center.table';
 import type { ClientsTables } from '../clients/clients.table';
 import type { ConsentsTables } from '../consents/consents.table';
+import type { CounselingTables } from '../counseling/counseling.table';
 import type { ServicesTables } from '../services/services.table';
 import type { SettingsTables } from '../settings/settings.table';
 import type { StaffTables } from '../staff/staff.table';
@@ -26,7 +27,7 @@ import type { SqliteHandle } from './open';
  * Every table of the center database. Each domain owns its `<domain>.table.ts` and adds its tables
  * here with one `& XTables` term (in the same change as the migration that creates them).
  */
-export type Database = CenterTables & StaffTables & SettingsTables & AuditTables & OutboxTables & ClientsTables & ConsentsTables & CasesTables & ServicesTables;
+export type Database = CenterTables & StaffTables & SettingsTables & AuditTables & OutboxTables & ClientsTables & ConsentsTables & CasesTables & ServicesTables & CounselingTables;
 
 /**
  * Kysely's SQLite driver with `BEGIN IMMEDIATE` instead of a deferred `BEGIN`: a write transaction

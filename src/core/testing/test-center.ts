@@ -265,12 +265,18 @@ export interface TestCenterTemplate<R extends Role> {
  * afterEach(() => t.dispose());
  * afterAll(() => centers.dispose());
  */
-export function createTestCenterTemplate<const R extends Role = Role>(options: TestCenterOptions<R> = {}): TestCenterTemplate<R> {
+export function createTestCenterTemplate<const R extends Role = Role>(
+  options: TestCenterOptions<R> = {},
+  /** Runs once on the template's center before it is copied (key grants, shared records). */
+  prepare?: (center: TestCenter<R>) => Promise<void>,
+): TestCenterTemplate<R> {
   let built: Promise<{ readonly dataDir: string; readonly facts: CenterFacts }> | null = null;
   const build = async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'inson-template-'));
     const facts = await withNewCore(dataDir, options, async (core) => {
-      const { facts: made } = await setUpCenter(core, signInTo(core), options.roles ?? ROLES, options.center, options.isDemonstration);
+      const signedIn = signInTo(core);
+      const { facts: made, as } = await setUpCenter(core, signedIn, options.roles ?? ROLES, options.center, options.isDemonstration);
+      if (prepare) await prepare(assemble<R>(core, dataDir, signedIn, made, as));
       // Closing checkpoints the WAL, so the folder alone is the center.
       await core.close();
       return made;

@@ -17,9 +17,13 @@ import { fieldError } from '../../forms/field-error';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { CenterProfileForm } from './CenterProfileForm';
 
+/** The settings this page edits. */
+const SETTINGS_FORM_SCHEMA = centerSettingsSchema.pick({ inactivityLockMinutes: true, olderPersonAgeYears: true });
+type SettingsForm = Pick<CenterSettings, 'inactivityLockMinutes' | 'olderPersonAgeYears'>;
+
 interface SettingFieldProps {
-  readonly control: Control<CenterSettings>;
-  readonly name: keyof CenterSettings;
+  readonly control: Control<SettingsForm>;
+  readonly name: keyof SettingsForm;
   readonly label: string;
   readonly description: string;
   readonly min: number;
@@ -56,13 +60,14 @@ function SettingField({ control, name, label, description, min, max }: SettingFi
 export function CenterSettingsPage() {
   const { t } = useTranslation();
   const center = useApiQuery('center.get', {});
-  const form = useZodForm(centerSettingsSchema, { defaultValues: { inactivityLockMinutes: 5, olderPersonAgeYears: DEFAULT_OLDER_PERSON_AGE_YEARS } });
+  // The emergency-access hours (counseling) get their field with the counseling screens; the core keeps them as they are.
+  const form = useZodForm(SETTINGS_FORM_SCHEMA, { defaultValues: { inactivityLockMinutes: 5, olderPersonAgeYears: DEFAULT_OLDER_PERSON_AGE_YEARS } });
   const save = useApiMutation('center.updateSettings', {
     onError: (error) => applyServerIssues(form, error),
   });
   const settings = center.data?.settings;
   useEffect(() => {
-    if (settings !== undefined) form.reset(settings);
+    if (settings !== undefined) form.reset({ inactivityLockMinutes: settings.inactivityLockMinutes, olderPersonAgeYears: settings.olderPersonAgeYears });
   }, [settings, form]);
 
   return (
