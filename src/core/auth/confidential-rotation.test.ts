@@ -168,7 +168,8 @@ describe('confidential-key rotation', () => {
     const sup = center.staff.supervisor;
     await psy.invoke('staff.grantConfidentialInPerson', { userId: sup.id, password: sup.password });
     const before = confidentialKeyId(center.core.services.auth.confidentialKeyOf(sessionOf(center, 'psy')) ?? Buffer.alloc(32));
-    await center.as.administrator.invoke('staff.deactivate', { userId: sup.id });
+    // The administrator's screen is told that the notes key will change (she cannot change it herself).
+    expect(await center.as.administrator.invoke('staff.deactivate', { userId: sup.id })).toMatchObject({ keysRotated: true, notesKeyChangeDue: true });
     await psy.invoke('auth.signOut', {});
     await center.signedIn(center.staff.psychologist.username, center.staff.psychologist.password, 'psy');
     await jobDone(center);

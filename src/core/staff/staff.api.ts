@@ -66,9 +66,9 @@ export const deactivate = defineCoreMethod({
   access: 'staff.manage',
   invalidates: ['staff.*', 'cases.caseWorkers'],
   handler: async (ctx, input) => {
-    const { keysRotated } = await deactivateStaff(ctx, input.userId);
+    const { keysRotated, notesKeyChangeDue } = await deactivateStaff(ctx, input.userId);
     const row = await findStaffById(ctx.core.store.require().db, input.userId);
-    return row ? { ...toStaffMember(row), keysRotated } : null;
+    return row ? { ...toStaffMember(row), keysRotated, notesKeyChangeDue } : null;
   },
 });
 

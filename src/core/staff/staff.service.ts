@@ -265,7 +265,7 @@ export async function resetStaffPassword(ctx: CoreContext, userId: string): Prom
  * database key is rotated, so the leaver's copy of the old keyring opens nothing written from now
  * on. An administrator cannot deactivate themself, nor the last active administrator.
  */
-export async function deactivateStaff(ctx: CoreContext, userId: string): Promise<{ keysRotated: boolean }> {
+export async function deactivateStaff(ctx: CoreContext, userId: string): Promise<{ keysRotated: boolean; notesKeyChangeDue: boolean }> {
   const { core } = ctx;
   if (userId === ctx.session.userId) throw staffError('CONFLICT', 'deactivateSelf');
   const row = await requireActiveStaff(ctx, userId);
@@ -281,7 +281,8 @@ export async function deactivateStaff(ctx: CoreContext, userId: string): Promise
     });
   });
   core.sessions.deleteUser(userId);
-  return { keysRotated: await rotateAfterDeparture(ctx) };
+  // A holder left: the notes key changes at the next holder's sign-in (confidential-rotation.ts).
+  return { keysRotated: await rotateAfterDeparture(ctx), notesKeyChangeDue: row.holds_confidential === 1 };
 }
 
 /**

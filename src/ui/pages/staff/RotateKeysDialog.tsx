@@ -40,4 +40,4 @@ export function RotateKeysDialog({ onDone, onCancel }: { readonly onDone: () => 
 }
 
 /** What the staff page says about keys after a step: rotated, offered after a reset, or rotated with a deactivation. */
-export type KeyNotice = { readonly kind: 'rotated' } | { readonly kind: 'offerAfterReset' } | { readonly kind: 'deactivated'; readonly name: string; readonly keysRotated: boolean };
+export type KeyNotice = { readonly kind: 'rotated' } | { readonly kind: 'offerAfterReset' } | { readonly kind: 'deactivated'; readonly name: string; readonly keysRotated: boolean; readonly notesKeyChangeDue: boolean };

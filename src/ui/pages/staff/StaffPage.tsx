@@ -40,7 +40,7 @@ export function StaffPage() {
   });
   const deactivate = useApiMutation('staff.deactivate', {
     onSuccess: (result) => {
-      if (result) setKeyNotice({ kind: 'deactivated', name: result.displayName, keysRotated: result.keysRotated });
+      if (result) setKeyNotice({ kind: 'deactivated', name: result.displayName, keysRotated: result.keysRotated, notesKeyChangeDue: result.notesKeyChangeDue });
       setPending(null);
     },
   });
@@ -122,7 +122,9 @@ function KeyNoticeAlert({ notice, onRotate }: { readonly notice: KeyNotice; read
     );
   }
   const message =
-    notice.kind === 'rotated' ? t('staff:rotate.done') : t(notice.keysRotated ? 'staff:rotate.afterDeactivate' : 'staff:rotate.deferred', { name: notice.name });
+    notice.kind === 'rotated'
+      ? t('staff:rotate.done')
+      : [t(notice.keysRotated ? 'staff:rotate.afterDeactivate' : 'staff:rotate.deferred', { name: notice.name }), ...(notice.notesKeyChangeDue ? [t('staff:rotate.notesKeyDue')] : [])].join(' ');
   return (
     <Alert color="teal" role="status">
       {message}
