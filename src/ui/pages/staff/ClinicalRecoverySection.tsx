@@ -1,10 +1,9 @@
-import { Alert, Button, Code, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../api/api';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PasswordField } from '../../components/PasswordField';
 import { formatDay } from '../clients/client-format';
+import { ActorPasswordDialog } from './ActorPasswordDialog';
 
 /**
  * Who holds the key to notes, and the clinical recovery code (issue 10 item 8). Says plainly when
@@ -28,12 +27,10 @@ export function ClinicalRecoverySection({ isSupervisorHolder }: { readonly isSup
   const { t } = useTranslation();
   const status = useApiQuery('staff.confidentialKeyStatus', {});
   const [isAsking, setAsking] = useState(false);
-  const [password, setPassword] = useState('');
   const [code, setCode] = useState<string | null>(null);
   const create = useApiMutation('staff.createClinicalRecoveryCode', {
     onSuccess: (result) => {
       setAsking(false);
-      setPassword('');
       setCode(result.recoveryCode);
     },
   });
@@ -73,28 +70,15 @@ export function ClinicalRecoverySection({ isSupervisorHolder }: { readonly isSup
         </Button>
       )}
       {isAsking && (
-        <Modal opened onClose={() => setAsking(false)} title={t('staff:confidential.clinical.title')} centered closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              create.mutate({ actorPassword: password });
-            }}
-          >
-            <Stack>
-              <Text size="sm">{t('staff:confidential.clinical.explanation')}</Text>
-              <PasswordField label={t('staff:rotate.password')} value={password} onChange={(event) => setPassword(event.currentTarget.value)} autoComplete="current-password" data-autofocus />
-              <ErrorAlert error={create.error} />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setAsking(false)}>
-                  {t('common:actions.cancel')}
-                </Button>
-                <Button type="submit" loading={create.isPending}>
-                  {t('staff:confidential.clinical.create')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        </Modal>
+        <ActorPasswordDialog
+          title={t('staff:confidential.clinical.title')}
+          explanation={t('staff:confidential.clinical.explanation')}
+          submitLabel={t('staff:confidential.clinical.create')}
+          isPending={create.isPending}
+          error={create.error}
+          onSubmit={(actorPassword) => create.mutate({ actorPassword })}
+          onCancel={() => setAsking(false)}
+        />
       )}
     </Stack>
   );

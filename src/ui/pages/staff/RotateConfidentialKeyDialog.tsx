@@ -1,9 +1,6 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/api';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PasswordField } from '../../components/PasswordField';
+import { ActorPasswordDialog } from './ActorPasswordDialog';
 
 /**
  * A new key for counseling notes (`staff.rotateConfidentialKey`): the holder types her own password
@@ -12,30 +9,16 @@ import { PasswordField } from '../../components/PasswordField';
  */
 export function RotateConfidentialKeyDialog({ onDone, onCancel }: { readonly onDone: (holdersToRegrant: number) => void; readonly onCancel: () => void }) {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
   const rotate = useApiMutation('staff.rotateConfidentialKey', { onSuccess: (result) => onDone(result.holdersToRegrant) });
   return (
-    <Modal opened onClose={onCancel} title={t('staff:confidential.rotate.title')} centered closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          rotate.mutate({ actorPassword: password });
-        }}
-      >
-        <Stack>
-          <Text size="sm">{t('staff:confidential.rotate.explanation')}</Text>
-          <PasswordField label={t('staff:rotate.password')} value={password} onChange={(event) => setPassword(event.currentTarget.value)} autoComplete="current-password" data-autofocus />
-          <ErrorAlert error={rotate.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onCancel}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={rotate.isPending}>
-              {t('staff:confidential.rotate.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ActorPasswordDialog
+      title={t('staff:confidential.rotate.title')}
+      explanation={t('staff:confidential.rotate.explanation')}
+      submitLabel={t('staff:confidential.rotate.submit')}
+      isPending={rotate.isPending}
+      error={rotate.error}
+      onSubmit={(actorPassword) => rotate.mutate({ actorPassword })}
+      onCancel={onCancel}
+    />
   );
 }

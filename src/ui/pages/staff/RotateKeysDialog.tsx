@@ -1,9 +1,6 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/api';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PasswordField } from '../../components/PasswordField';
+import { ActorPasswordDialog } from './ActorPasswordDialog';
 
 /**
  * Rotating the keys (`staff.rotateKeys`): the database gets a new key that every remaining
@@ -11,31 +8,17 @@ import { PasswordField } from '../../components/PasswordField';
  */
 export function RotateKeysDialog({ onDone, onCancel }: { readonly onDone: () => void; readonly onCancel: () => void }) {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
   const rotate = useApiMutation('staff.rotateKeys', { onSuccess: onDone });
   return (
-    <Modal opened onClose={onCancel} title={t('staff:rotate.title')} centered closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          rotate.mutate({ actorPassword: password });
-        }}
-      >
-        <Stack>
-          <Text size="sm">{t('staff:rotate.explanation')}</Text>
-          <PasswordField label={t('staff:rotate.password')} value={password} onChange={(event) => setPassword(event.currentTarget.value)} autoComplete="current-password" data-autofocus />
-          <ErrorAlert error={rotate.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onCancel}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={rotate.isPending}>
-              {t('staff:rotate.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ActorPasswordDialog
+      title={t('staff:rotate.title')}
+      explanation={t('staff:rotate.explanation')}
+      submitLabel={t('staff:rotate.submit')}
+      isPending={rotate.isPending}
+      error={rotate.error}
+      onSubmit={(actorPassword) => rotate.mutate({ actorPassword })}
+      onCancel={onCancel}
+    />
   );
 }
 
