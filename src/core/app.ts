@@ -29,6 +29,7 @@ import { setupModule } from './setup/setup.module';
 import { staffModule } from './staff/staff.module';
 import { buildOutboxAllowList } from './sync/outbox.spec';
 import { systemModule } from './system/system.module';
+import { trainingModule } from './training/training.module';
 import { createTimelineModule } from './timeline/timeline.module';
 import { auditModule } from './audit/audit.module';
 
@@ -50,6 +51,7 @@ const DOMAINS = [
   casesModule,
   servicesModule,
   counselingModule,
+  trainingModule,
   homeModule,
 ] as const;
 

@@ -1,0 +1,24 @@
+import { defineErrorReasons, domainErrors } from '../api/errors';
+
+/** The reasons the training domain gives with its errors; each has a sentence in every language (errors.json, `reasons`). */
+export const TRAINING_ERRORS = defineErrorReasons({
+  CONFLICT: [
+    'version',
+    'courseRetired',
+    'unknownTrade',
+    'notATrainer',
+    'scheduleTooLong',
+    'alreadyEnrolled',
+    'stageTransition',
+    'sessionNotPlanned',
+    'sessionInFuture',
+    'sessionHasMarks',
+    'learnerNotInCohort',
+    'learnerNotEnrolled',
+  ],
+  NOT_FOUND: ['course', 'cohort', 'trainingSession', 'enrollment', 'holiday'],
+  FORBIDDEN: ['notCohortTrainer'],
+});
+
+/** @example throw trainingError('NOT_FOUND', 'cohort', { id }); */
+export const trainingError = domainErrors(TRAINING_ERRORS);
