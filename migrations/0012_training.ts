@@ -119,10 +119,15 @@ const statements: readonly string[] = [
     age_at_enrollment INTEGER NOT NULL CHECK (age_at_enrollment >= 0),
     applied_at TEXT NOT NULL,
     stage_changed_at TEXT NOT NULL,
+    assessment_score INTEGER CHECK (assessment_score IS NULL OR assessment_score BETWEEN 0 AND 100),
+    completed_on TEXT CHECK (completed_on IS NULL OR completed_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    incomplete_reason TEXT CHECK (incomplete_reason IS NULL OR incomplete_reason IN ('attendance', 'assessmentFailed', 'assessmentMissed', 'other')),
     version INTEGER NOT NULL CHECK (version > 0),
     created_by TEXT NOT NULL REFERENCES staff (id),
     updated_at TEXT NOT NULL,
-    CHECK ((stage = 'withdrawn') = (withdrawal_reason IS NOT NULL))
+    CHECK ((stage = 'withdrawn') = (withdrawal_reason IS NOT NULL)),
+    CHECK ((stage = 'incomplete') = (incomplete_reason IS NOT NULL)),
+    CHECK ((stage IN ('completed', 'incomplete')) = (completed_on IS NOT NULL))
   ) STRICT`,
   `CREATE INDEX training_enrollments_cohort ON training_enrollments (cohort_id, applied_at)`,
   `CREATE INDEX training_enrollments_client ON training_enrollments (client_id)`,
@@ -141,6 +146,55 @@ const statements: readonly string[] = [
   ) STRICT`,
   `CREATE INDEX training_attendance_enrollment ON training_attendance (enrollment_id)`,
   noDelete('training_attendance'),
+
+  // The center's Ed25519 signing keys: certificates are signed with the newest; the batch
+  // protocol (registry issue) signs with them too. The seed is as safe as the database it is in:
+  // every staff slot opens that, so a forged certificate is detected (numbers go to the registry),
+  // not prevented.
+  `CREATE TABLE center_signing_keys (
+    key_id TEXT PRIMARY KEY NOT NULL,
+    public_key TEXT NOT NULL,
+    seed TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT`,
+  noDelete('center_signing_keys'),
+
+  // A certificate for each completion: a number never reused, what it certifies as it was issued
+  // (the learner's name as stored that day), and the center's signature over that payload.
+  `CREATE TABLE training_certificates (
+    number TEXT PRIMARY KEY NOT NULL,
+    seq INTEGER NOT NULL UNIQUE CHECK (seq > 0),
+    enrollment_id TEXT NOT NULL UNIQUE REFERENCES training_enrollments (id),
+    client_id TEXT NOT NULL REFERENCES clients (id),
+    learner_name TEXT NOT NULL CHECK (length(learner_name) > 0),
+    course_names_json TEXT NOT NULL ${JSON_NAMES('course_names_json')},
+    hours INTEGER NOT NULL CHECK (hours > 0),
+    issued_on TEXT NOT NULL ${DATE('issued_on')},
+    payload TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    key_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES staff (id)
+  ) STRICT`,
+  noDelete('training_certificates'),
+  `CREATE TRIGGER training_certificates_no_update BEFORE UPDATE ON training_certificates
+    WHEN NEW.number IS NOT OLD.number OR NEW.payload IS NOT OLD.payload OR NEW.signature IS NOT OLD.signature OR NEW.seq IS NOT OLD.seq
+    BEGIN SELECT RAISE(ABORT, 'a certificate never changes'); END`,
+
+  `CREATE TABLE training_outcomes (
+    id TEXT PRIMARY KEY NOT NULL,
+    enrollment_id TEXT NOT NULL REFERENCES training_enrollments (id),
+    checkpoint_months INTEGER NOT NULL CHECK (checkpoint_months IN (3, 6, 12)),
+    status TEXT NOT NULL CHECK (status IN ('employed', 'selfEmployed', 'furtherTraining', 'notEmployed')),
+    employer_type TEXT CHECK (employer_type IS NULL OR employer_type IN ('government', 'private', 'ngo', 'family', 'cooperative', 'other')),
+    has_formal_contract INTEGER CHECK (has_formal_contract IS NULL OR has_formal_contract IN (0, 1)),
+    recorded_on TEXT NOT NULL ${DATE('recorded_on')},
+    recorded_by TEXT NOT NULL REFERENCES staff (id),
+    updated_at TEXT NOT NULL,
+    UNIQUE (enrollment_id, checkpoint_months),
+    CHECK (status = 'employed' OR (employer_type IS NULL AND has_formal_contract IS NULL))
+  ) STRICT`,
+  noDelete('training_outcomes'),
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -19,8 +19,17 @@ export interface CenterTable {
   readonly is_demonstration: ColumnType<0 | 1, 0 | 1 | undefined, never>;
 }
 
+/** The center's Ed25519 signing keys (certificates now, batches later); the newest signs. */
+export interface CenterSigningKeysTable {
+  readonly key_id: ColumnType<string, string, never>;
+  readonly public_key: ColumnType<string, string, never>;
+  readonly seed: ColumnType<string, string, never>;
+  readonly created_at: ColumnType<string, string, never>;
+}
+
 export interface CenterTables {
   readonly center: CenterTable;
+  readonly center_signing_keys: CenterSigningKeysTable;
 }
 
 export type CenterRow = Selectable<CenterTable>;

@@ -1,4 +1,11 @@
+import { z } from 'zod';
 import { defineRead, defineWrite } from '../api/method';
+import { localCalendarDate } from '../calendar/calendar';
+import { entityIdSchema } from '../db/ids.schema';
+import { getCertificate as getCertificateRow, listCertificatesOfCohort, verifyCertificate as verifyCertificateService } from './certificates.service';
+import { complete as completeService, completionProposal as completionProposalService, recordAssessment as recordAssessmentService } from './completion.service';
+import { followUpsDue as followUpsDueService, listOutcomes, recordOutcome as recordOutcomeService } from './outcomes.service';
+import { trainerHome as trainerHomeService, trainingTargets } from './training-home.service';
 import { requireClient } from '../clients/clients.guards';
 import { readSheet, recordAttendance as recordAttendanceService } from './attendance.service';
 import { cohortDetail, createCohort as createCohortService, moveSession as moveSessionService, setSessionStatus as setSessionStatusService } from './cohorts.service';
@@ -7,7 +14,9 @@ import { changeStage as changeStageService, enroll as enrollService } from './en
 import { listCohorts as listCohortRows, listCourses as listCourseRows, listEnrollmentsForClient, listHolidays as listHolidayRows, listTrades as listTradeRows } from './training.repository';
 import {
   addTradeInput,
+  certificateRefInput,
   changeStageInput,
+  completeInput,
   cohortRefInput,
   courseRefInput,
   createCohortInput,
@@ -18,13 +27,14 @@ import {
   listCohortsInput,
   listCoursesInput,
   moveSessionInput,
+  recordAssessmentInput,
   recordAttendanceInput,
+  recordOutcomeInput,
   sessionRefInput,
   setSessionStatusInput,
   updateCourseInput,
+  verifyCertificateInput,
 } from './training.schema';
-import { z } from 'zod';
-import { entityIdSchema } from '../db/ids.schema';
 
 const WRITES = ['training.*'] as const;
 
@@ -174,4 +184,86 @@ export const listForClient = defineRead({
     await requireClient(ctx.db, input.clientId);
     return { items: await listEnrollmentsForClient(ctx.db, input.clientId) };
   },
+});
+
+export const completionProposal = defineRead({
+  name: 'training.completionProposal',
+  input: cohortRefInput,
+  access: 'training.read',
+  handler: async (ctx, input) => ({ items: await completionProposalService(ctx.db, input.id, localCalendarDate(ctx.now)) }),
+});
+
+export const recordAssessment = defineWrite({
+  name: 'training.recordAssessment',
+  input: recordAssessmentInput,
+  access: 'training.attendance',
+  invalidates: WRITES,
+  handler: (w, input) => recordAssessmentService(w, input),
+});
+
+export const complete = defineWrite({
+  name: 'training.complete',
+  input: completeInput,
+  access: 'training.attendance',
+  invalidates: WRITES,
+  handler: (w, input) => completeService(w, input),
+});
+
+export const getCertificate = defineRead({
+  name: 'training.getCertificate',
+  input: certificateRefInput,
+  access: 'training.read',
+  handler: (ctx, input) => getCertificateRow(ctx.db, input.number),
+});
+
+export const listCertificates = defineRead({
+  name: 'training.listCertificates',
+  input: cohortRefInput,
+  access: 'training.read',
+  handler: async (ctx, input) => ({ items: await listCertificatesOfCohort(ctx.db, input.id) }),
+});
+
+export const verifyCertificate = defineRead({
+  name: 'training.verifyCertificate',
+  input: verifyCertificateInput,
+  access: 'training.read',
+  handler: (ctx, input) => verifyCertificateService(ctx.db, input.qrText),
+});
+
+export const recordOutcome = defineWrite({
+  name: 'training.recordOutcome',
+  input: recordOutcomeInput,
+  access: 'training.attendance',
+  invalidates: WRITES,
+  handler: (w, input) => recordOutcomeService(w, input),
+});
+
+export const listOutcomesOf = defineRead({
+  name: 'training.listOutcomes',
+  input: z.object({ enrollmentIds: z.array(entityIdSchema).min(1).max(500) }),
+  access: 'training.read',
+  handler: async (ctx, input) => ({ items: await listOutcomes(ctx.db, input.enrollmentIds) }),
+});
+
+/** Follow-ups due: a trainer's own cohorts; a manager's, every cohort. */
+export const followUpsDue = defineRead({
+  name: 'training.followUpsDue',
+  input: z.object({}),
+  access: 'training.read',
+  handler: async (ctx) => ({ items: await followUpsDueService(ctx.db, ctx.actor.role === 'trainer' ? ctx.actor.userId : null, localCalendarDate(ctx.now)) }),
+});
+
+export const trainerHome = defineRead({
+  name: 'training.trainerHome',
+  input: z.object({}),
+  access: 'training.attendance',
+  handler: (ctx) => trainerHomeService(ctx.db, ctx.actor.userId, localCalendarDate(ctx.now)),
+});
+
+/** The program's counts: persons with disabilities trained, completed and employed, by sex, and the 15–24 share. */
+export const targets = defineRead({
+  name: 'training.targets',
+  input: z.object({}),
+  access: 'training.viewTargets',
+  handler: (ctx) => trainingTargets(ctx.db),
 });

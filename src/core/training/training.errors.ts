@@ -15,8 +15,12 @@ export const TRAINING_ERRORS = defineErrorReasons({
     'sessionHasMarks',
     'learnerNotInCohort',
     'learnerNotEnrolled',
+    'cohortNotFinished',
+    'completionRuleNotMet',
+    'notCompleted',
+    'outcomeNotDue',
   ],
-  NOT_FOUND: ['course', 'cohort', 'trainingSession', 'enrollment', 'holiday'],
+  NOT_FOUND: ['course', 'cohort', 'trainingSession', 'enrollment', 'holiday', 'certificate'],
   FORBIDDEN: ['notCohortTrainer'],
 });
 

@@ -13,6 +13,17 @@ import {
   listCourses,
   listForClient,
   listHolidays,
+  completionProposal,
+  recordAssessment,
+  complete,
+  getCertificate,
+  listCertificates,
+  verifyCertificate,
+  recordOutcome,
+  listOutcomesOf,
+  followUpsDue,
+  trainerHome,
+  targets,
   listTrades,
   moveSession,
   recordAttendance,
@@ -21,7 +32,7 @@ import {
   updateCourse,
 } from './training.api';
 import { TRAINING_ERRORS } from './training.errors';
-import { TRAINING_ATTENDANCE_OUTBOX, TRAINING_COHORT_OUTBOX, TRAINING_COURSE_OUTBOX, TRAINING_ENROLLMENT_OUTBOX } from './training.outbox';
+import { TRAINING_ATTENDANCE_OUTBOX, TRAINING_COHORT_OUTBOX, TRAINING_COMPLETION_OUTBOX, TRAINING_COURSE_OUTBOX, TRAINING_ENROLLMENT_OUTBOX, TRAINING_OUTCOME_OUTBOX } from './training.outbox';
 import { TRAINING_PERMISSIONS } from './training.permissions';
 
 export const trainingModule = defineModule({
@@ -46,8 +57,19 @@ export const trainingModule = defineModule({
     attendanceSheet,
     recordAttendance,
     listForClient,
+    completionProposal,
+    recordAssessment,
+    complete,
+    getCertificate,
+    listCertificates,
+    verifyCertificate,
+    recordOutcome,
+    listOutcomesOf,
+    followUpsDue,
+    trainerHome,
+    targets,
   ],
   permissions: TRAINING_PERMISSIONS,
-  outbox: [TRAINING_COURSE_OUTBOX, TRAINING_COHORT_OUTBOX, TRAINING_ENROLLMENT_OUTBOX, TRAINING_ATTENDANCE_OUTBOX],
+  outbox: [TRAINING_COURSE_OUTBOX, TRAINING_COHORT_OUTBOX, TRAINING_ENROLLMENT_OUTBOX, TRAINING_ATTENDANCE_OUTBOX, TRAINING_COMPLETION_OUTBOX, TRAINING_OUTCOME_OUTBOX],
   errors: TRAINING_ERRORS,
 });

@@ -25,3 +25,17 @@ export const TRAINING_ATTENDANCE_OUTBOX = defineOutboxType({
   version: 1,
   fields: ['cohortId', 'clientId', 'countedSessions', 'attendedSessions', 'excusedSessions'],
 });
+
+/** A learner's end of the course: completed (with the certificate's number) or not, and the totals behind it. */
+export const TRAINING_COMPLETION_OUTBOX = defineOutboxType({
+  type: 'trainingCompletion',
+  version: 1,
+  fields: ['cohortId', 'clientId', 'outcome', 'incompleteReason', 'completedOn', 'certificateNumber', 'countedSessions', 'attendedSessions', 'assessmentScore'],
+});
+
+/** A graduate's employment at 3, 6 or 12 months. */
+export const TRAINING_OUTCOME_OUTBOX = defineOutboxType({
+  type: 'trainingOutcome',
+  version: 1,
+  fields: ['enrollmentId', 'clientId', 'checkpointMonths', 'status', 'employerType', 'hasFormalContract', 'recordedOn'],
+});

@@ -13,4 +13,5 @@ export const TRAINING_PERMISSIONS = definePermissions({
   'training.enroll': ['trainer', 'manager', 'receptionist'],
   'training.attendance': ['trainer'],
   'training.manageHolidays': ['trainer', 'manager', 'administrator'],
+  'training.viewTargets': ['manager', 'administrator', 'trainer'],
 });

@@ -160,6 +160,9 @@ export function toEnrollment(row: EnrollmentRow): Enrollment {
     joinedOn: row.joined_on,
     ageAtEnrollment: row.age_at_enrollment,
     appliedAt: row.applied_at,
+    assessmentScore: row.assessment_score,
+    completedOn: row.completed_on,
+    incompleteReason: row.incomplete_reason,
     version: row.version,
   };
 }

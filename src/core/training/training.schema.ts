@@ -235,6 +235,11 @@ export interface Enrollment {
   /** Age in whole years on the day of enrollment: the program's 15–24 share counts this, not today's age. */
   readonly ageAtEnrollment: number;
   readonly appliedAt: string;
+  /** The final assessment's score, when the course has one and it was recorded. */
+  readonly assessmentScore: number | null;
+  /** The day the trainer confirmed completion (or incompletion). */
+  readonly completedOn: string | null;
+  readonly incompleteReason: IncompleteReason | null;
   readonly version: number;
 }
 
@@ -265,4 +270,106 @@ export interface AttendanceRow {
   readonly excuse: ExcuseReason | null;
   /** The learner had not joined yet on the session's day: not counted either way. */
   readonly isBeforeJoining: boolean;
+}
+
+export const INCOMPLETE_REASONS = ['attendance', 'assessmentFailed', 'assessmentMissed', 'other'] as const;
+export type IncompleteReason = (typeof INCOMPLETE_REASONS)[number];
+
+/** A final assessment's result, 0–100, recorded before completion. */
+export const recordAssessmentInput = z.object({ enrollmentId: entityIdSchema, score: z.number().int().min(0).max(100).nullable() });
+
+/**
+ * `training.complete`: the trainer's decision for each learner at the cohort's end. `completed`
+ * needs the course's rule met (the core checks); `incomplete` names the reason.
+ */
+export const completeInput = z.object({
+  cohortId: entityIdSchema,
+  decisions: z
+    .array(
+      z.discriminatedUnion('outcome', [
+        z.object({ enrollmentId: entityIdSchema, outcome: z.literal('completed') }),
+        z.object({ enrollmentId: entityIdSchema, outcome: z.literal('incomplete'), reason: z.enum(INCOMPLETE_REASONS) }),
+      ]),
+    )
+    .min(1)
+    .max(MAX_COHORT_CAPACITY)
+    .refine((rows) => new Set(rows.map((row) => row.enrollmentId)).size === rows.length, { message: 'duplicate' }),
+});
+export type CompleteInput = z.input<typeof completeInput>;
+
+export interface CompletionProposalRow {
+  readonly enrollmentId: string;
+  readonly clientId: string;
+  readonly stage: EnrollmentStage;
+  readonly countedSessions: number;
+  readonly attendedSessions: number;
+  readonly unmarkedSessions: number;
+  readonly percent: number | null;
+  readonly assessmentScore: number | null;
+  /** Whether the course's rule is met: the application's proposal, which the trainer confirms. */
+  readonly meetsRule: boolean;
+  /** Why not, when the rule is not met: the proposed reason for `incomplete`. */
+  readonly proposedReason: IncompleteReason | null;
+}
+
+export interface Certificate {
+  readonly number: string;
+  readonly enrollmentId: string;
+  readonly clientId: string;
+  readonly learnerName: string;
+  readonly courseNames: LocalizedNames;
+  readonly hours: number;
+  readonly issuedOn: string;
+  /** What the QR code carries: `INSON1.<payload>.<signature>`, both base64url. */
+  readonly qrText: string;
+}
+
+export const certificateRefInput = z.object({ number: z.string().trim().min(1).max(64) });
+export const certificateLanguageSchema = z.enum(['uz-Latn', 'uz-Cyrl', 'ru']);
+export type CertificateLanguage = z.output<typeof certificateLanguageSchema>;
+export const certificatePdfInput = certificateRefInput.extend({ language: certificateLanguageSchema });
+/** The text a QR code on a certificate holds, as scanned. */
+export const verifyCertificateInput = z.object({ qrText: z.string().trim().min(1).max(4000) });
+
+export const OUTCOME_CHECKPOINTS = [3, 6, 12] as const;
+export type OutcomeCheckpoint = (typeof OUTCOME_CHECKPOINTS)[number];
+export const OUTCOME_STATUSES = ['employed', 'selfEmployed', 'furtherTraining', 'notEmployed'] as const;
+export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+export const EMPLOYER_TYPES = ['government', 'private', 'ngo', 'family', 'cooperative', 'other'] as const;
+export type EmployerType = (typeof EMPLOYER_TYPES)[number];
+
+/** Employment follow-up of a graduate at 3, 6 or 12 months; employer type and contract only for `employed`. */
+export const recordOutcomeInput = z
+  .object({
+    enrollmentId: entityIdSchema,
+    checkpointMonths: z.union([z.literal(3), z.literal(6), z.literal(12)]),
+    status: z.enum(OUTCOME_STATUSES),
+    employerType: z.enum(EMPLOYER_TYPES).nullable().default(null),
+    hasFormalContract: z.boolean().nullable().default(null),
+  })
+  .superRefine((input, ctx) => {
+    if (input.status === 'employed' && input.employerType === null) ctx.addIssue({ code: 'custom', path: ['employerType'], message: 'required' });
+    if (input.status === 'employed' && input.hasFormalContract === null) ctx.addIssue({ code: 'custom', path: ['hasFormalContract'], message: 'required' });
+    if (input.status !== 'employed' && (input.employerType !== null || input.hasFormalContract !== null)) {
+      ctx.addIssue({ code: 'custom', path: ['employerType'], message: 'only_employed' });
+    }
+  });
+export type RecordOutcomeInput = z.input<typeof recordOutcomeInput>;
+
+export interface Outcome {
+  readonly enrollmentId: string;
+  readonly checkpointMonths: OutcomeCheckpoint;
+  readonly status: OutcomeStatus;
+  readonly employerType: EmployerType | null;
+  readonly hasFormalContract: boolean | null;
+  readonly recordedOn: string;
+}
+
+export interface FollowUpDue {
+  readonly enrollmentId: string;
+  readonly clientId: string;
+  readonly cohortId: string;
+  readonly checkpointMonths: OutcomeCheckpoint;
+  readonly dueOn: string;
+  readonly isOverdue: boolean;
 }

@@ -1,5 +1,5 @@
 import type { ColumnType, Selectable } from 'kysely';
-import type { AttendanceMark, CourseKind, EnrollmentStage, ExcuseReason, TrainingSessionStatus, WithdrawalReason } from './training.schema';
+import type { AttendanceMark, CourseKind, EmployerType, EnrollmentStage, ExcuseReason, IncompleteReason, OutcomeCheckpoint, OutcomeStatus, TrainingSessionStatus, WithdrawalReason } from './training.schema';
 
 type Immutable<T> = ColumnType<T, T, never>;
 /** SQLite stores booleans as integers; a CHECK keeps them to 0 and 1. */
@@ -86,8 +86,41 @@ export interface TrainingEnrollmentsTable {
   readonly age_at_enrollment: Immutable<number>;
   readonly applied_at: Immutable<string>;
   stage_changed_at: string;
+  assessment_score: ColumnType<number | null, number | null | undefined, number | null>;
+  completed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  incomplete_reason: ColumnType<IncompleteReason | null, IncompleteReason | null | undefined, IncompleteReason | null>;
   version: number;
   readonly created_by: Immutable<string>;
+  updated_at: string;
+}
+
+/** One certificate per completion; never changed (a trigger) and never deleted. */
+export interface TrainingCertificatesTable {
+  readonly number: Immutable<string>;
+  readonly seq: Immutable<number>;
+  readonly enrollment_id: Immutable<string>;
+  /** Moved by a client merge (the certificate itself keeps the name it was issued to). */
+  client_id: string;
+  readonly learner_name: Immutable<string>;
+  readonly course_names_json: Immutable<string>;
+  readonly hours: Immutable<number>;
+  readonly issued_on: Immutable<string>;
+  readonly payload: Immutable<string>;
+  readonly signature: Immutable<string>;
+  readonly key_id: Immutable<string>;
+  readonly created_at: Immutable<string>;
+  readonly created_by: Immutable<string>;
+}
+
+export interface TrainingOutcomesTable {
+  readonly id: Immutable<string>;
+  readonly enrollment_id: Immutable<string>;
+  readonly checkpoint_months: Immutable<OutcomeCheckpoint>;
+  status: OutcomeStatus;
+  employer_type: EmployerType | null;
+  has_formal_contract: SqliteBoolean | null;
+  recorded_on: string;
+  recorded_by: string;
   updated_at: string;
 }
 
@@ -110,6 +143,8 @@ export interface TrainingTables {
   readonly training_holidays: TrainingHolidaysTable;
   readonly training_enrollments: TrainingEnrollmentsTable;
   readonly training_attendance: TrainingAttendanceTable;
+  readonly training_certificates: TrainingCertificatesTable;
+  readonly training_outcomes: TrainingOutcomesTable;
 }
 
 export type CourseRow = Selectable<TrainingCoursesTable>;
@@ -119,3 +154,5 @@ export type HolidayRow = Selectable<TrainingHolidaysTable>;
 export type EnrollmentRow = Selectable<TrainingEnrollmentsTable>;
 export type AttendanceRowDb = Selectable<TrainingAttendanceTable>;
 export type TradeRow = Selectable<TrainingTradesTable>;
+export type CertificateRow = Selectable<TrainingCertificatesTable>;
+export type OutcomeRow = Selectable<TrainingOutcomesTable>;
