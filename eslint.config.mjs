@@ -73,6 +73,27 @@ export default tseslint.config(
     },
   },
   {
+    // Tests of renderer modules run in Node, never in the renderer: they may read fixtures and call
+    // independent tools (pdftotext on a rendered certificate). The core rule still holds for them.
+    files: ['src/ui/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer reaches the core only through window.inson.' }],
+          patterns: [
+            {
+              regex: '^\\.\\.?/(.*/)?core/(?!.*\\.(schema|policy)$)(?!api/errors$)(?!client$)',
+              allowTypeImports: true,
+              message: 'src/ui may import from src/core only types, *.schema and *.policy modules.',
+            },
+            { regex: '(^|/)host(/|$)', message: 'src/ui may not import src/host.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Every IPC handler goes through the one wrapper that checks the sender frame (DESIGN.md, security model).
     ignores: ['electron/ipc-guard.ts'],
     rules: {

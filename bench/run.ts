@@ -10,6 +10,7 @@ import { openBenchCenter, type BenchCenter } from './bench-center';
 import { benchImport } from './import';
 import { benchReencrypt } from './reencrypt';
 import { benchRotate } from './rotate';
+import { benchTraining } from './training';
 import { benchUnlock } from './unlock';
 
 /**
@@ -19,7 +20,8 @@ import { benchUnlock } from './unlock';
  * `npm run bench -- import` runs the import benchmark instead (bench/import.ts), `npm run bench -- rotate`
  * the key rotation benchmark (bench/rotate.ts, 10,000 clients by default), `npm run bench -- unlock`
  * only the key-slot unlock and sign-in timing (bench/unlock.ts), which every run prints first,
- * `npm run bench -- reencrypt` the confidential-key re-encryption job (bench/reencrypt.ts).
+ * `npm run bench -- reencrypt` the confidential-key re-encryption job (bench/reencrypt.ts),
+ * `npm run bench -- training` attendance, completion and certificate PDFs (bench/training.ts).
  */
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200_000);
@@ -247,7 +249,7 @@ async function main(): Promise<void> {
   }
 }
 
-// `npm run bench -- import` / `-- rotate` / `-- unlock` / `-- reencrypt`: one benchmark alone (no 200,000-client database needed).
+// `npm run bench -- import` / `-- rotate` / `-- unlock` / `-- reencrypt` / `-- training`: one benchmark alone (no 200,000-client database needed).
 const selected = process.argv.includes('import')
   ? benchImport()
   : process.argv.includes('rotate')
@@ -256,7 +258,9 @@ const selected = process.argv.includes('import')
       ? benchUnlock().then(() => undefined)
       : process.argv.includes('reencrypt')
         ? benchReencrypt()
-        : main();
+        : process.argv.includes('training')
+          ? benchTraining()
+          : main();
 selected.catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
