@@ -22,6 +22,7 @@ const MARKED_STAGES: ReadonlySet<EnrollmentStage> = new Set(['enrolled', 'active
 export interface SheetRow {
   readonly enrollmentId: string;
   readonly clientId: string;
+  readonly learnerName: string;
   readonly stage: EnrollmentStage;
   readonly mark: AttendanceMark | null;
   readonly excuse: ExcuseReason | null;
@@ -74,6 +75,7 @@ export async function attendanceSheet(db: ReadDb, sessionId: string, today: stri
       return {
         enrollmentId: enrollment.id,
         clientId: enrollment.clientId,
+        learnerName: enrollment.learnerName,
         stage: enrollment.stage,
         mark: own?.mark ?? null,
         excuse: own?.excuse ?? null,

@@ -3,7 +3,6 @@ import type { WriteContext } from '../api/context';
 import { localCalendarDate } from '../calendar/calendar';
 import { ensureCenterSigningKey, signWithCenterKey } from '../center/center-keys';
 import { requireCenter } from '../center/center.repository';
-import { findClientRow } from '../clients/clients.repository';
 import type { ReadDb } from '../db/handles';
 import { encodePayload, qrTextOf } from './certificate-payload';
 import { mustFindCohort, requireCohortTrainer } from './cohorts.service';
@@ -104,6 +103,8 @@ export async function complete(
   const today = localCalendarDate(w.now);
   const lastSession = (await listSessions(w.trx, cohort.id)).filter((session) => session.status === 'planned').at(-1);
   if (lastSession !== undefined && lastSession.date > today) throw trainingError('CONFLICT', 'cohortNotFinished', { endsOn: lastSession.date });
+  // The course ended with its last session: the follow-ups count from then, whenever the trainer records it.
+  const completedOn = lastSession?.date ?? today;
   const proposal = new Map((await completionProposal(w.trx, cohort.id, today)).map((row) => [row.enrollmentId, row]));
   const course = await mustFindCourse(w.trx, cohort.courseId);
   const completed: Certificate[] = [];
@@ -119,7 +120,7 @@ export async function complete(
       .set({
         stage: decision.outcome,
         incomplete_reason: decision.outcome === 'incomplete' ? decision.reason : null,
-        completed_on: today,
+        completed_on: completedOn,
         stage_changed_at: w.now.toISOString(),
         version: enrollment.version + 1,
         updated_at: w.now.toISOString(),
@@ -139,7 +140,7 @@ export async function complete(
         clientId: enrollment.clientId,
         outcome: decision.outcome,
         incompleteReason: decision.outcome === 'incomplete' ? decision.reason : null,
-        completedOn: today,
+        completedOn,
         certificateNumber: certificate?.number ?? null,
         countedSessions: row.countedSessions,
         attendedSessions: row.attendedSessions,
@@ -157,8 +158,7 @@ export function centerCode(centerId: string): string {
 
 async function issueCertificate(w: WriteContext, enrollment: Enrollment, course: { readonly names: Certificate['courseNames']; readonly hours: number }, today: string): Promise<Certificate> {
   const center = await requireCenter(w.trx);
-  const client = await findClientRow(w.trx, enrollment.clientId);
-  const learnerName = [client?.last_name, client?.first_name, client?.patronymic].filter((part): part is string => typeof part === 'string' && part.length > 0).join(' ');
+  const learnerName = enrollment.learnerName;
   const last = await w.trx.selectFrom('training_certificates').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
   const seq = Number(last?.seq ?? 0) + 1;
   const number = `${centerCode(center.id)}-${String(seq).padStart(6, '0')}`;

@@ -75,7 +75,7 @@ describe('training: completion, certificates, employment follow-up and the progr
       details: { reason: 'stageTransition' },
     });
     const outbox = await t.db().selectFrom('outbox').select(['data_json']).where('type', '=', 'trainingCompletion').where('entity_id', '=', exactly?.id ?? '').execute();
-    expect(outbox.map((row) => JSON.parse(row.data_json) as unknown)).toEqual([expect.objectContaining({ outcome: 'completed', certificateNumber: first?.number, attendedSessions: 4, countedSessions: 4 })]);
+    expect(outbox.map((row) => JSON.parse(row.data_json) as unknown)).toEqual([expect.objectContaining({ outcome: 'completed', certificateNumber: first?.number, attendedSessions: 4, countedSessions: 4, completedOn: '2027-02-22' })]);
   });
 
   it('needs the final assessment at or above the pass mark when the course has one', async () => {
@@ -178,14 +178,14 @@ describe('training: completion, certificates, employment follow-up and the progr
       details: { reason: 'notCompleted' },
     });
 
-    // Three months on, less the two weeks' window: due.
+    // The course ended with its last session on 22 February: three months on is 22 May, due from 8 May.
     clock = new Date(`${addMonths('2027-03-01', 3)}T05:00:00.000Z`);
     clock = new Date(clock.getTime() - 10 * 86_400_000);
     trainer = await t.signedIn(t.staff.trainer.username, t.staff.trainer.password);
     const due = (await trainer.invoke('training.followUpsDue', {})).items.filter((item) => item.cohortId === cohort.id);
     expect(due.map((item) => [item.enrollmentId, item.checkpointMonths, item.dueOn, item.isOverdue])).toEqual([
-      [young?.id, 3, '2027-06-01', false],
-      [older?.id, 3, '2027-06-01', false],
+      [young?.id, 3, '2027-05-22', false],
+      [older?.id, 3, '2027-05-22', false],
     ]);
     await trainer.invoke('training.recordOutcome', { enrollmentId: young?.id ?? '', checkpointMonths: 3, status: 'employed', employerType: 'private', hasFormalContract: false });
     await trainer.invoke('training.recordOutcome', { enrollmentId: older?.id ?? '', checkpointMonths: 3, status: 'furtherTraining' });

@@ -150,11 +150,19 @@ export async function holidayCalendar(db: ReadDb): Promise<HolidayCalendar> {
   };
 }
 
-export function toEnrollment(row: EnrollmentRow): Enrollment {
+type EnrollmentWithName = EnrollmentRow & { readonly last_name: string; readonly first_name: string; readonly patronymic: string | null };
+
+/** @example learnerNameOf({ last_name: 'Karimova', first_name: 'Dilnoza', patronymic: null }) // 'Karimova Dilnoza' */
+export function learnerNameOf(row: { readonly last_name: string; readonly first_name: string; readonly patronymic: string | null }): string {
+  return [row.last_name, row.first_name, row.patronymic].filter((part): part is string => typeof part === 'string' && part.length > 0).join(' ');
+}
+
+export function toEnrollment(row: EnrollmentWithName): Enrollment {
   return {
     id: row.id,
     cohortId: row.cohort_id,
     clientId: row.client_id,
+    learnerName: learnerNameOf(row),
     stage: row.stage,
     withdrawalReason: row.withdrawal_reason,
     joinedOn: row.joined_on,
@@ -167,19 +175,27 @@ export function toEnrollment(row: EnrollmentRow): Enrollment {
   };
 }
 
+function enrollmentsWithNames(db: ReadDb) {
+  return db
+    .selectFrom('training_enrollments')
+    .innerJoin('clients', 'clients.id', 'training_enrollments.client_id')
+    .selectAll('training_enrollments')
+    .select(['clients.last_name', 'clients.first_name', 'clients.patronymic']);
+}
+
 /** A cohort's enrollments in the order they applied (the waitlist's order). */
 export async function listEnrollments(db: ReadDb, cohortId: string): Promise<Enrollment[]> {
-  const rows = await db.selectFrom('training_enrollments').selectAll().where('cohort_id', '=', cohortId).orderBy('applied_at').orderBy('id').execute();
+  const rows = await enrollmentsWithNames(db).where('training_enrollments.cohort_id', '=', cohortId).orderBy('training_enrollments.applied_at').orderBy('training_enrollments.id').execute();
   return rows.map(toEnrollment);
 }
 
 export async function findEnrollment(db: ReadDb, id: string): Promise<Enrollment | null> {
-  const row = await db.selectFrom('training_enrollments').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await enrollmentsWithNames(db).where('training_enrollments.id', '=', id).executeTakeFirst();
   return row === undefined ? null : toEnrollment(row);
 }
 
 export async function listEnrollmentsForClient(db: ReadDb, clientId: string): Promise<Enrollment[]> {
-  const rows = await db.selectFrom('training_enrollments').selectAll().where('client_id', '=', clientId).orderBy('applied_at').execute();
+  const rows = await enrollmentsWithNames(db).where('training_enrollments.client_id', '=', clientId).orderBy('training_enrollments.applied_at').execute();
   return rows.map(toEnrollment);
 }
 

@@ -229,6 +229,8 @@ export interface Enrollment {
   readonly id: string;
   readonly cohortId: string;
   readonly clientId: string;
+  /** The learner's name as the client record holds it now (last, first, patronymic). */
+  readonly learnerName: string;
   readonly stage: EnrollmentStage;
   readonly withdrawalReason: WithdrawalReason | null;
   readonly joinedOn: string;
@@ -266,6 +268,7 @@ export const sessionRefInput = z.object({ sessionId: entityIdSchema });
 export interface AttendanceRow {
   readonly enrollmentId: string;
   readonly clientId: string;
+  readonly learnerName: string;
   readonly mark: AttendanceMark | null;
   readonly excuse: ExcuseReason | null;
   /** The learner had not joined yet on the session's day: not counted either way. */
