@@ -6,7 +6,7 @@ import { mustFindCohort, requireCohortTrainer } from './cohorts.service';
 import { trainingError } from './training.errors';
 import { TRAINING_OUTCOME_OUTBOX } from './training.outbox';
 import { addDays } from './training.schedule';
-import { findEnrollment } from './training.repository';
+import { findEnrollment, learnerNameOf } from './training.repository';
 import { OUTCOME_CHECKPOINTS, type EmployerType, type FollowUpDue, type Outcome, type OutcomeCheckpoint, type OutcomeStatus } from './training.schema';
 import type { OutcomeRow } from './training.table';
 
@@ -109,7 +109,8 @@ export async function recordOutcome(
 export async function followUpsDue(db: ReadDb, trainerId: string | null, today: string): Promise<FollowUpDue[]> {
   let query = db
     .selectFrom('training_enrollments')
-    .select(['training_enrollments.id', 'training_enrollments.client_id', 'training_enrollments.cohort_id', 'training_enrollments.completed_on'])
+    .innerJoin('clients', 'clients.id', 'training_enrollments.client_id')
+    .select(['training_enrollments.id', 'training_enrollments.client_id', 'training_enrollments.cohort_id', 'training_enrollments.completed_on', 'clients.last_name', 'clients.first_name', 'clients.patronymic'])
     .where('training_enrollments.stage', '=', 'completed');
   if (trainerId !== null) {
     query = query.where((eb) =>
@@ -131,7 +132,7 @@ export async function followUpsDue(db: ReadDb, trainerId: string | null, today: 
     for (const months of OUTCOME_CHECKPOINTS) {
       const dueOn = addMonths(graduate.completed_on, months);
       if (dueOn > horizon || recorded.has(`${graduate.id}:${months}`)) continue;
-      due.push({ enrollmentId: graduate.id, clientId: graduate.client_id, cohortId: graduate.cohort_id, checkpointMonths: months, dueOn, isOverdue: dueOn < today });
+      due.push({ enrollmentId: graduate.id, clientId: graduate.client_id, learnerName: learnerNameOf(graduate), cohortId: graduate.cohort_id, checkpointMonths: months, dueOn, isOverdue: dueOn < today });
     }
   }
   return due.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));

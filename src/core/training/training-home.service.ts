@@ -23,6 +23,7 @@ export interface LearnerAtRisk {
   readonly cohortId: string;
   readonly enrollmentId: string;
   readonly clientId: string;
+  readonly learnerName: string;
   readonly percent: number | null;
   readonly currentAbsenceRun: number;
 }
@@ -53,7 +54,7 @@ export async function trainerHome(db: ReadDb, trainerId: string, today: string):
       const own = new Map(marks.filter((mark) => mark.enrollmentId === enrollment.id).map((mark) => [mark.sessionId, mark.mark]));
       const figures = attendanceFigures(forRule, own, enrollment.joinedOn, today);
       if (isAtRisk(figures, { minAttendancePercent: course.minAttendancePercent, passMark: course.passMark })) {
-        atRisk.push({ cohortId: cohort.id, enrollmentId: enrollment.id, clientId: enrollment.clientId, percent: figures.percent, currentAbsenceRun: figures.currentAbsenceRun });
+        atRisk.push({ cohortId: cohort.id, enrollmentId: enrollment.id, clientId: enrollment.clientId, learnerName: enrollment.learnerName, percent: figures.percent, currentAbsenceRun: figures.currentAbsenceRun });
       }
     }
   }

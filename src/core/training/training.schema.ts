@@ -371,6 +371,7 @@ export interface Outcome {
 export interface FollowUpDue {
   readonly enrollmentId: string;
   readonly clientId: string;
+  readonly learnerName: string;
   readonly cohortId: string;
   readonly checkpointMonths: OutcomeCheckpoint;
   readonly dueOn: string;

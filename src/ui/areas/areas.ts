@@ -7,10 +7,11 @@ import { clientsArea } from '../pages/clients/clients.area';
 import { diagnosticsArea } from '../pages/diagnostics/diagnostics.area';
 import { homeArea } from '../pages/home/home.area';
 import { staffArea } from '../pages/staff/staff.area';
+import { trainingArea } from '../pages/training/training.area';
 import type { AreaNavEntry, AreaRoute, TimelineRenderers, UiArea } from './area';
 
 /** The one list of the UI's areas, in navigation order. A new area adds one line. */
-export const AREAS: readonly UiArea[] = [homeArea, clientsArea, clientImportArea, staffArea, centerArea, catalogArea, accountArea, diagnosticsArea];
+export const AREAS: readonly UiArea[] = [homeArea, clientsArea, clientImportArea, trainingArea, staffArea, centerArea, catalogArea, accountArea, diagnosticsArea];
 
 type Can = (permission: Permission) => boolean;
 

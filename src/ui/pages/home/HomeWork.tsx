@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TrainerHomeSection, TrainingTargetsSection } from '../training/TrainingHome';
 import { Link } from 'react-router';
 import type { CenterCounts, HomeOverview, MyOpenCase, StaffAwaiting, TodaysVisitor } from '../../../core/home/home.schema';
 import { useApiQuery } from '../../api/api';
@@ -152,11 +153,8 @@ export function HomeWork() {
       {data?.myOpenCases && <MyOpenCases cases={data.myOpenCases} />}
       {data?.centerCounts && <CenterCountsSection counts={data.centerCounts} />}
       {data?.staffAwaiting && <StaffAwaitingSection staff={data.staffAwaiting} />}
-      {session.user?.role === 'trainer' && (
-        <Section id="home-trainer" title={t('common:home.trainer.title')}>
-          <Text>{t('common:home.trainer.placeholder')}</Text>
-        </Section>
-      )}
+      {session.can('training.attendance') && <TrainerHomeSection />}
+      {session.can('training.viewTargets') && session.user?.role !== 'trainer' && <TrainingTargetsSection />}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { fill, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingColor, PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
+import { formatDay } from '../clients/client-format';
 
 /**
  * A course certificate as a one-page A4 PDF (landscape), pure: the certificate's facts, the
@@ -41,10 +42,6 @@ const PAGE = { width: 841.89, height: 595.28 } as const;
 const INK = rgb(0.11, 0.16, 0.27);
 const ACCENT = rgb(0.1, 0.39, 0.55);
 
-/** @example formatDay('2027-03-01') // '01.03.2027' */
-export function formatDay(date: string): string {
-  return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
-}
 
 function centered(page: PDFPage, text: string, font: PDFFont, size: number, y: number, color = INK): void {
   // Long names and course titles shrink to fit between the borders instead of running off the page.

@@ -1,0 +1,51 @@
+import { Button, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiMutation, useApiQuery } from '../../api/api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { notifyDone } from '../../components/notify';
+import { birthOrAgeText, fullName } from '../clients/client-format';
+
+/**
+ * Finds a learner with the same search as intake (any script, patronymic styles, typos) and
+ * enrolls her; the core waitlists her when the cohort is full, or keeps the front desk's
+ * enrollment as an application.
+ */
+export function EnrollForm({ cohortId, onDone }: { readonly cohortId: string; readonly onDone?: () => void }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query.trim(), 250);
+  const results = useApiQuery('clients.search', { query: debounced, limit: 10, offset: 0 }, { enabled: debounced.length >= 2 });
+  const enroll = useApiMutation('training.enroll', {
+    onSuccess: (enrollment) => {
+      notifyDone(t(`training:learners.enrolledAs.${enrollment.stage}`, { defaultValue: t('training:learners.enrolled') }), t('common:actions.close'));
+      setQuery('');
+      onDone?.();
+    },
+  });
+  return (
+    <Stack gap="sm">
+      <TextInput label={t('training:learners.search')} description={t('training:learners.searchHint')} value={query} onChange={(event) => setQuery(event.currentTarget.value)} data-autofocus autoComplete="off" />
+      <ErrorAlert error={results.error ?? enroll.error} />
+      {debounced.length >= 2 && results.data?.items.length === 0 && <Text c="dimmed">{t('training:learners.noMatch')}</Text>}
+      {(results.data?.items.length ?? 0) > 0 && (
+        <Table aria-label={t('training:learners.results')}>
+          <Table.Tbody>
+            {results.data?.items.map((client) => (
+              <Table.Tr key={client.id}>
+                <Table.Th scope="row">{fullName(client)}</Table.Th>
+                <Table.Td>{birthOrAgeText(t, client)}</Table.Td>
+                <Table.Td>
+                  <Button size="xs" loading={enroll.isPending && enroll.variables.clientId === client.id} onClick={() => enroll.mutate({ cohortId, clientId: client.id })} aria-label={t('training:learners.enrollName', { name: fullName(client) })}>
+                    {t('training:learners.enrollAction')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,14 @@
+import { defineArea } from '../../areas/area';
+import { AttendancePage } from './AttendancePage';
+import { CohortPage } from './CohortPage';
+import { TrainingPage } from './TrainingPage';
+
+export const trainingArea = defineArea({
+  name: 'training',
+  routes: [
+    { path: '/training', permission: 'training.manageCohorts', element: <TrainingPage /> },
+    { path: '/training/cohorts/:cohortId', permission: 'training.read', element: <CohortPage /> },
+    { path: '/training/sessions/:sessionId', permission: 'training.attendance', element: <AttendancePage /> },
+  ],
+  nav: [{ path: '/training', labelKey: 'training:nav', permission: 'training.manageCohorts' }],
+});
