@@ -45,31 +45,38 @@ export function AttendancePage() {
     loaded.current = true;
     setEntries(new Map(sheet.data.rows.flatMap((row) => (row.mark === null ? [] : [[row.enrollmentId, { mark: row.mark, excuse: row.excuse }] as const]))));
     setFigures(new Map(sheet.data.rows.map((row) => [row.enrollmentId, { percent: row.figures.percent, isAtRisk: row.isAtRisk }])));
+    // The sheet is the form: the keyboard starts on its first learner.
+    requestAnimationFrame(() => rowRefs.current[0]?.focus());
   }, [sheet.data]);
 
   const flush = useCallback(async () => {
-    if (inFlight.current || pending.current.size === 0) return;
+    if (inFlight.current) return;
     inFlight.current = true;
-    const batch = [...pending.current];
-    pending.current = new Map();
-    setSaveState('saving');
     try {
-      const answer = await api.invoke('training.recordAttendance', {
-        sessionId,
-        marks: batch.map(([enrollmentId, entry]) => ({ enrollmentId, mark: entry.mark, excuse: entry.excuse })),
-      });
-      setFigures(new Map(answer.rows.map((row) => [row.enrollmentId, { percent: row.figures.percent, isAtRisk: row.isAtRisk }])));
-      setSaveError(null);
-      setSaveState(pending.current.size === 0 ? 'saved' : 'saving');
-    } catch (error) {
-      // Keep what was typed: the failed marks go back in the queue for the next try.
-      for (const [id, entry] of batch) if (!pending.current.has(id)) pending.current.set(id, entry);
-      setSaveError(error);
-      setSaveState('failed');
+      // One call at a time; what was typed meanwhile goes in the next.
+      while (pending.current.size > 0) {
+        const batch = [...pending.current];
+        pending.current = new Map();
+        setSaveState('saving');
+        try {
+          const answer = await api.invoke('training.recordAttendance', {
+            sessionId,
+            marks: batch.map(([enrollmentId, entry]) => ({ enrollmentId, mark: entry.mark, excuse: entry.excuse })),
+          });
+          setFigures(new Map(answer.rows.map((row) => [row.enrollmentId, { percent: row.figures.percent, isAtRisk: row.isAtRisk }])));
+          setSaveError(null);
+          if (pending.current.size === 0) setSaveState('saved');
+        } catch (error) {
+          // Keep what was typed: the failed marks wait for "Try again" (or the next key).
+          for (const [id, entry] of batch) if (!pending.current.has(id)) pending.current.set(id, entry);
+          setSaveError(error);
+          setSaveState('failed');
+          return;
+        }
+      }
     } finally {
       inFlight.current = false;
     }
-    if (pending.current.size > 0) void flush();
   }, [api, sessionId]);
 
   const setMarks = useCallback(

@@ -94,7 +94,7 @@ export function CohortPage() {
               <Title order={3} id="cohort-learners">
                 {t('training:learners.title')}
               </Title>
-              {session.can('training.enroll') && <FormDrawer label={t('training:learners.enroll')}>{(close) => <EnrollForm cohortId={data.id} onDone={close} />}</FormDrawer>}
+              {session.can('training.enroll') && <FormDrawer label={t('training:learners.enroll')}>{(close) => <EnrollForm cohortId={data.id} startsOn={data.startsOn} onDone={close} />}</FormDrawer>}
             </Group>
             {data.enrollments.length === 0 ? (
               <Text c="dimmed">{t('training:learners.none')}</Text>

@@ -50,7 +50,7 @@ export function TrainerHomeSection() {
             {data.cohorts.length === 0 ? (
               <Text c="dimmed">
                 {t('training:home.noCohorts')}{' '}
-                <Anchor component={Link} to="/training">
+                <Anchor component={Link} to="/training" underline="always">
                   {t('training:home.openTraining')}
                 </Anchor>
               </Text>
