@@ -137,9 +137,12 @@ describe('home: each role’s first screen shows its work, in all four languages
     });
   });
 
-  it('trainer: an honest placeholder until courses exist', async () => {
+  it('trainer: today’s sessions, her cohorts, learners at risk and follow-ups due (none yet)', async () => {
+    const training = (language: Language, key: string) => page.getByRole('region', { name: text(language, 'training', key), exact: true });
     await homeOf(TRAINER, 'trainer', async (language) => {
-      await region(language, 'home.trainer.title').getByText(common(language, 'home.trainer.placeholder'), { exact: true }).waitFor();
+      await training(language, 'home.today').getByText(text(language, 'training', 'home.noSessionToday'), { exact: true }).waitFor();
+      await training(language, 'home.cohorts').getByText(text(language, 'training', 'home.noCohorts'), { exact: false }).waitFor();
+      await training(language, 'home.atRisk').getByText(text(language, 'training', 'home.nobodyAtRisk'), { exact: true }).waitFor();
     });
   });
 });

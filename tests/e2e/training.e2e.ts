@@ -200,4 +200,64 @@ describe('training as a trainer', () => {
     expect(await row('employed').allTextContents()).toEqual(['1', '0', '1']);
     await snap(page, 'training-targets.uz-Latn');
   });
+
+  it('edits the holidays the schedules skip, moves a session and withdraws a learner with a reason', async () => {
+    await shell.signOut('uz-Latn');
+    await new SignInPage(page, 'uz-Latn').signIn(TRAINER.username, TRAINER.password);
+    await shell.navigateTo('uz-Latn', 'training', 'nav');
+    const holidays = page.getByRole('table', { name: tr('holidays.title') });
+    const navruz = holidays.getByRole('switch', { name: tr('holidays.skippedFor', { name: tr('holidays.names.navruz') }) });
+    await navruz.click({ force: true });
+    await expect.poll(() => navruz.isChecked()).toBe(false);
+    await page.getByRole('textbox', { name: tr('holidays.date') }).fill('20.03.2027');
+    await page.getByRole('textbox', { name: tr('holidays.name') }).fill('Ramazon hayiti');
+    await page.getByRole('button', { name: tr('holidays.add') }).click();
+    await holidays.getByRole('rowheader', { name: 'Ramazon hayiti' }).waitFor();
+    await snap(page, 'training-holidays.uz-Latn');
+    const trainer = apiClient(harness);
+    await trainer.invoke('auth.signIn', { username: TRAINER.username, password: TRAINER.password });
+    const listed = (await trainer.invoke('training.listHolidays', {})).items;
+    expect(listed.find((holiday) => holiday.code === 'navruz')?.isActive).toBe(false);
+    expect(listed.find((holiday) => holiday.name === 'Ramazon hayiti')).toMatchObject({ date: '2027-03-20', isActive: true });
+
+    // A cohort from the coming Monday, one learner in it.
+    const [course] = (await trainer.invoke('training.listCourses', {})).items;
+    const monday = new Date();
+    do monday.setDate(monday.getDate() + 1);
+    while (monday.getDay() !== 1);
+    const iso = `${monday.getFullYear()}-${String(monday.getMonth() + 1).padStart(2, '0')}-${String(monday.getDate()).padStart(2, '0')}`;
+    const cohort = await trainer.invoke('training.createCohort', {
+      courseId: course?.id ?? '',
+      trainerIds: [(await trainer.invoke('auth.me', {}))?.id ?? ''],
+      place: '3-xona',
+      capacity: 10,
+      schedule: { startsOn: iso, weekdays: [1], startTime: '14:00', durationMinutes: 120 },
+    });
+    const reception = apiClient(harness);
+    await reception.invoke('auth.signIn', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
+    const [learner] = (await reception.invoke('clients.search', { query: 'Qodirova Nilufar' })).items;
+    await trainer.invoke('training.enroll', { cohortId: cohort.id, clientId: learner?.id ?? '' });
+    await shell.navigate('uz-Latn', 'nav.home');
+    await shell.navigateTo('uz-Latn', 'training', 'nav');
+    await page.getByRole('table', { name: tr('cohorts.title') }).getByRole('row', { name: /3-xona/ }).getByRole('link').click();
+    await page.getByRole('button', { name: tr('sessions.changeFor', { session: tr('sessions.number', { seq: '2' }) }) }).click();
+    await page.getByRole('menuitem', { name: tr('sessions.move') }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: tr('cohorts.startTime') }).fill('9:5');
+    await dialog.getByRole('button', { name: tr('sessions.moveConfirm') }).click();
+    await dialog.getByText(tr('sessions.timeFormat')).waitFor();
+    await dialog.getByRole('textbox', { name: tr('cohorts.startTime') }).fill('16:00');
+    await dialog.getByRole('button', { name: tr('sessions.moveConfirm') }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await trainer.invoke('training.getCohort', { id: cohort.id })).sessions.find((session) => session.seq === 2)?.startTime).toBe('16:00');
+
+    await page.getByRole('button', { name: tr('learners.actionsFor', { name: 'Qodirova Nilufar' }) }).click();
+    await page.getByRole('menuitem', { name: tr('learners.withdraw') }).click();
+    const withdraw = page.getByRole('dialog');
+    await withdraw.getByRole('combobox', { name: tr('learners.withdrawReason') }).selectOption('foundWork');
+    await snap(page, 'training-withdraw.uz-Latn');
+    await withdraw.getByRole('button', { name: tr('learners.withdrawConfirm') }).click();
+    await page.getByRole('table', { name: tr('learners.title') }).getByText(tr('stages.withdrawn')).waitFor();
+    expect((await trainer.invoke('training.getCohort', { id: cohort.id })).enrollments[0]).toMatchObject({ stage: 'withdrawn', withdrawalReason: 'foundWork' });
+  });
 });

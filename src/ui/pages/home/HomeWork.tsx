@@ -142,7 +142,6 @@ function StaffAwaitingSection({ staff }: { readonly staff: readonly StaffAwaitin
 
 /** The parts of `home.overview` the signed-in role receives, each in its own labelled section. */
 export function HomeWork() {
-  const { t } = useTranslation();
   const session = useSession();
   const overview = useApiQuery('home.overview', {});
   const data: HomeOverview | undefined = overview.data;

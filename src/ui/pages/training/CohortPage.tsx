@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Group, Menu, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { TrainingSession } from '../../../core/training/training.schema';
@@ -11,6 +12,8 @@ import { FormDrawer } from '../clients/FormDrawer';
 import { formatDay, todayLocal } from '../clients/client-format';
 import { CompletionPanel } from './CompletionPanel';
 import { EnrollForm } from './EnrollForm';
+import { LearnerActions } from './LearnerActions';
+import { MoveSessionDialog } from './MoveSessionDialog';
 import { localName } from './training-format';
 
 const STATUS_COLOR = { planned: 'blue', cancelled: 'gray', notHeld: 'orange' } as const;
@@ -18,6 +21,7 @@ const STATUS_COLOR = { planned: 'blue', cancelled: 'gray', notHeld: 'orange' } a
 function SessionRow({ session, canMark }: { readonly session: TrainingSession; readonly canMark: boolean }) {
   const { t } = useTranslation();
   const setStatus = useApiMutation('training.setSessionStatus');
+  const [isMoving, setMoving] = useState(false);
   const isPast = session.date <= todayLocal();
   const label = t('training:sessions.number', { seq: session.seq });
   return (
@@ -52,6 +56,7 @@ function SessionRow({ session, canMark }: { readonly session: TrainingSession; r
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
+                {session.status === 'planned' && <Menu.Item onClick={() => setMoving(true)}>{t('training:sessions.move')}</Menu.Item>}
                 {session.status !== 'planned' && <Menu.Item onClick={() => setStatus.mutate({ sessionId: session.id, status: 'planned' })}>{t('training:sessions.toPlanned')}</Menu.Item>}
                 {session.status !== 'cancelled' && <Menu.Item onClick={() => setStatus.mutate({ sessionId: session.id, status: 'cancelled' })}>{t('training:sessions.toCancelled')}</Menu.Item>}
                 {session.status !== 'notHeld' && isPast && <Menu.Item onClick={() => setStatus.mutate({ sessionId: session.id, status: 'notHeld' })}>{t('training:sessions.toNotHeld')}</Menu.Item>}
@@ -60,6 +65,7 @@ function SessionRow({ session, canMark }: { readonly session: TrainingSession; r
           )}
         </Group>
         <ErrorAlert error={setStatus.error} />
+        {isMoving && <MoveSessionDialog session={session} label={label} onClose={() => setMoving(false)} />}
       </Table.Td>
     </Table.Tr>
   );
@@ -74,6 +80,7 @@ export function CohortPage() {
   const cohort = useApiQuery('training.getCohort', { id: cohortId });
   const data = cohort.data;
   const canMark = session.can('training.attendance') && data !== undefined && data.trainerIds.includes(session.user?.id ?? '');
+  const canManage = session.can('training.manageCohorts');
   const placed = (data?.enrollments ?? []).filter((enrollment) => ['enrolled', 'active', 'completed', 'incomplete'].includes(enrollment.stage)).length;
   return (
     <Stack>
@@ -106,6 +113,7 @@ export function CohortPage() {
                     <Table.Th scope="col">{t('training:learners.stage')}</Table.Th>
                     <Table.Th scope="col">{t('training:learners.joinedOn')}</Table.Th>
                     <Table.Th scope="col">{t('training:learners.age')}</Table.Th>
+                    {canManage && <Table.Th scope="col">{t('training:sessions.actions')}</Table.Th>}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -123,6 +131,11 @@ export function CohortPage() {
                       </Table.Td>
                       <Table.Td>{formatDay(enrollment.joinedOn)}</Table.Td>
                       <Table.Td>{enrollment.ageAtEnrollment}</Table.Td>
+                      {canManage && (
+                        <Table.Td>
+                          <LearnerActions enrollment={enrollment} />
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -10,6 +10,7 @@ import { formatDay } from '../clients/client-format';
 import { CohortForm } from './CohortForm';
 import { CourseForm } from './CourseForm';
 import { FollowUpsSection } from './FollowUpsSection';
+import { HolidaysSection } from './HolidaysSection';
 import { localName, tradeName } from './training-format';
 
 /**
@@ -115,6 +116,7 @@ export function TrainingPage() {
       </Stack>
 
       <FollowUpsSection />
+      <HolidaysSection />
     </Stack>
   );
 }
