@@ -68,6 +68,18 @@ export class CounselingClinicalPanel {
     }
   }
 
+  /** The instrument's questions, in order. */
+  questions(): Locator {
+    return this.drawer('risk.formTitle').getByRole('radiogroup');
+  }
+
+  /** Picks, for each question in order, the option at that position (0 = the first, which is "no" on the default instrument). */
+  async answerByPosition(positions: readonly number[]): Promise<void> {
+    for (const [index, position] of positions.entries()) {
+      await this.questions().nth(index).getByRole('radio').nth(position).check();
+    }
+  }
+
   /** The live "level from these answers" box. */
   computedLevel(): Locator {
     return this.drawer('risk.formTitle').getByRole('status').filter({ hasText: this.t('risk.computedTitle') });

@@ -29,7 +29,7 @@ export function IntakeView({ intake, count }: { readonly intake: Intake; readonl
         <Stack gap={4}>
           {NEED_AREAS.map((area) => (
             <Group key={area} gap="xs" wrap="nowrap" align="flex-start">
-              <Text size="sm" w={110}>
+              <Text size="sm" w={190} style={{ flexShrink: 0 }}>
                 {t(`counseling:needArea.${area}`)}
               </Text>
               <Badge color={NEED_COLORS[content.needs[area].level]} variant="light" style={{ flexShrink: 0 }}>

@@ -3,8 +3,8 @@ import { useMemo } from 'react';
 import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../core/client';
-import type { RiskInstrument } from '../../../../core/counseling/counseling.schema';
-import { scoreRisk } from '../../../../core/counseling/risk-scoring.policy';
+import type { RiskInstrument, RiskLevel } from '../../../../core/counseling/counseling.schema';
+import { riskRank, scoreRisk } from '../../../../core/counseling/risk-scoring.policy';
 import { useApiMutation, useApiQuery } from '../../../api/api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { fieldError } from '../../../forms/field-error';
@@ -33,6 +33,12 @@ function answersResolver(instrument: RiskInstrument): Resolver<RiskFormValues> {
     const answers = Object.fromEntries(missing.map((item) => [item.id, { type: 'invalid_value', message: '' }]));
     return { values: {}, errors: { answers } as never };
   };
+}
+
+/** Whether an answer's minimum level, not the total, gave the level (the form says so: the score alone would not explain it). */
+function isRaisedByAnswer(instrument: RiskInstrument, scored: { readonly score: number; readonly level: RiskLevel }): boolean {
+  const band = [...instrument.bands].reverse().find((candidate) => scored.score >= candidate.minScore);
+  return band !== undefined && riskRank(band.level) < riskRank(scored.level);
 }
 
 interface RiskAssessmentFormProps {
@@ -103,6 +109,7 @@ function InstrumentForm({ instrument, clientId, sessionId = null, onDone }: Risk
             <Group gap="xs">
               <RiskLevelBadge level={scored.level} />
               <Text size="sm">{t('clinical:risk.score', { score: scored.score })}</Text>
+              {isRaisedByAnswer(instrument, scored) && <Text size="sm">{t('clinical:risk.raisedByAnswer')}</Text>}
             </Group>
           ) : (
             <Text size="sm">{t('clinical:risk.answeredOf', { answered, total: instrument.items.length })}</Text>

@@ -1,6 +1,8 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../core/client';
+import { currentLanguage } from '../../../i18n/i18n';
+import { useApiQuery } from '../../../api/api';
 import { formatInstant } from './clinical-format';
 import { RiskLevelBadge } from './RiskLevelBadge';
 
@@ -10,7 +12,14 @@ const DIRECTION_COLORS = { rising: 'red', falling: 'teal', steady: 'gray' } as c
 
 /** A client's risk assessments over time, newest first, with the direction of the last change. */
 export function RiskTrend({ trend }: { readonly trend: Trend }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const instruments = useApiQuery('counseling.riskInstruments', {});
+  const language = currentLanguage(i18n);
+  // The instrument as people know it, with the version the assessment was scored with.
+  const instrumentName = (id: string, version: number) => {
+    const name = instruments.data?.items.find((instrument) => instrument.id === id)?.name[language] ?? id;
+    return t('clinical:risk.instrumentVersion', { name, version });
+  };
   if (trend.points.length === 0) return <Text c="dimmed">{t('clinical:risk.none')}</Text>;
   const newestFirst = [...trend.points].reverse();
   return (
@@ -40,7 +49,7 @@ export function RiskTrend({ trend }: { readonly trend: Trend }) {
                 <RiskLevelBadge level={point.level} />
               </Table.Td>
               <Table.Td>{point.score}</Table.Td>
-              <Table.Td>{`${point.instrumentId} v${point.instrumentVersion}`}</Table.Td>
+              <Table.Td>{instrumentName(point.instrumentId, point.instrumentVersion)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
