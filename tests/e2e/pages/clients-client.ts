@@ -3,7 +3,7 @@ import { fillDay } from './date-field';
 import { text, type Language } from '../support/locales';
 
 /** The client page's sections, one tab each. */
-export type ClientTab = 'identity' | 'consents' | 'case' | 'services' | 'timeline';
+export type ClientTab = 'identity' | 'consents' | 'case' | 'services' | 'counseling' | 'timeline';
 
 /**
  * One client's page: identity, consents, case and plan, services and referrals, timeline, each a
