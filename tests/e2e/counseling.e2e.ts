@@ -4,12 +4,14 @@ import { COUNSELING_CLIENT, COUNSELING_CLIENT_NAME, COUNSELING_STAFF, setUpCouns
 import { AppShellPage } from './pages/app-shell';
 import { ClientsClientPage } from './pages/clients-client';
 import { ClientsSearchPage } from './pages/clients-search';
+import { CounselingClinicalPanel } from './pages/counseling-clinical';
 import { CounselingSessionsPage } from './pages/counseling-sessions';
+import { CounselingSupervisionPage } from './pages/counseling-supervision';
 import { LockScreenPage } from './pages/lock-screen';
 import { SignInPage } from './pages/sign-in-page';
 import { launchBrowser, type Browser } from './support/browser';
 import { startHarness, type Harness } from './support/harness';
-import { text } from './support/locales';
+import { LANGUAGES, text } from './support/locales';
 import { snap } from './support/screens';
 
 const L = 'uz-Latn';
@@ -50,7 +52,7 @@ describe('counseling sessions end to end', () => {
 
   async function openCounselingTab(): Promise<CounselingSessionsPage> {
     const search = new ClientsSearchPage(page, L);
-    await search.search(`${COUNSELING_CLIENT.lastName} ${COUNSELING_CLIENT.firstName}`);
+    await search.search(COUNSELING_CLIENT_NAME);
     await search.results().first().click();
     const client = new ClientsClientPage(page, L);
     await client.heading(COUNSELING_CLIENT_NAME).waitFor();
@@ -64,8 +66,19 @@ describe('counseling sessions end to end', () => {
     await signIn(COUNSELING_STAFF.psychologist);
     const tab = await openCounselingTab();
     await page.getByText(tab.t('empty'), { exact: true }).waitFor();
+    // Every language fits the form at 1366×768; an untouched form saves nothing.
+    const shell = new AppShellPage(page);
+    for (const language of LANGUAGES) {
+      await shell.chooseLanguage(language);
+      const inLanguage = new CounselingSessionsPage(page, language);
+      await inLanguage.openNewSession();
+      await inLanguage.editor().locator('[data-draft-status="new"]').waitFor();
+      await snap(page, `counseling.new-session.${language}`);
+      await inLanguage.closeDrawer();
+    }
+    await shell.chooseLanguage(L);
+    await page.getByText(tab.t('empty'), { exact: true }).waitFor();
     await tab.openNewSession();
-    await snap(page, 'counseling.new-session.uz-Latn');
 
     // Signing with no note: refused, the keyboard in the note.
     await tab.sign();
@@ -122,6 +135,32 @@ describe('counseling sessions end to end', () => {
     expect(stored).not.toContain('qulflab');
   });
 
+  it('records a risk assessment and a safety plan on the same tab, then goes back to the draft', async () => {
+    const tab = new CounselingSessionsPage(page, L);
+    // Closing the drawer keeps the draft (it is in the core).
+    await tab.closeDrawer();
+    const clinical = new CounselingClinicalPanel(page, L);
+    await clinical.openRiskForm();
+    const questions = await clinical.questions().count();
+    expect(questions).toBeGreaterThan(3);
+    await clinical.answerByPosition(Array.from({ length: questions }, () => 0));
+    await clinical.computedLevel().waitFor();
+    await clinical.submitRisk();
+    await clinical.drawer('risk.formTitle').waitFor({ state: 'detached' });
+    expect(await clinical.trendRows().count()).toBe(1);
+    await clinical.recordSafetyPlan({
+      mainConcern: 'Erim yana kelib, bolalarni olib ketishidan qoʻrqaman.',
+      warningSigns: ['Ichib kelsa', 'Telefonimni tekshirsa'],
+      safePlaces: ['Singlimning uyi'],
+      emergencyContacts: [{ name: 'Dilfuza (singlisi)', phone: '+998 90 123 45 67' }],
+    });
+    await clinical.section('safetyPlan.title').getByText('Singlimning uyi').waitFor();
+    await snap(page, 'counseling.tab-with-clinical.uz-Latn');
+    await tab.rows().first().getByRole('button', { name: tab.t('openSession', { action: tab.t('openDraft'), when: '' }).replace(/ \(\)$/, ''), exact: false }).click();
+    await tab.editor().waitFor();
+    expect(await tab.note().inputValue()).toBe(FULL_NOTE);
+  });
+
   it('signs it: signer, time and hash shown, no edit controls left', async () => {
     const tab = new CounselingSessionsPage(page, L);
     await tab.sign();
@@ -169,6 +208,18 @@ describe('counseling sessions end to end', () => {
     await snap(page, 'counseling.countersigned.uz-Latn');
     await tab.closeDrawer();
     await tab.rows().first().getByText(tab.t('status.countersigned'), { exact: true }).waitFor();
+    const shell = new AppShellPage(page);
+    for (const language of LANGUAGES.filter((other) => other !== L)) {
+      await shell.chooseLanguage(language);
+      const inLanguage = new CounselingSessionsPage(page, language);
+      await inLanguage.rows().first().getByText(inLanguage.t('status.countersigned'), { exact: true }).waitFor();
+      await snap(page, `counseling.tab-supervisor.${language}`);
+      await inLanguage.openFirstSession();
+      await inLanguage.sessionDrawer().getByText(inLanguage.t('countersign.title'), { exact: true }).waitFor();
+      await snap(page, `counseling.countersigned.${language}`);
+      await inLanguage.closeDrawer();
+    }
+    await shell.chooseLanguage(L);
     await new AppShellPage(page).signOut(L);
   });
 
@@ -194,6 +245,19 @@ describe('counseling sessions end to end', () => {
     await tab.sessionDrawer().getByText(tab.t('view.viaEmergency'), { exact: true }).waitFor();
     await snap(page, 'counseling.emergency-read.uz-Latn');
     await tab.closeDrawer();
+    await new AppShellPage(page).signOut(L);
+  });
+
+  it('the supervisor sees that emergency access on her list, with who, whose record and why', async () => {
+    await new SignInPage(page, L).signIn(COUNSELING_STAFF.supervisor.username, COUNSELING_STAFF.supervisor.password);
+    const supervision = new CounselingSupervisionPage(page, L);
+    await supervision.open();
+    const row = supervision.emergencyRow(COUNSELING_STAFF.secondPsychologist.displayName, COUNSELING_CLIENT_NAME);
+    await row.getByText(REASON, { exact: true }).waitFor();
+    await row.getByText(text(L, 'clinical', 'emergency.active'), { exact: true }).waitFor();
+    await snap(page, 'counseling.supervisor-emergency-list.uz-Latn');
+    await supervision.reviewEmergency(COUNSELING_STAFF.secondPsychologist.displayName, COUNSELING_CLIENT_NAME);
+    await supervision.emergencyEmpty().waitFor();
     await new AppShellPage(page).signOut(L);
   });
 });
