@@ -8,6 +8,7 @@ import * as m0006ServiceConsentOverride from './0006_service_consent_override';
 import * as m0007TemporaryPasswordExpiry from './0007_temporary_password_expiry';
 import * as m0008DemonstrationCenter from './0008_demonstration_center';
 import * as m0009Counseling from './0009_counseling';
+import * as m0010Appointments from './0010_appointments';
 
 /**
  * Every center-database migration, in order. Listed explicitly (no directory scan) so the packaged
@@ -23,4 +24,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0007_temporary_password_expiry': m0007TemporaryPasswordExpiry,
   '0008_demonstration_center': m0008DemonstrationCenter,
   '0009_counseling': m0009Counseling,
+  '0010_appointments': m0010Appointments,
 };

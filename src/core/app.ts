@@ -9,6 +9,7 @@ import { AppError } from './api/errors';
 import { MAX_LOCKED_SESSION_AGE_MS, SessionStore, type Session } from './api/session';
 import { runWritePath } from './audit/run-write';
 import { createReadAudit } from './audit/read-audit';
+import { appointmentsModule } from './appointments/appointments.module';
 import { authModule } from './auth/auth.module';
 import { stopConfidentialReencryption } from './auth/confidential-reencryption';
 import type { ConfidentialColumnSpec } from './crypto/confidential-columns';
@@ -50,6 +51,7 @@ const DOMAINS = [
   casesModule,
   servicesModule,
   counselingModule,
+  appointmentsModule,
   homeModule,
 ] as const;
 

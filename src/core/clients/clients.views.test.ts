@@ -59,6 +59,7 @@ const PERMISSION_MARKS: Readonly<Record<string, readonly string[]>> = {
 interface Fixture {
   readonly client: ClientRecord;
   readonly caseId: string;
+  readonly appointmentId: string;
   readonly version: () => Promise<number>;
 }
 
@@ -94,6 +95,15 @@ const CALLS: Readonly<Record<string, Calls | string>> = {
   'cases.listForClient': (fx) => [{ clientId: fx.client.id }],
   'cases.overduePlanItems': () => [{}],
   'cases.caseWorkers': () => [{}],
+  'appointments.list': () => [{ psychologistId: null, from: '2026-11-23T00:00:00+05:00', to: '2026-11-30T00:00:00+05:00' }],
+  'appointments.get': (fx) => [{ id: fx.appointmentId }],
+  'appointments.reminders': () => [{ withinMinutes: 7 * 24 * 60 }],
+  'appointments.counselors': () => [{}],
+  'appointments.schedule': "readers of appointments (whose views hold the name, asserted below); answers the appointment with the client's name",
+  'appointments.reschedule': "readers of appointments; answers the appointment with the client's name",
+  'appointments.cancel': "readers of appointments; answers the appointment with the client's name",
+  'appointments.markAttended': "readers of appointments; answers the appointment with the client's name",
+  'appointments.markNoShow': "readers of appointments; answers the appointment with the client's name",
   'cases.open': 'receptionists only; answers the case',
   'cases.assign': 'receptionists only; answers the case',
   'cases.close': 'receptionists only; answers the case',
@@ -179,7 +189,8 @@ describe('who sees what (client views)', () => {
     });
     await reception.invoke('services.record', { clientId: client.id, caseId: opened.id, serviceCode: 'medical.examination', deliveredOn: '2026-11-25', note: 'SENTINEL-NOTE' });
     const version = async () => (await t.db().selectFrom('clients').select('version').where('id', '=', client.id).executeTakeFirstOrThrow()).version;
-    fx = { client, caseId: opened.id, version };
+    const appointment = await reception.invoke('appointments.schedule', { clientId: client.id, psychologistId: t.staffId.psychologist, startsAt: '2026-11-26T10:00:00+05:00', durationMinutes: 50 });
+    fx = { client, caseId: opened.id, appointmentId: appointment.id, version };
   });
   afterAll(() => t.dispose());
 
@@ -196,6 +207,12 @@ describe('who sees what (client views)', () => {
 
   it('gives the name to every reader of cases (the overdue list names the client)', () => {
     for (const role of ROLES.filter((candidate) => PERMISSION_TABLE.has(candidate, 'cases.read'))) {
+      expect(CLIENT_VIEWS[role]).toContain('name');
+    }
+  });
+
+  it('gives the name to every reader of appointments (the calendar names the client)', () => {
+    for (const role of ROLES.filter((candidate) => PERMISSION_TABLE.has(candidate, 'appointments.read') || PERMISSION_TABLE.has(candidate, 'appointments.remind'))) {
       expect(CLIENT_VIEWS[role]).toContain('name');
     }
   });

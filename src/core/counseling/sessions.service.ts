@@ -1,3 +1,4 @@
+import { bookNextAppointmentOfSession } from '../appointments/appointments.service';
 import { requireActiveClient } from '../clients/clients.guards';
 import { newId } from '../db/ids';
 import type { WriteScope } from '../audit/run-write';
@@ -223,7 +224,13 @@ export async function signSession(call: CounselingCall, input: { readonly id: st
     });
     if (!isUpdated) throw counselingError('CONFLICT', 'sessionChangedMeanwhile', { id: row.id });
     await w.audit({ action: 'counseling.sign', entityType: SESSION_ENTITY, entityId: row.id, details: { version } });
-    await w.outbox({ spec: COUNSELING_SESSION_OUTBOX, entityId: row.id, op: 'upsert', occurredAt: new Date(row.started_at), data: sessionOutboxData(row, await sessionClientIds(w.trx, row.id)) });
+    const clientIds = await sessionClientIds(w.trx, row.id);
+    await w.outbox({ spec: COUNSELING_SESSION_OUTBOX, entityId: row.id, op: 'upsert', occurredAt: new Date(row.started_at), data: sessionOutboxData(row, clientIds) });
+    // The "next appointment" of a signed session goes on the calendar (appointments.service.ts says when it does not).
+    const [clientId] = clientIds;
+    if (clientId !== undefined) {
+      await bookNextAppointmentOfSession(w, call.actor, { sessionId: row.id, clientId, psychologistId: row.psychologist_id, nextAppointmentAt: row.next_appointment_at, durationMinutes: row.duration_minutes, kind: row.kind, form: row.form });
+    }
     return { id: row.id, version, signedAt };
   });
 }

@@ -11,6 +11,7 @@ import {
   type SqliteDialectConfig,
   type SqliteStatement,
 } from 'kysely';
+import type { AppointmentsTables } from '../appointments/appointments.table';
 import type { AuditTables } from '../audit/audit.table';
 import type { CasesTables } from '../cases/cases.table';
 import type { CenterTables } from '../center/center.table';
@@ -27,7 +28,7 @@ import type { SqliteHandle } from './open';
  * Every table of the center database. Each domain owns its `<domain>.table.ts` and adds its tables
  * here with one `& XTables` term (in the same change as the migration that creates them).
  */
-export type Database = CenterTables & StaffTables & SettingsTables & AuditTables & OutboxTables & ClientsTables & ConsentsTables & CasesTables & ServicesTables & CounselingTables;
+export type Database = CenterTables & StaffTables & SettingsTables & AuditTables & OutboxTables & ClientsTables & ConsentsTables & CasesTables & ServicesTables & CounselingTables & AppointmentsTables;
 
 /**
  * Kysely's SQLite driver with `BEGIN IMMEDIATE` instead of a deferred `BEGIN`: a write transaction
