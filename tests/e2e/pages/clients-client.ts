@@ -59,6 +59,14 @@ export class ClientsClientPage {
     await this.page.getByRole('dialog').waitFor({ state: 'detached' });
   }
 
+  /** Closes a drawer whose form holds typed text: Escape asks first, and the answer is "leave without saving". */
+  async leaveDrawer(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    const question = this.page.getByRole('dialog', { name: text(this.language, 'common', 'leave.title'), exact: true });
+    await question.getByRole('button', { name: text(this.language, 'common', 'leave.leave'), exact: true }).click();
+    await this.page.getByRole('dialog').waitFor({ state: 'detached' });
+  }
+
   /** The record-a-service form, opened. */
   openServiceForm() {
     return this.openForm('services', 'services.title', 'services.record');

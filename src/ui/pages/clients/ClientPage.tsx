@@ -83,7 +83,7 @@ export function ClientPage() {
         <Group gap="xs">
           {canEdit && (
             <FormDrawer label={t('clients:edit.open')} title={t('clients:edit.title')} size="xl">
-              {(close) => <EditClientForm client={record} onDone={close} />}
+              {(close, cancel) => <EditClientForm client={record} onDone={close} onCancel={cancel} />}
             </FormDrawer>
           )}
           {session.can('clients.merge') && record.status === 'active' && (
