@@ -9,7 +9,7 @@ import * as m0007TemporaryPasswordExpiry from './0007_temporary_password_expiry'
 import * as m0008DemonstrationCenter from './0008_demonstration_center';
 import * as m0009Counseling from './0009_counseling';
 import * as m0010Appointments from './0010_appointments';
-import * as m0012Training from './0012_training';
+import * as m0011Training from './0011_training';
 
 /**
  * Every center-database migration, in order. Listed explicitly (no directory scan) so the packaged
@@ -26,5 +26,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008_demonstration_center': m0008DemonstrationCenter,
   '0009_counseling': m0009Counseling,
   '0010_appointments': m0010Appointments,
-  '0012_training': m0012Training,
+  '0011_training': m0011Training,
 };

@@ -44,19 +44,19 @@ const CLIENT = {
   updated_at: NOW,
 };
 
-describe('migration 0012_training', () => {
+describe('migration 0011_training', () => {
   let t: TestDatabase;
   beforeEach(() => {
-    t = createTestDatabase('inson-m0012-');
+    t = createTestDatabase('inson-m0011-');
   });
   afterEach(() => t.dispose());
 
   it('adds the training tables with Uzbekistan’s fixed holidays; keeps every record and the coded values', async () => {
     const before = Object.keys((await import('./index')).migrations);
-    const previous = before[before.indexOf('0012_training') - 1] ?? '';
+    const previous = before[before.indexOf('0011_training') - 1] ?? '';
     await updateToVersion(t.db, previous);
     await insertData(t.db, 'staff', [{ id: 't1', username: 'trener', display_name: 'Trener', role: 'trainer', created_at: NOW, updated_at: NOW }]);
-    expect(await updateToVersion(t.db, '0012_training')).toEqual({ applied: ['0012_training'] });
+    expect(await updateToVersion(t.db, '0011_training')).toEqual({ applied: ['0011_training'] });
 
     expect(await getTableData(t.db, 'training_holidays', { columns: ['code', 'month_day', 'is_active'] })).toEqual([
       { code: 'newYear', month_day: '01-01', is_active: 1 },
