@@ -1,5 +1,6 @@
 import type { Permission } from '../../core/api/permissions';
 import { accountArea } from '../pages/account/account.area';
+import { appointmentsArea } from '../pages/appointments/appointments.area';
 import { catalogArea } from '../pages/catalog/catalog.area';
 import { centerArea } from '../pages/center/center.area';
 import { clientImportArea } from '../pages/client-import/client-import.area';
@@ -10,7 +11,7 @@ import { staffArea } from '../pages/staff/staff.area';
 import type { AreaNavEntry, AreaRoute, TimelineRenderers, UiArea } from './area';
 
 /** The one list of the UI's areas, in navigation order. A new area adds one line. */
-export const AREAS: readonly UiArea[] = [homeArea, clientsArea, clientImportArea, staffArea, centerArea, catalogArea, accountArea, diagnosticsArea];
+export const AREAS: readonly UiArea[] = [homeArea, clientsArea, appointmentsArea, clientImportArea, staffArea, centerArea, catalogArea, accountArea, diagnosticsArea];
 
 type Can = (permission: Permission) => boolean;
 
