@@ -182,7 +182,7 @@ describe('clients: the receptionist registers, finds, and serves a client', () =
     // The refusal took the focus, and the drawer kept what was typed.
     expect(await refused.evaluate((alert) => alert === document.activeElement)).toBe(true);
     expect(await client.referralForm().getByLabel(text('uz-Latn', 'care', 'referrals.agency'), { exact: true }).inputValue()).toBe('Tuman shifoxonasi');
-    await client.closeDrawer();
+    await client.leaveDrawer();
   });
 
   it('opens a case with a care plan; an overdue item is highlighted and listed on the home page', async () => {

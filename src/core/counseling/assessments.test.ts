@@ -7,9 +7,12 @@ const NOW = new Date('2026-11-25T05:00:00.000Z');
 const centers = createCounselingTemplate(() => NOW);
 let c: CounselingCenter;
 let clientId: string;
+let clientName: { lastName: string; firstName: string; patronymic: string | null };
 beforeEach(async () => {
   c = await centers.copy();
-  clientId = (await c.t.registerClient('a')).id;
+  const registered = await c.t.registerClient('a');
+  clientId = registered.id;
+  clientName = { lastName: registered.lastName, firstName: registered.firstName, patronymic: registered.patronymic };
   await c.supervisor.invoke('counseling.assign', { clientId, psychologistId: c.t.staffId.psychologist });
 });
 afterEach(() => c.t.dispose());
@@ -59,7 +62,7 @@ describe('risk assessments, safety plans and the survivor intake', () => {
     expect(trend.direction).toBe('steady');
 
     const attention = await c.supervisor.invoke('counseling.listAttention', {});
-    expect(attention.items).toEqual([expect.objectContaining({ clientId, level: 'high', riskAssessmentId: high.id, safetyPlanReviewOn: '2026-11-27', hasSafetyPlanSince: false })]);
+    expect(attention.items).toEqual([expect.objectContaining({ clientId, client: clientName, level: 'high', riskAssessmentId: high.id, safetyPlanReviewOn: '2026-11-27', hasSafetyPlanSince: false })]);
     expect(await rejection(c.psychologist.invoke('counseling.listAttention', {}))).toMatchObject({ code: 'FORBIDDEN' });
 
     await c.psychologist.invoke('counseling.recordSafetyPlan', {

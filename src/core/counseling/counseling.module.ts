@@ -5,6 +5,7 @@ import { COUNSELING_ERRORS } from './counseling.errors';
 import { COUNSELING_SESSION_OUTBOX } from './counseling.outbox';
 import { COUNSELING_PERMISSIONS } from './counseling.permissions';
 import { COUNSELING_CONFIDENTIAL_COLUMNS } from './counseling.sealed';
+import { counselingSessionSource } from './counseling.timeline';
 
 export const counselingModule = defineModule({
   name: 'counseling',
@@ -13,4 +14,5 @@ export const counselingModule = defineModule({
   outbox: [COUNSELING_SESSION_OUTBOX],
   errors: COUNSELING_ERRORS,
   confidentialColumns: COUNSELING_CONFIDENTIAL_COLUMNS,
+  timeline: [counselingSessionSource],
 });

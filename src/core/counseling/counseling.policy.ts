@@ -21,7 +21,7 @@ export type ContentAccess =
  *
  * @example const access = await clientContentAccess(db, actor, clientId, now); if (!access) throw counselingError('FORBIDDEN', 'notAssignedToClient');
  */
-export async function clientContentAccess(db: ReadDb, actor: Actor, clientId: string, now: Date): Promise<ContentAccess | null> {
+export async function clientContentAccess(db: ReadDb, actor: Pick<Actor, 'userId' | 'role'>, clientId: string, now: Date): Promise<ContentAccess | null> {
   if (actor.role === 'supervisor') return { via: 'supervisor' };
   if (actor.role !== 'psychologist') return null;
   if (await isAssignedToClient(db, actor.userId, clientId)) return { via: 'assigned' };
@@ -40,7 +40,7 @@ export interface SessionAccess {
  *
  * @example const allowed = await sessionContentAccess(db, actor, row, clientIds, now);
  */
-export async function sessionContentAccess(db: ReadDb, actor: Actor, row: SessionRow, clientIds: readonly string[], now: Date): Promise<SessionAccess | null> {
+export async function sessionContentAccess(db: ReadDb, actor: Pick<Actor, 'userId' | 'role'>, row: SessionRow, clientIds: readonly string[], now: Date): Promise<SessionAccess | null> {
   if (actor.role === 'supervisor') return { access: { via: 'supervisor' }, visibleClientIds: clientIds };
   if (actor.role !== 'psychologist' || row.status === 'voided') return null;
   if (row.psychologist_id === actor.userId) return { access: { via: 'author' }, visibleClientIds: clientIds };

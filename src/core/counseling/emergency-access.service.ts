@@ -2,6 +2,7 @@ import { findCenter, parseCenterSettings } from '../center/center.repository';
 import { requireActiveClient } from '../clients/clients.guards';
 import { newId } from '../db/ids';
 import { findStaffById } from '../staff/staff.repository';
+import type { ListedClientName } from './risk.service';
 import type { CounselingCall } from './counseling.call';
 import { counselingError } from './counseling.errors';
 import { findActiveAssignment, findActiveEmergencyAccess, isAssignedToClient } from './counseling.repository';
@@ -45,6 +46,7 @@ export async function breakGlass(call: CounselingCall, input: { readonly clientI
 export interface EmergencyAccessItem {
   readonly id: string;
   readonly clientId: string;
+  readonly client: ListedClientName;
   readonly psychologistId: string;
   readonly psychologistName: string;
   readonly reason: string;
@@ -59,8 +61,9 @@ export async function listEmergencyAccess(call: CounselingCall): Promise<{ items
   const rows = await call.db
     .selectFrom('counseling_emergency_access as e')
     .innerJoin('staff', 'staff.id', 'e.psychologist_id')
+    .innerJoin('clients', 'clients.id', 'e.client_id')
     .selectAll('e')
-    .select('staff.display_name as psychologist_name')
+    .select(['staff.display_name as psychologist_name', 'clients.last_name', 'clients.first_name', 'clients.patronymic'])
     .where('e.reviewed_at', 'is', null)
     .orderBy('e.opened_at')
     .execute();
@@ -69,6 +72,7 @@ export async function listEmergencyAccess(call: CounselingCall): Promise<{ items
     rows.map((row) => ({
       id: row.id,
       clientId: row.client_id,
+      client: { lastName: row.last_name, firstName: row.first_name, patronymic: row.patronymic },
       psychologistId: row.psychologist_id,
       psychologistName: row.psychologist_name,
       reason: openOnce(call, row.id, 'reason', row.reason),

@@ -6,12 +6,15 @@ let clock = new Date('2026-11-25T05:00:00.000Z');
 const centers = createCounselingTemplate(() => clock);
 let c: CounselingCenter;
 let clientId: string;
+let clientName: { lastName: string; firstName: string; patronymic: string | null };
 let sessionId: string;
 
 beforeEach(async () => {
   clock = new Date('2026-11-25T05:00:00.000Z');
   c = await centers.copy();
-  clientId = (await c.t.registerClient('a')).id;
+  const registered = await c.t.registerClient('a');
+  clientId = registered.id;
+  clientName = { lastName: registered.lastName, firstName: registered.firstName, patronymic: registered.patronymic };
   await c.supervisor.invoke('counseling.assign', { clientId, psychologistId: c.t.staffId.psychologist });
   sessionId = (await c.psychologist.invoke('counseling.recordSession', sessionInput(clientId, 'Night visit after the police call.'))).id;
 });
@@ -46,7 +49,7 @@ describe('break the glass', () => {
     expect(JSON.stringify(events)).not.toContain('crisis at night');
 
     const listed = await c.supervisor.invoke('counseling.listEmergencyAccess', {});
-    expect(listed.items).toEqual([{ id: opened.id, clientId, psychologistId: c.secondPsychologistId, psychologistName: 'Second Psychologist', reason: REASON, openedAt: clock.toISOString(), expiresAt: opened.expiresAt, isActive: true }]);
+    expect(listed.items).toEqual([{ id: opened.id, clientId, client: clientName, psychologistId: c.secondPsychologistId, psychologistName: 'Second Psychologist', reason: REASON, openedAt: clock.toISOString(), expiresAt: opened.expiresAt, isActive: true }]);
 
     await advanceMinutes(4 * 60 - 1);
     expect(await c.secondPsychologist.invoke('counseling.getSession', { id: sessionId })).toMatchObject({ access: 'emergency' });

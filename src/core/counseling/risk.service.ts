@@ -141,9 +141,17 @@ export async function getRiskAssessment(call: CounselingCall, id: string): Promi
   };
 }
 
+/** A client's name as the supervisors' lists carry it (not an opening of the record). */
+export interface ListedClientName {
+  readonly lastName: string;
+  readonly firstName: string;
+  readonly patronymic: string | null;
+}
+
 export interface AttentionItem {
   readonly id: string;
   readonly clientId: string;
+  readonly client: ListedClientName;
   readonly level: 'high' | 'severe';
   readonly riskAssessmentId: string;
   readonly raisedAt: string;
@@ -154,11 +162,20 @@ export interface AttentionItem {
 
 /** `counseling.listAttention`: the supervisors' list of clients whose risk rose, not yet resolved. */
 export async function listAttention(call: CounselingCall): Promise<{ items: AttentionItem[] }> {
-  const rows = await call.db.selectFrom('counseling_attention').selectAll().where('resolved_at', 'is', null).orderBy('safety_plan_review_on').orderBy('raised_at').execute();
+  const rows = await call.db
+    .selectFrom('counseling_attention as a')
+    .innerJoin('clients', 'clients.id', 'a.client_id')
+    .selectAll('a')
+    .select(['clients.last_name', 'clients.first_name', 'clients.patronymic'])
+    .where('a.resolved_at', 'is', null)
+    .orderBy('a.safety_plan_review_on')
+    .orderBy('a.raised_at')
+    .execute();
   const items: AttentionItem[] = [];
   for (const row of rows) {
     const plan = await call.db.selectFrom('counseling_safety_plans').select('id').where('client_id', '=', row.client_id).where('created_at', '>=', row.raised_at).executeTakeFirst();
-    items.push({ id: row.id, clientId: row.client_id, level: row.level, riskAssessmentId: row.risk_assessment_id, raisedAt: row.raised_at, safetyPlanReviewOn: row.safety_plan_review_on, hasSafetyPlanSince: plan !== undefined });
+    const client = { lastName: row.last_name, firstName: row.first_name, patronymic: row.patronymic };
+    items.push({ id: row.id, clientId: row.client_id, client, level: row.level, riskAssessmentId: row.risk_assessment_id, raisedAt: row.raised_at, safetyPlanReviewOn: row.safety_plan_review_on, hasSafetyPlanSince: plan !== undefined });
   }
   return { items };
 }

@@ -2,11 +2,12 @@ import { AppError } from '../api/errors';
 import { localCalendarDate } from '../calendar/calendar';
 import { requireClient } from '../clients/clients.guards';
 import { newId } from '../db/ids';
+import { findStaffDisplayNames } from '../staff/staff.repository';
 import type { CounselingCall } from './counseling.call';
 import { counselingError } from './counseling.errors';
 import { COUNSELING_SESSION_OUTBOX } from './counseling.outbox';
-import { isAuthorOrSupervisor, sessionContentAccess, type ContentAccess } from './counseling.policy';
-import { findSessionRow, listAddendumRows, listSessionRowsForClient, sessionClientIds, updateSessionRow } from './counseling.repository';
+import { clientContentAccess, isAuthorOrSupervisor, sessionContentAccess, type ContentAccess } from './counseling.policy';
+import { findActiveEmergencyAccess, findSessionRow, listAddendumRows, listSessionRowsForClient, sessionClientIds, updateSessionRow } from './counseling.repository';
 import type { ConcernCode, InterventionCode } from './counseling.schema';
 import { assertHoldsConfidentialKey, openOnce, openSessionSecrets, sealOnce, sealSessionSecrets } from './counseling.sealed';
 import { addendumSignatureHash, countersignatureHash, newSignatureSalt } from './counseling.signature';
@@ -21,6 +22,7 @@ import { isSessionSignatureValid, SESSION_ENTITY, type SavedSession } from './se
 export interface AddendumView {
   readonly id: string;
   readonly authorId: string;
+  readonly authorName: string;
   readonly createdAt: string;
   readonly text: string;
   readonly signatureValid: boolean;
@@ -31,6 +33,8 @@ export interface SessionView {
   readonly version: number;
   readonly status: SessionRow['status'];
   readonly psychologistId: string;
+  /** Staff names by id for the psychologist, signer, countersigner, voider and addenda authors. */
+  readonly staffNames: Readonly<Record<string, string>>;
   /** The session's clients the reader may see (a group session's others stay hidden from an assigned psychologist). */
   readonly clientIds: readonly string[];
   readonly startedAt: string;
@@ -48,6 +52,8 @@ export interface SessionView {
   readonly signedAt: string | null;
   /** Whether the signed content still matches its hash; null while a draft. */
   readonly signatureValid: boolean | null;
+  /** The stored hash of the signed content (hex), shown with the signature. */
+  readonly signatureHash: string | null;
   readonly countersignedBy: string | null;
   readonly countersignedAt: string | null;
   readonly voidedBy: string | null;
@@ -60,7 +66,7 @@ export interface SessionView {
   readonly updatedAt: string;
 }
 
-function openAddendum(call: CounselingCall, row: AddendumRow): AddendumView {
+function openAddendum(call: CounselingCall, row: AddendumRow): Omit<AddendumView, 'authorName'> {
   const text = openOnce(call, row.id, 'text', row.text);
   const salt = openOnce(call, row.id, 'signature_salt', row.signature_salt);
   const hash = addendumSignatureHash({ id: row.id, sessionId: row.session_id, authorId: row.author_id, createdAt: row.created_at, text, salt });
@@ -117,11 +123,14 @@ export async function getSession(call: CounselingCall, id: string): Promise<Sess
   const addendumRows = await listAddendumRows(call.db, row.id);
   const { secrets, addenda } = await openAudited(call, entity, () => ({ secrets: openSessionSecrets(call, row), addenda: addendumRows.map((addendum) => openAddendum(call, addendum)) }));
   await auditContentRead(call, entity, 'counseling.getSession', access);
+  const staffIds = [row.psychologist_id, row.signed_by, row.countersigned_by, row.voided_by, ...addenda.map((addendum) => addendum.authorId)].filter((id): id is string => id !== null);
+  const staffNames = await findStaffDisplayNames(call.db, staffIds);
   return {
     id: row.id,
     version: row.version,
     status: row.status,
     psychologistId: row.psychologist_id,
+    staffNames,
     clientIds: visibleClientIds,
     startedAt: row.started_at,
     kind: row.kind,
@@ -137,12 +146,13 @@ export async function getSession(call: CounselingCall, id: string): Promise<Sess
     signedBy: row.signed_by,
     signedAt: row.signed_at,
     signatureValid: isSessionSignatureValid(row, secrets),
+    signatureHash: row.signature_hash,
     countersignedBy: row.countersigned_by,
     countersignedAt: row.countersigned_at,
     voidedBy: row.voided_by,
     voidedAt: row.voided_at,
     voidReason: row.status === 'voided' ? secrets.void_reason : null,
-    addenda,
+    addenda: addenda.map((addendum) => ({ ...addendum, authorName: staffNames[addendum.authorId] ?? '' })),
     access: access.via,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -174,11 +184,28 @@ export interface SessionListItem extends SessionOccurrence {
 export type SessionListEntry = ({ readonly isReadable: true } & SessionListItem) | ({ readonly isReadable: false } & SessionOccurrence);
 
 /**
+ * How the reader may open this client's counseling content: null for a role that never may, or a
+ * psychologist who is not assigned (she may break the glass); `emergency` says until when.
+ */
+export type ClientCounselingAccess = { readonly via: 'supervisor' | 'assigned' } | { readonly via: 'emergency'; readonly expiresAt: string };
+
+async function clientAccessOf(call: CounselingCall, clientId: string): Promise<ClientCounselingAccess | null> {
+  const access = await clientContentAccess(call.db, call.actor, clientId, call.now);
+  if (access === null || access.via === 'author') return null;
+  if (access.via !== 'emergency') return { via: access.via };
+  const emergency = await findActiveEmergencyAccess(call.db, call.actor.userId, clientId, call.now.toISOString());
+  return emergency ? { via: 'emergency', expiresAt: emergency.expires_at } : null;
+}
+
+/**
  * `counseling.listForClient`: the client's sessions, newest first. A reader of a session gets its
  * metadata (no content: reading is `getSession`); everyone else only the date and the
  * psychologist. Voided sessions are listed to supervisors only.
  */
-export async function listSessionsForClient(call: CounselingCall, clientId: string): Promise<{ items: SessionListEntry[] }> {
+export async function listSessionsForClient(
+  call: CounselingCall,
+  clientId: string,
+): Promise<{ items: SessionListEntry[]; access: ClientCounselingAccess | null; holdsKey: boolean }> {
   await requireClient(call.db, clientId);
   const holdsKey = call.core.auth.confidentialKeyOf(call.session) !== null;
   const items: SessionListEntry[] = [];
@@ -206,7 +233,7 @@ export async function listSessionsForClient(call: CounselingCall, clientId: stri
       addendumCount: (await listAddendumRows(call.db, row.id)).length,
     });
   }
-  return { items };
+  return { items, access: holdsKey ? await clientAccessOf(call, clientId) : null, holdsKey };
 }
 
 /**

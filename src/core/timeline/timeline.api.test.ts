@@ -112,20 +112,18 @@ describe('timeline.forClient', () => {
     expect(await rejection(t.as.receptionist.invoke('timeline.forClient', { clientId: '' }))).toMatchObject({ code: 'INVALID_INPUT' });
   });
 
-  it('takes another domain’s source as is: counseling shows date and psychologist only', async () => {
-    const { client } = await clientWithHistory('counseling');
-    // How the counseling domain will plug in: its own source, its own query, nothing of the content.
-    const counseling = defineTimelineSource<TimelineEventBase & { readonly kind: 'counselingSession'; readonly sessionId: string; readonly psychologistId: string; readonly psychologistName: string }>({
-      name: 'counseling',
+  it('takes another domain’s source as is, with its own query and only what it chooses to show', async () => {
+    const { client } = await clientWithHistory('example');
+    // Counseling's real source is tested in counseling/session-views.test.ts; this one is any domain's.
+    const example = defineTimelineSource<TimelineEventBase & { readonly kind: 'exampleVisit'; readonly visitId: string }>({
+      name: 'example',
       requires: 'clients.read',
-      kinds: { counselingSession: 4 },
-      collect: async () => [
-        { kind: 'counselingSession', key: 'counselingSession:s1', date: '2026-11-04', at: '2026-11-04T06:00:00.000Z', byId: null, sessionId: 's1', psychologistId: t.staffId.psychologist, psychologistName: 'Test psychologist' },
-      ],
+      kinds: { exampleVisit: 4 },
+      collect: async () => [{ kind: 'exampleVisit', key: 'exampleVisit:v1', date: '2026-11-04', at: '2026-11-04T06:00:00.000Z', byId: t.staffId.psychologist, visitId: 'v1' }],
     });
     const trainer = { userId: t.staffId.trainer, role: 'trainer' as const, permissions: PERMISSION_TABLE.of('trainer') };
-    const events = await collectTimeline(t.db(), client.id, trainer, [...TIMELINE_SOURCES, counseling]);
-    expect(events.map((event) => event.kind)).toEqual(['counselingSession', 'registered']);
+    const events = await collectTimeline(t.db(), client.id, trainer, [...TIMELINE_SOURCES, example]);
+    expect(events.map((event) => event.kind)).toEqual(['exampleVisit', 'registered']);
   });
 
   it('follows a client merge: the survivor’s timeline holds both records’ care history, and an unmerge gives it back', async () => {

@@ -5,13 +5,15 @@ import { catalogArea } from '../pages/catalog/catalog.area';
 import { centerArea } from '../pages/center/center.area';
 import { clientImportArea } from '../pages/client-import/client-import.area';
 import { clientsArea } from '../pages/clients/clients.area';
+import { counselingArea } from '../pages/counseling/counseling.area';
+import { counselingSupervisionArea } from '../pages/counseling/supervision/supervision.area';
 import { diagnosticsArea } from '../pages/diagnostics/diagnostics.area';
 import { homeArea } from '../pages/home/home.area';
 import { staffArea } from '../pages/staff/staff.area';
 import type { AreaNavEntry, AreaRoute, TimelineRenderers, UiArea } from './area';
 
 /** The one list of the UI's areas, in navigation order. A new area adds one line. */
-export const AREAS: readonly UiArea[] = [homeArea, clientsArea, appointmentsArea, clientImportArea, staffArea, centerArea, catalogArea, accountArea, diagnosticsArea];
+export const AREAS: readonly UiArea[] = [homeArea, clientsArea, counselingArea, appointmentsArea, clientImportArea, staffArea, counselingSupervisionArea, centerArea, catalogArea, accountArea, diagnosticsArea];
 
 type Can = (permission: Permission) => boolean;
 

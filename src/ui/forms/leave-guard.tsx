@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useCallback, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, type BlockerFunction } from 'react-router';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 
 export interface LeaveGuard {
   /** Lets navigations through (from sending a save that will navigate away when it succeeds). */
@@ -19,8 +19,17 @@ export interface LeaveGuard {
  *
  * @example const guard = useLeaveGuard(form.formState.isDirty); … onSuccess: () => { guard.release(); navigate(…); } … {guard.dialog}
  */
-export function useLeaveGuard(isDirty: boolean): LeaveGuard {
+/**
+ * The question before half-filled text is thrown away: "stay" has the keyboard and keeps
+ * everything typed, "leave" drops it. Shared by page navigations (`useLeaveGuard`) and by forms in
+ * drawers (`FormDrawer`), so the question reads the same wherever it is asked.
+ */
+export function LeaveQuestion({ onStay, onLeave }: { readonly onStay: () => void; readonly onLeave: () => void }) {
   const { t } = useTranslation();
+  return <ConfirmDialog title={t('common:leave.title')} message={t('common:leave.message')} confirmLabel={t('common:leave.leave')} cancelLabel={t('common:leave.stay')} isCancelDefault onConfirm={onLeave} onCancel={onStay} />;
+}
+
+export function useLeaveGuard(isDirty: boolean): LeaveGuard {
   const released = useRef(false);
   const shouldBlock = useCallback<BlockerFunction>(({ currentLocation, nextLocation }) => isDirty && !released.current && currentLocation.pathname !== nextLocation.pathname, [isDirty]);
   const blocker = useBlocker(shouldBlock);
@@ -30,21 +39,6 @@ export function useLeaveGuard(isDirty: boolean): LeaveGuard {
   const hold = useCallback(() => {
     released.current = false;
   }, []);
-  const dialog =
-    blocker.state === 'blocked' ? (
-      <Modal opened onClose={() => blocker.reset()} title={t('common:leave.title')} centered closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
-        <Stack>
-          <Text>{t('common:leave.message')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => blocker.reset()} data-autofocus>
-              {t('common:leave.stay')}
-            </Button>
-            <Button color="red" onClick={() => blocker.proceed()}>
-              {t('common:leave.leave')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    ) : null;
+  const dialog = blocker.state === 'blocked' ? <LeaveQuestion onStay={() => blocker.reset()} onLeave={() => blocker.proceed()} /> : null;
   return { release, hold, dialog };
 }

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { OutputOf } from '../../core/client';
 import type { Permission } from '../../core/api/permissions';
 import { AppError } from '../../core/api/errors';
@@ -23,7 +23,15 @@ export interface SessionControls {
   signOut(): Promise<void>;
   /** The core answered LOCKED or UNAUTHENTICATED to some call: follow it. */
   followServerState(code: string): void;
+  /**
+   * Registers work that must reach the core before the session locks or signs out (an autosaved
+   * draft's last keystrokes); returns the unregister. See `useFlushBeforeLock`.
+   */
+  registerFlush(flush: () => Promise<unknown>): () => void;
 }
+
+/** How long a lock waits for pending drafts to be saved before it locks the core anyway. */
+const FLUSH_TIMEOUT_MS = 4_000;
 
 const SessionContext = createContext<SessionControls | null>(null);
 
@@ -52,12 +60,29 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   const [user, setUser] = useState<SessionUser | null>(null);
   const [isLocked, setLocked] = useState(false);
   const [isHidden, setHidden] = useState(false);
+  const flushers = useRef(new Set<() => Promise<unknown>>());
+
+  /**
+   * Starts every registered flush at once (synchronously: the screens that registered them are
+   * still connected) and waits for them, at most FLUSH_TIMEOUT_MS. A flush that fails keeps its
+   * text in the still-mounted form, which saves it again after unlock.
+   */
+  const flushAll = useCallback(async () => {
+    const pending = [...flushers.current].map((flush) => flush().catch(() => undefined));
+    if (pending.length === 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([Promise.all(pending), new Promise((resolve) => (timer = setTimeout(resolve, FLUSH_TIMEOUT_MS)))]);
+    clearTimeout(timer);
+  }, []);
 
   const lock = useCallback(() => {
+    // The screen is covered at once; the core is locked only after the drafts typed a moment ago are in it.
     setLocked(true);
     // The core locks the session too; if this call fails the core's own idle lock still applies.
-    void api.invoke('auth.lock', {}).catch(() => undefined);
-  }, [api]);
+    void flushAll()
+      .then(() => api.invoke('auth.lock', {}))
+      .catch(() => undefined);
+  }, [api, flushAll]);
 
   const afterUnlock = useCallback(() => {
     // A call that raced the lock failed with LOCKED: forget that answer rather than show it.
@@ -66,12 +91,13 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   }, [queryClient]);
 
   const signOut = useCallback(async () => {
+    await flushAll();
     await api.invoke('auth.signOut', {}).catch(() => undefined);
     setUser(null);
     setLocked(false);
     setHidden(false);
     queryClient.clear();
-  }, [api, queryClient]);
+  }, [api, queryClient, flushAll]);
 
   const controls = useMemo<SessionControls>(
     () => ({
@@ -109,6 +135,12 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
           queryClient.clear();
         }
       },
+      registerFlush(flush) {
+        flushers.current.add(flush);
+        return () => {
+          flushers.current.delete(flush);
+        };
+      },
     }),
     [user, isLocked, isHidden, lock, signOut, queryClient, afterUnlock],
   );
@@ -119,4 +151,19 @@ export function useSession(): SessionControls {
   const session = useContext(SessionContext);
   if (!session) throw new Error('useSession outside SessionProvider');
   return session;
+}
+
+/**
+ * Keeps `flush` registered while the calling screen is connected, so a lock or sign-out saves what
+ * it holds first. The latest `flush` is called (no need to memoize it).
+ *
+ * @example useFlushBeforeLock(() => draft.flush());
+ */
+export function useFlushBeforeLock(flush: () => Promise<unknown>): void {
+  const session = useSession();
+  const latest = useRef(flush);
+  useEffect(() => {
+    latest.current = flush;
+  });
+  useEffect(() => session.registerFlush(() => latest.current()), [session]);
 }

@@ -3,7 +3,7 @@ import { fillDay } from './date-field';
 import { text, type Language } from '../support/locales';
 
 /** The client page's sections, one tab each. */
-export type ClientTab = 'identity' | 'consents' | 'case' | 'services' | 'timeline';
+export type ClientTab = 'identity' | 'consents' | 'case' | 'services' | 'counseling' | 'timeline';
 
 /**
  * One client's page: identity, consents, case and plan, services and referrals, timeline, each a
@@ -56,6 +56,14 @@ export class ClientsClientPage {
   /** Closes the open drawer (Escape), as a person leaving a refused form would. */
   async closeDrawer(): Promise<void> {
     await this.page.keyboard.press('Escape');
+    await this.page.getByRole('dialog').waitFor({ state: 'detached' });
+  }
+
+  /** Closes a drawer whose form holds typed text: Escape asks first, and the answer is "leave without saving". */
+  async leaveDrawer(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    const question = this.page.getByRole('dialog', { name: text(this.language, 'common', 'leave.title'), exact: true });
+    await question.getByRole('button', { name: text(this.language, 'common', 'leave.leave'), exact: true }).click();
     await this.page.getByRole('dialog').waitFor({ state: 'detached' });
   }
 

@@ -4,7 +4,10 @@ import { Controller, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   centerSettingsSchema,
+  DEFAULT_EMERGENCY_ACCESS_HOURS,
   DEFAULT_OLDER_PERSON_AGE_YEARS,
+  EMERGENCY_ACCESS_HOURS_MAX,
+  EMERGENCY_ACCESS_HOURS_MIN,
   INACTIVITY_LOCK_MINUTES_MAX,
   INACTIVITY_LOCK_MINUTES_MIN,
   OLDER_PERSON_AGE_MAX,
@@ -18,8 +21,8 @@ import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 import { CenterProfileForm } from './CenterProfileForm';
 
 /** The settings this page edits. */
-const SETTINGS_FORM_SCHEMA = centerSettingsSchema.pick({ inactivityLockMinutes: true, olderPersonAgeYears: true });
-type SettingsForm = Pick<CenterSettings, 'inactivityLockMinutes' | 'olderPersonAgeYears'>;
+const SETTINGS_FORM_SCHEMA = centerSettingsSchema.pick({ inactivityLockMinutes: true, olderPersonAgeYears: true, emergencyAccessHours: true });
+type SettingsForm = Pick<CenterSettings, 'inactivityLockMinutes' | 'olderPersonAgeYears' | 'emergencyAccessHours'>;
 
 interface SettingFieldProps {
   readonly control: Control<SettingsForm>;
@@ -30,7 +33,7 @@ interface SettingFieldProps {
   readonly max: number;
 }
 
-/** One whole-number setting: an out-of-range number is refused with a message, never silently changed into another. */
+/** One whole-number setting: an out-of-range number is refused with a message (the keyboard taken to it), never silently changed into another. */
 function SettingField({ control, name, label, description, min, max }: SettingFieldProps) {
   const { t } = useTranslation();
   return (
@@ -39,6 +42,7 @@ function SettingField({ control, name, label, description, min, max }: SettingFi
       name={name}
       render={({ field, fieldState }) => (
         <NumberInput
+          ref={field.ref}
           label={label}
           description={description}
           min={min}
@@ -56,18 +60,23 @@ function SettingField({ control, name, label, description, min, max }: SettingFi
   );
 }
 
-/** The center's profile (name, type, place) and its settings: the inactivity lock timeout and the age from which clients count as older persons. */
+/**
+ * The center's profile (name, type, place) and its settings: the inactivity lock timeout, the age
+ * from which clients count as older persons, and how long a psychologist's emergency access to an
+ * unassigned client's counseling record lasts.
+ */
 export function CenterSettingsPage() {
   const { t } = useTranslation();
   const center = useApiQuery('center.get', {});
-  // The emergency-access hours (counseling) get their field with the counseling screens; the core keeps them as they are.
-  const form = useZodForm(SETTINGS_FORM_SCHEMA, { defaultValues: { inactivityLockMinutes: 5, olderPersonAgeYears: DEFAULT_OLDER_PERSON_AGE_YEARS } });
+  const form = useZodForm(SETTINGS_FORM_SCHEMA, {
+    defaultValues: { inactivityLockMinutes: 5, olderPersonAgeYears: DEFAULT_OLDER_PERSON_AGE_YEARS, emergencyAccessHours: DEFAULT_EMERGENCY_ACCESS_HOURS },
+  });
   const save = useApiMutation('center.updateSettings', {
     onError: (error) => applyServerIssues(form, error),
   });
   const settings = center.data?.settings;
   useEffect(() => {
-    if (settings !== undefined) form.reset({ inactivityLockMinutes: settings.inactivityLockMinutes, olderPersonAgeYears: settings.olderPersonAgeYears });
+    if (settings !== undefined) form.reset({ inactivityLockMinutes: settings.inactivityLockMinutes, olderPersonAgeYears: settings.olderPersonAgeYears, emergencyAccessHours: settings.emergencyAccessHours });
   }, [settings, form]);
 
   return (
@@ -96,6 +105,14 @@ export function CenterSettingsPage() {
               description={t('common:center.olderPersonAgeHint', { min: OLDER_PERSON_AGE_MIN, max: OLDER_PERSON_AGE_MAX })}
               min={OLDER_PERSON_AGE_MIN}
               max={OLDER_PERSON_AGE_MAX}
+            />
+            <SettingField
+              control={form.control}
+              name="emergencyAccessHours"
+              label={t('common:center.emergencyAccessHours')}
+              description={t('common:center.emergencyAccessHint', { min: EMERGENCY_ACCESS_HOURS_MIN, max: EMERGENCY_ACCESS_HOURS_MAX })}
+              min={EMERGENCY_ACCESS_HOURS_MIN}
+              max={EMERGENCY_ACCESS_HOURS_MAX}
             />
             {save.isSuccess && (
               <Alert color="teal" role="status">

@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { WrappingBadge } from '../../components/WrappingBadge';
 import { useSession } from '../../session/session';
+import { CounselingTab } from '../counseling/CounselingTab';
 import { CasePanel } from './CasePanel';
 import { ClientIdentityCard } from './ClientIdentityCard';
 import { ConsentsPanel } from './ConsentsPanel';
@@ -18,7 +19,7 @@ import { ReferralsPanel } from './ReferralsPanel';
 import { ServicesPanel } from './ServicesPanel';
 import { TimelinePanel } from './TimelinePanel';
 
-const TABS = ['identity', 'consents', 'case', 'services', 'timeline'] as const;
+const TABS = ['identity', 'consents', 'case', 'services', 'counseling', 'timeline'] as const;
 type ClientTab = (typeof TABS)[number];
 
 /** The client's derived and ticked categories as badges beside the name (what the view holds). */
@@ -56,7 +57,10 @@ export function ClientPage() {
   if (!client.data) return <ErrorAlert error={client.error} />;
   const record = client.data;
   const available: readonly ClientTab[] = TABS.filter(
-    (tab) => (tab !== 'consents' || session.can('consents.read')) && ((tab !== 'case' && tab !== 'services') || session.can('cases.read')),
+    (tab) =>
+      (tab !== 'consents' || session.can('consents.read')) &&
+      ((tab !== 'case' && tab !== 'services') || session.can('cases.read')) &&
+      (tab !== 'counseling' || session.can('counseling.listOccurrences')),
   );
   const asked = params.get('tab');
   const tab: ClientTab = available.find((candidate) => candidate === asked) ?? 'identity';
@@ -79,7 +83,7 @@ export function ClientPage() {
         <Group gap="xs">
           {canEdit && (
             <FormDrawer label={t('clients:edit.open')} title={t('clients:edit.title')} size="xl">
-              {(close) => <EditClientForm client={record} onDone={close} />}
+              {(close, cancel) => <EditClientForm client={record} onDone={close} onCancel={cancel} />}
             </FormDrawer>
           )}
           {session.can('clients.merge') && record.status === 'active' && (
@@ -135,6 +139,11 @@ export function ClientPage() {
               <ServicesPanel clientId={record.id} />
               <ReferralsPanel clientId={record.id} />
             </SimpleGrid>
+          </Tabs.Panel>
+        )}
+        {available.includes('counseling') && (
+          <Tabs.Panel value="counseling">
+            <CounselingTab clientId={record.id} />
           </Tabs.Panel>
         )}
         <Tabs.Panel value="timeline">

@@ -38,7 +38,7 @@ function formValuesOf(client: ClientRecord): ClientFormValues {
  * Edits a client record on the version it was loaded from: the core answers CONFLICT when
  * someone saved in between, and asks again about warnings only when the identity changed.
  */
-export function EditClientForm({ client, onDone }: { readonly client: ClientRecord; readonly onDone: () => void }) {
+export function EditClientForm({ client, onDone, onCancel = onDone }: { readonly client: ClientRecord; readonly onDone: () => void; readonly onCancel?: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -57,7 +57,7 @@ export function EditClientForm({ client, onDone }: { readonly client: ClientReco
           isSaving={update.isPending}
           save={(input, onError) => update.mutate({ ...input, id: client.id, version: client.version }, { onError })}
           onOpenClient={(id) => void navigate(`/clients/${encodeURIComponent(id)}`)}
-          onCancel={onDone}
+          onCancel={onCancel}
         />
   );
 }
