@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COUNSELING_CLIENT, COUNSELING_CLIENT_NAME, COUNSELING_STAFF, setUpCounselingCenter } from './counseling-sessions-setup';
+import { COUNSELING_CLIENT_NAME, COUNSELING_STAFF, setUpCounselingCenter } from './counseling-sessions-setup';
 import { AppShellPage } from './pages/app-shell';
 import { ClientsClientPage } from './pages/clients-client';
 import { ClientsSearchPage } from './pages/clients-search';
