@@ -4,6 +4,7 @@ import { Link, Route, Routes, useLocation } from 'react-router';
 import { TIMELINE_RENDERERS, visibleEntries, visibleRoutes } from '../areas/areas';
 import { TimelineRenderersContext } from '../areas/timeline-context';
 import { UserMenu } from '../components/UserMenu';
+import { ReminderBadge } from '../pages/appointments/AppointmentReminders';
 import { HomePage } from '../pages/home/HomePage';
 import { useSession } from '../session/session';
 import { AppLayout } from './AppLayout';
@@ -32,7 +33,15 @@ export function SignedInApp() {
   );
   return (
     <TimelineRenderersContext value={TIMELINE_RENDERERS}>
-      <AppLayout headerEnd={<UserMenu />} navbar={navigation}>
+      <AppLayout
+        headerEnd={
+          <>
+            {session.can('appointments.remind') && <ReminderBadge />}
+            <UserMenu />
+          </>
+        }
+        navbar={navigation}
+      >
         <Routes>
           {/* Each role's home shows its work; the receptionist's starts with the client search. */}
           <Route path="/" element={<HomePage />} />

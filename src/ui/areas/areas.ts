@@ -1,5 +1,6 @@
 import type { Permission } from '../../core/api/permissions';
 import { accountArea } from '../pages/account/account.area';
+import { appointmentsArea } from '../pages/appointments/appointments.area';
 import { catalogArea } from '../pages/catalog/catalog.area';
 import { centerArea } from '../pages/center/center.area';
 import { clientImportArea } from '../pages/client-import/client-import.area';
@@ -13,7 +14,7 @@ import { trainingArea } from '../pages/training/training.area';
 import type { AreaNavEntry, AreaRoute, TimelineRenderers, UiArea } from './area';
 
 /** The one list of the UI's areas, in navigation order. A new area adds one line. */
-export const AREAS: readonly UiArea[] = [homeArea, clientsArea, counselingArea, clientImportArea, trainingArea, staffArea, counselingSupervisionArea, centerArea, catalogArea, accountArea, diagnosticsArea];
+export const AREAS: readonly UiArea[] = [homeArea, clientsArea, counselingArea, appointmentsArea, clientImportArea, trainingArea, staffArea, counselingSupervisionArea, centerArea, catalogArea, accountArea, diagnosticsArea];
 
 type Can = (permission: Permission) => boolean;
 

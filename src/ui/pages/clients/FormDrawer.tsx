@@ -10,6 +10,8 @@ interface FormDrawerProps {
   readonly buttonProps?: ButtonProps;
   /** Wide forms (the client's record) get more room. */
   readonly size?: 'md' | 'lg' | 'xl';
+  /** false for a form that saves as it goes (an autosaved draft): closing it loses nothing, so nothing is asked. */
+  readonly asksBeforeLeaving?: boolean;
   /**
    * The form; `close` is what it calls once the core has accepted it; `cancel` is for the form's
    * own cancel button (it asks first when something was typed, like Escape and the close button).
@@ -39,7 +41,7 @@ function fieldValues(container: HTMLElement | null): string {
  *
  * @example <FormDrawer label={t('care:consents.record')}>{(close) => <RecordConsentForm clientId={id} onDone={close} />}</FormDrawer>
  */
-export function FormDrawer({ label, title, buttonProps, size = 'lg', children }: FormDrawerProps) {
+export function FormDrawer({ label, title, buttonProps, size = 'lg', asksBeforeLeaving = true, children }: FormDrawerProps) {
   const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
   const [isAsking, setAsking] = useState(false);
@@ -72,7 +74,7 @@ export function FormDrawer({ label, title, buttonProps, size = 'lg', children }:
   };
   const requestClose = () => {
     if (isAsking) return;
-    const isChanged = untouched !== null && fieldValues(body) !== untouched;
+    const isChanged = asksBeforeLeaving && untouched !== null && fieldValues(body) !== untouched;
     if (isChanged) setAsking(true);
     else close();
   };

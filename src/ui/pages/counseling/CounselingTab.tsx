@@ -42,7 +42,7 @@ export function CounselingTab({ clientId }: { readonly clientId: string }) {
             <Group gap="xs">
               {session.can('counseling.supervise') && data?.holdsKey === true && <VerifySignatures />}
               {canRecord && (
-                <FormDrawer label={t('counselingSessions:record.open')} title={t('counselingSessions:record.title')} size="xl">
+                <FormDrawer label={t('counselingSessions:record.open')} title={t('counselingSessions:record.title')} size="xl" asksBeforeLeaving={false}>
                   {(close) => <SessionEditor clientId={clientId} onSigned={close} />}
                 </FormDrawer>
               )}

@@ -2,6 +2,7 @@ import { Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AppointmentReminders } from '../appointments/AppointmentReminders';
 import { useSession } from '../../session/session';
 import { ClientSearchPage } from '../clients/ClientSearchPage';
 import { OverduePlanItems } from '../clients/OverduePlanItems';
@@ -54,6 +55,7 @@ export function HomePage() {
     <Stack maw={1200}>
       <Title order={2}>{t('common:home.title')}</Title>
       {user && <Text>{t('common:home.signedInAs', { name: user.displayName, role: t(`common:roles.${user.role}`) })}</Text>}
+      {session.can('appointments.remind') && <AppointmentReminders />}
       <HomeWork />
       {session.can('cases.read') && user?.role !== 'manager' && <OverduePlanItems />}
       <SystemInfo />
