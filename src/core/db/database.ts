@@ -23,13 +23,14 @@ import type { SettingsTables } from '../settings/settings.table';
 import type { StaffTables } from '../staff/staff.table';
 import type { TrainingTables } from '../training/training.table';
 import type { OutboxTables } from '../sync/outbox.table';
+import type { SyncTables } from '../sync/sync.table';
 import type { SqliteHandle } from './open';
 
 /**
  * Every table of the center database. Each domain owns its `<domain>.table.ts` and adds its tables
  * here with one `& XTables` term (in the same change as the migration that creates them).
  */
-export type Database = CenterTables & StaffTables & SettingsTables & AuditTables & OutboxTables & ClientsTables & ConsentsTables & CasesTables & ServicesTables & CounselingTables & AppointmentsTables & TrainingTables;
+export type Database = CenterTables & StaffTables & SettingsTables & AuditTables & OutboxTables & ClientsTables & ConsentsTables & CasesTables & ServicesTables & CounselingTables & AppointmentsTables & TrainingTables & SyncTables;
 
 /**
  * Kysely's SQLite driver with `BEGIN IMMEDIATE` instead of a deferred `BEGIN`: a write transaction

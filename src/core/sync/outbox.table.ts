@@ -19,6 +19,8 @@ export interface OutboxTable {
   data_json: string;
   readonly created_at: ColumnType<string, string, never>;
   batch_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The version the record travels with, given when a batch seals it. */
+  record_version: ColumnType<number | null, never, number | null>;
 }
 
 export interface OutboxTables {
