@@ -2,6 +2,9 @@
 // by `npm test` (step "deps"). Type-only imports count: a type cycle is still a cycle.
 const DOMAINS = 'auth|cases|center|clients|consents|geo|services|setup|staff|system|timeline';
 const FOUNDATION = 'api|audit|calendar|crypto|db|session|sync|text|uz';
+// In sync/, only the outbox and the batch protocol are foundation; sealing and uploading use the
+// center's signing key and the clients' PINFLs, as a domain does.
+const SYNC_SERVICE = '^src/core/sync/(?!outbox|protocol/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -42,7 +45,7 @@ module.exports = {
       severity: 'error',
       comment:
         'The foundation (api, db, crypto, audit, sync, ...) never imports a domain. Two registrations are the exception: the timeline source contract, and the `Database` type that lists the domains\' table types (type-only).',
-      from: { path: `^src/core/(${FOUNDATION})/`, pathNot: ['\\.test\\.ts$|test-support\\.ts$|\\.fixture\\.ts$', '^src/core/db/database\\.ts$'] },
+      from: { path: `^src/core/(${FOUNDATION})/`, pathNot: ['\\.test\\.ts$|test-support\\.ts$|\\.fixture\\.ts$', '^src/core/db/database\\.ts$', SYNC_SERVICE] },
       to: { path: `^src/core/(${DOMAINS})/`, pathNot: '^src/core/timeline/timeline-source\\.ts$' },
     },
     {
@@ -85,6 +88,27 @@ module.exports = {
       comment: "A migration test writes the columns its migration knew, through migrations/test-support.ts (raw SQL), never today's Database types: history does not change when they do.",
       from: { path: '^migrations/.*\\.test\\.ts$' },
       to: { path: ['^src/core/db/database\\.ts$', '\\.table\\.ts$'] },
+    },
+    {
+      name: 'protocol-stands-alone',
+      severity: 'error',
+      comment: 'The batch protocol (src/core/sync/protocol) is shared with the registry: it imports only the crypto primitives and itself.',
+      from: { path: '^src/core/sync/protocol/' },
+      to: { path: '^src/', pathNot: ['^src/core/sync/protocol/', '^src/core/crypto/primitives\\.ts$'] },
+    },
+    {
+      name: 'registry-takes-only-the-protocol',
+      severity: 'error',
+      comment: "The reference registry imports nothing of the center's core but the shared protocol and the crypto primitives (its tests may drive a center).",
+      from: { path: '^src/registry/', pathNot: '\\.test\\.ts$|\\.fixture\\.ts$' },
+      to: { path: '^src/(core|ui|host)/', pathNot: ['^src/core/sync/protocol/', '^src/core/crypto/primitives\\.ts$'] },
+    },
+    {
+      name: 'nothing-imports-the-registry',
+      severity: 'error',
+      comment: 'The center does not depend on the registry (tests and benchmarks that run both may).',
+      from: { path: '^(src/core|src/ui|src/host|electron)/', pathNot: '\\.test\\.ts$|\\.fixture\\.ts$' },
+      to: { path: '^src/registry/' },
     },
     {
       name: 'tests-are-not-imported',

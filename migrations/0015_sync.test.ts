@@ -54,6 +54,7 @@ describe('migration 0015_sync', () => {
     await expect(sql`UPDATE sync_batches SET envelope = x'00' WHERE seq = 1`.execute(t.db)).rejects.toThrow(/never changes/);
     await expect(sql`DELETE FROM sync_batches WHERE seq = 1`.execute(t.db)).rejects.toThrow(/keeps every batch/);
     await expect(insertData(t.db, 'sync_batches', [batch(1, { batch_id: 'b1-other' })])).rejects.toThrow(/UNIQUE/);
+    await insertData(t.db, 'sync_batches', [batch(2, { batch_id: 'b2-old', state: 'superseded' }), batch(2, { batch_id: 'b2-new' })]);
     await expect(insertData(t.db, 'sync_batches', [batch(2, { state: 'lost' })])).rejects.toThrow(/CHECK/);
 
     await insertData(t.db, 'sync_quarantine', [{ outbox_seq: 1, batch_id: 'b1', type: 'center', entity_id: 'center-1', record_version: 1, reason: 'unknownField', quarantined_at: NOW }]);

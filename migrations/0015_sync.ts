@@ -8,7 +8,9 @@ import { sql, type Kysely } from 'kysely';
  * `envelope` cannot be updated and no batch row is deleted. `sync_registry` holds one row, the
  * enrollment; its pseudonym key lives here, inside the encrypted database, and nowhere else.
  * `outbox.record_version` is the version a record travels with, given at sealing (it grows with
- * each edit of the same entity, and jumps by an epoch after a recovery from an old backup).
+ * each edit of the same entity, and jumps by an epoch after a recovery from an old backup). After
+ * such a recovery the next batch follows the registry's cursor (`base_seq`, `base_hash`), and the
+ * unacknowledged batches it replaces are kept, marked `superseded`.
  */
 const statements: readonly string[] = [
   `CREATE TABLE sync_registry (
@@ -23,6 +25,8 @@ const statements: readonly string[] = [
     signing_kid TEXT NOT NULL,
     enrolled_at TEXT NOT NULL,
     epoch INTEGER NOT NULL DEFAULT 0 CHECK (epoch >= 0),
+    base_seq INTEGER NOT NULL DEFAULT 0 CHECK (base_seq >= 0),
+    base_hash TEXT NOT NULL DEFAULT '0000000000000000000000000000000000000000000000000000000000000000',
     clock_offset_ms INTEGER,
     last_contact_at TEXT,
     last_error TEXT,
@@ -33,7 +37,7 @@ const statements: readonly string[] = [
 
   `CREATE TABLE sync_batches (
     batch_id TEXT PRIMARY KEY NOT NULL,
-    seq INTEGER NOT NULL UNIQUE CHECK (seq > 0),
+    seq INTEGER NOT NULL CHECK (seq > 0),
     prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
     digest TEXT NOT NULL CHECK (length(digest) = 64),
     envelope BLOB NOT NULL,
@@ -48,6 +52,8 @@ const statements: readonly string[] = [
     acknowledged_via TEXT CHECK (acknowledged_via IS NULL OR acknowledged_via IN ('network', 'file')),
     receipt_json TEXT CHECK (receipt_json IS NULL OR json_valid(receipt_json))
   ) STRICT`,
+  // A batch superseded by a recovery keeps its seq; the batch sealed in its place may reuse it.
+  `CREATE UNIQUE INDEX sync_batches_seq ON sync_batches (seq) WHERE state != 'superseded'`,
   `CREATE INDEX sync_batches_state ON sync_batches (state, seq)`,
   `CREATE TRIGGER sync_batches_envelope_fixed BEFORE UPDATE OF envelope, seq, digest, prev_hash ON sync_batches
     BEGIN SELECT RAISE(ABORT, 'a sealed batch never changes'); END`,

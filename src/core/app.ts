@@ -30,6 +30,8 @@ import { setupModule } from './setup/setup.module';
 import { staffModule } from './staff/staff.module';
 import { buildOutboxAllowList } from './sync/outbox.spec';
 import { systemModule } from './system/system.module';
+import { syncModule } from './sync/sync.module';
+import { startSyncSchedule, stopSyncSchedule, type SyncSettings } from './sync/uploader';
 import { trainingModule } from './training/training.module';
 import { createTimelineModule } from './timeline/timeline.module';
 import { auditModule } from './audit/audit.module';
@@ -54,6 +56,7 @@ const DOMAINS = [
   counselingModule,
   appointmentsModule,
   trainingModule,
+  syncModule,
   homeModule,
 ] as const;
 
@@ -104,6 +107,8 @@ export interface CoreOptions {
   readonly keySlotParams?: ScryptParams;
   /** When buffered reads are written (tests shorten or lengthen the window). */
   readonly readAudit?: { readonly flushEveryMs?: number; readonly flushAtEntries?: number };
+  /** The upload's schedule and transport (tests shorten the backoff, inject faults, or turn the schedule off). */
+  readonly sync?: SyncSettings;
 }
 
 export interface Core {
@@ -179,6 +184,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (store.isOpen) anchorChainHead(store.require(), now(), log);
   }, ANCHOR_INTERVAL_MS);
   anchorTimer.unref();
+  startSyncSchedule(services, { crypto: primitives, ...(options.sync ?? {}) });
   const methods = [...API_METHODS, ...(options.extraMethods ?? [])];
   assertAccessDeclared(methods);
   const router = createRouter(methods);
@@ -189,6 +195,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: async () => {
       for (const [connectionId] of [...sessions.all()]) sessions.delete(connectionId);
       clearInterval(anchorTimer);
+      await stopSyncSchedule(services);
       await stopConfidentialReencryption(services);
       await readAudit.stop();
       if (store.isOpen) anchorChainHead(store.require(), now(), log);

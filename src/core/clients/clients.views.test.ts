@@ -171,6 +171,13 @@ const CALLS: Readonly<Record<string, Calls | string>> = {
   'counseling.getIntake': 'holders of the confidential key only; the assessment',
   'counseling.recordSafetyPlan': 'answers the id',
   'counseling.getSafetyPlan': 'holders of the confidential key only; the plan',
+  'sync.preview': () => [{ offset: 0, limit: 200 }],
+  'sync.status': 'counts, batch states and quarantined record ids with reasons',
+  'sync.enroll': 'the registry address and fingerprint',
+  'sync.seal': 'counts of batches and records',
+  'sync.uploadNow': 'counts of batches',
+  'sync.exportFile': 'counts of batches and records; the file is encrypted to the registry',
+  'sync.importReceipts': 'counts of receipts',
 };
 
 /** Domains with no method that reads or returns a client. */

@@ -40,9 +40,9 @@ export interface SealedBatchSummary {
 }
 
 /** The last sealed batch's seq and digest, or the genesis values. */
-async function chainTail(trx: WriteTx): Promise<{ seq: number; digest: string }> {
-  const last = await trx.selectFrom('sync_batches').select(['seq', 'digest']).where('state', '!=', 'superseded').orderBy('seq', 'desc').executeTakeFirst();
-  return last === undefined ? { seq: 0, digest: GENESIS_PREV_HASH } : { seq: last.seq, digest: last.digest };
+async function chainTail(trx: WriteTx, base: { readonly seq: number; readonly hash: string }): Promise<{ seq: number; digest: string }> {
+  const last = await trx.selectFrom('sync_batches').select(['seq', 'digest']).where('state', '!=', 'superseded').where('seq', '>', base.seq).orderBy('seq', 'desc').executeTakeFirst();
+  return last === undefined ? { seq: base.seq, digest: base.hash } : { seq: last.seq, digest: last.digest };
 }
 
 async function auditHead(trx: WriteTx): Promise<{ seq: number; hash: string }> {
@@ -94,7 +94,7 @@ export async function sealPendingBatches(trx: WriteTx, options: SealOptions): Pr
   const signer = await ensureCenterSigningKey(trx, options.now);
   const maxBytes = options.maxBatchPlainBytes ?? DEFAULT_MAX_BATCH_PLAIN_BYTES;
   const chainHead = await auditHead(trx);
-  let tail = await chainTail(trx);
+  let tail = await chainTail(trx, { seq: enrollment.row.base_seq, hash: enrollment.row.base_hash });
   const sealed: SealedBatchSummary[] = [];
   const versionFloor = enrollment.epoch * EPOCH_VERSION_STRIDE;
 

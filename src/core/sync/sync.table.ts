@@ -17,6 +17,9 @@ export interface SyncRegistryTable {
   readonly enrolled_at: ColumnType<string, string, never>;
   /** Added to record versions after a recovery from an old backup, so new versions outrank lost ones. */
   epoch: ColumnType<number, number | undefined, number>;
+  /** After a recovery: the registry's cursor, which the next batch follows. */
+  base_seq: ColumnType<number, number | undefined, number>;
+  base_hash: ColumnType<string, string | undefined, string>;
   /** Registry clock minus center clock, from the last contact. */
   clock_offset_ms: ColumnType<number | null, number | null | undefined, number | null>;
   last_contact_at: ColumnType<string | null, string | null | undefined, string | null>;
