@@ -66,8 +66,9 @@ export async function openRegistryStore(options: { readonly dataDir?: string; re
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (!options.dataDir) throw new Error('The registry needs --data DIR or DATABASE_URL');
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const pglite = await PGlite.create(`${options.dataDir}/pgdata`);
+  // 'memory://' is for tests: an embedded PostgreSQL that lives as long as the process.
+  if (options.dataDir !== 'memory://') mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const pglite = await PGlite.create(options.dataDir === 'memory://' ? 'memory://' : `${options.dataDir}/pgdata`);
   const db = new Kysely<RegistryDatabase>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
