@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CryptoPrimitives } from '../core/crypto/primitives';
 import { canonicalBytes } from '../core/sync/protocol/canonical-json';
-import { batchRecordSchema, decryptEnvelope, GENESIS_PREV_HASH, parseEnvelope, verifyEnvelopeSignature, type BatchRecord, type Envelope } from '../core/sync/protocol/envelope';
+import { batchRecordSchema, decryptEnvelope, GENESIS_PREV_HASH, parseEnvelope, verifyEnvelopeSignature, type BatchContent, type BatchRecord, type Envelope } from '../core/sync/protocol/envelope';
 import type { Cursor } from '../core/sync/protocol/hello';
 import { pseudonymOf } from '../core/sync/protocol/keys';
 import { ProtocolError, type ProtocolErrorCode } from '../core/sync/protocol/protocol-error';
@@ -79,7 +79,7 @@ export async function ingestBatch(db: Kysely<RegistryDatabase>, bytes: Buffer, o
   if (centerKey === undefined) return refused('unknownKey', 'the batch is signed by a key this center never registered');
   const privateKey = await encryptionPrivateKey(db, envelope.enc.kid);
   if (privateKey === undefined) return refused('unknownKey', 'the batch is encrypted to a key this registry does not have');
-  let records: BatchRecord[];
+  let records: BatchContent;
   try {
     verifyEnvelopeSignature(crypto, envelope, Buffer.from(centerKey.public_key, 'base64'));
     records = decryptEnvelope(crypto, envelope, privateKey);
@@ -126,7 +126,7 @@ export async function ingestBatch(db: Kysely<RegistryDatabase>, bytes: Buffer, o
  * Processes held batches while the next seq is there (or the oldest held one has waited past
  * `holdMs`); returns the receipt of `current` if it was processed.
  */
-async function advance(trx: Trx, centerId: string, options: IngestOptions, current: { batchId: string; envelope: Envelope; records: BatchRecord[] }): Promise<Receipt | undefined> {
+async function advance(trx: Trx, centerId: string, options: IngestOptions, current: { batchId: string; envelope: Envelope; records: BatchContent }): Promise<Receipt | undefined> {
   let currentReceipt: Receipt | undefined;
   for (;;) {
     const state = await trx.selectFrom('centers').select(['cursor_seq', 'cursor_hash']).where('id', '=', centerId).executeTakeFirstOrThrow();
@@ -148,7 +148,7 @@ async function advance(trx: Trx, centerId: string, options: IngestOptions, curre
     let records = current.records;
     if (!isCurrent) {
       const privateKey = await encryptionPrivateKey(trx, envelope.enc.kid);
-      records = privateKey === undefined ? [] : decryptEnvelope(options.crypto, envelope, privateKey);
+      records = privateKey === undefined ? { types: {}, records: [] } : decryptEnvelope(options.crypto, envelope, privateKey);
     }
     const receipt = await processBatch(trx, envelope, records, next.digest, options);
     await trx.updateTable('centers').set({ cursor_seq: next.seq, cursor_hash: next.digest }).where('id', '=', centerId).execute();
@@ -166,7 +166,8 @@ function personKeyOf(crypto: CryptoPrimitives, key: Buffer, record: BatchRecord)
 }
 
 /** Stores one batch's records and signs its receipt. */
-async function processBatch(trx: Trx, envelope: Envelope, records: readonly BatchRecord[], digest: string, options: IngestOptions): Promise<Receipt> {
+async function processBatch(trx: Trx, envelope: Envelope, content: BatchContent, digest: string, options: IngestOptions): Promise<Receipt> {
+  const { records, types } = content;
   const { crypto, now } = options;
   const rejected: RecordRejection[] = [];
   const accepted: { record: BatchRecord; contentSha256: string }[] = [];
@@ -179,7 +180,7 @@ async function processBatch(trx: Trx, envelope: Envelope, records: readonly Batc
       continue;
     }
     const record = parsed.data;
-    const refusal = recordRefusal(record.type, envelope.types[record.type], record.data);
+    const refusal = recordRefusal(record.type, types[record.type], record.data);
     if (refusal !== null) {
       rejected.push({ id: record.id, version: record.version, type: record.type, reason: refusal });
       continue;

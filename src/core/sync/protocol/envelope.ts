@@ -54,8 +54,6 @@ export const envelopeHeaderSchema = z
     createdAt: z.string().datetime({ offset: true }),
     recordCount: z.number().int().nonnegative(),
     plainSha256: hex64,
-    /** Each record type in the batch with its schema version, `major.minor`. */
-    types: z.record(z.string(), z.string().regex(/^\d+\.\d+$/)),
     /** The center's audit chain head when the batch was sealed. */
     chainHead: z.object({ seq: z.number().int().nonnegative(), hash: hex64 }).strict(),
     enc: z.object({ alg: z.literal(ENCRYPTION_ALG), kid: keyId, epk: base64, iv: base64 }).strict(),
@@ -105,7 +103,8 @@ function headerOf(envelope: Envelope): EnvelopeHeader {
  * @example const sealed = sealEnvelope(nodeCryptoPrimitives, { batchId, centerId, seq: 1, prevHash: GENESIS_PREV_HASH, … });
  */
 export function sealEnvelope(crypto: CryptoPrimitives, input: SealInput): SealedEnvelope {
-  const plaintext = Buffer.from(JSON.stringify(input.records), 'utf8');
+  // The record types travel inside, with the records: the header says nothing of what a batch holds.
+  const plaintext = Buffer.from(JSON.stringify({ types: input.types, records: input.records }), 'utf8');
   const ephemeral = randomBytes(32);
   const epk = crypto.x25519PublicKey(ephemeral);
   const iv = randomBytes(12);
@@ -119,7 +118,6 @@ export function sealEnvelope(crypto: CryptoPrimitives, input: SealInput): Sealed
     createdAt: input.createdAt,
     recordCount: input.records.length,
     plainSha256: crypto.sha256(plaintext).toString('hex'),
-    types: { ...input.types },
     chainHead: { seq: input.chainHead.seq, hash: input.chainHead.hash },
     enc: { alg: ENCRYPTION_ALG, kid: input.registryKey.kid, epk: epk.toString('base64'), iv: iv.toString('base64') },
     signer: { kid: input.signer.kid },
@@ -170,7 +168,15 @@ export function verifyEnvelopeSignature(crypto: CryptoPrimitives, envelope: Enve
  * Decrypts a verified envelope with the registry's private key named by `enc.kid`. Throws
  * `ProtocolError('decryptFailed' | 'plainHashMismatch' | 'malformed')`.
  */
-export function decryptEnvelope(crypto: CryptoPrimitives, envelope: Envelope, registryPrivateKey: Buffer): BatchRecord[] {
+/** A batch's content: each record type with its schema version (`major.minor`), and the records. */
+export interface BatchContent {
+  readonly types: Readonly<Record<string, string>>;
+  readonly records: BatchRecord[];
+}
+
+const contentSchema = z.object({ types: z.record(z.string(), z.string().regex(/^\d+\.\d+$/)), records: z.array(z.unknown()) }).strict();
+
+export function decryptEnvelope(crypto: CryptoPrimitives, envelope: Envelope, registryPrivateKey: Buffer): BatchContent {
   const header = headerOf(envelope);
   const epk = Buffer.from(header.enc.epk, 'base64');
   const iv = Buffer.from(header.enc.iv, 'base64');
@@ -192,14 +198,16 @@ export function decryptEnvelope(crypto: CryptoPrimitives, envelope: Envelope, re
     throw new ProtocolError('malformed', 'the batch content does not decompress');
   }
   if (crypto.sha256(plaintext).toString('hex') !== header.plainSha256) throw new ProtocolError('plainHashMismatch', 'the batch content does not match its hash');
-  let records: unknown;
+  let content: unknown;
   try {
-    records = JSON.parse(plaintext.toString('utf8'));
+    content = JSON.parse(plaintext.toString('utf8'));
   } catch {
     throw new ProtocolError('malformed', 'the batch content is not JSON');
   }
-  if (!Array.isArray(records) || records.length !== header.recordCount) throw new ProtocolError('malformed', 'the batch record count does not match');
-  return records as BatchRecord[];
+  const parsed = contentSchema.safeParse(content);
+  if (!parsed.success || parsed.data.records.length !== header.recordCount) throw new ProtocolError('malformed', 'the batch content is not well-formed');
+  // Records are checked one by one by the receiver: one bad record must not refuse the rest.
+  return { types: parsed.data.types, records: parsed.data.records as BatchRecord[] };
 }
 
 /** SHA-256 of the envelope's bytes, hex: the batch's digest. */
