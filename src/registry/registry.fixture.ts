@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
+import pg from 'pg';
 import type { Kysely } from 'kysely';
 import { nodeCryptoPrimitives } from '../core/crypto/primitives';
 import { issueEnrollmentCode } from './centers';
@@ -9,8 +11,8 @@ import type { RegistryDatabase } from './registry.tables';
 import { startRegistryServer, type RegistryServerOptions } from './server';
 
 /**
- * For tests and benchmarks: a real registry (embedded PostgreSQL in memory, or the server named
- * by DATABASE_URL, emptied first) behind the real HTTP service on a loopback port.
+ * For tests and benchmarks: a real registry (embedded PostgreSQL in memory, or a new database on
+ * the server named by DATABASE_URL) behind the real HTTP service on a loopback port.
  */
 export interface TestRegistry {
   readonly url: string;
@@ -24,15 +26,31 @@ export interface TestRegistry {
   close(): Promise<void>;
 }
 
-const TABLES = ['alerts', 'records', 'batches', 'center_keys', 'centers', 'enrollment_codes', 'registry_secrets', 'registry_keys'];
+/** A database of its own on the server DATABASE_URL names (test files run in parallel), dropped at close. */
+async function freshDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `inson_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
 
 export async function startTestRegistry(options: Partial<Omit<RegistryServerOptions, 'db' | 'crypto'>> & { readonly usePostgres?: boolean } = {}): Promise<TestRegistry> {
-  const databaseUrl = options.usePostgres === false ? undefined : process.env.DATABASE_URL;
-  const store = await openRegistryStore(databaseUrl ? { databaseUrl } : { dataDir: 'memory://' });
+  const serverUrl = options.usePostgres === false ? undefined : process.env.DATABASE_URL || undefined;
+  const database = serverUrl ? await freshDatabase(serverUrl) : null;
+  const store = await openRegistryStore(database ? { databaseUrl: database.url } : { dataDir: 'memory://' });
   await migrateRegistry(store.db as never);
-  if (databaseUrl) {
-    for (const table of TABLES) await store.db.deleteFrom(table as never).execute();
-  }
   await ensureRegistryKeys(store.db, nodeCryptoPrimitives, new Date());
   const servers: Server[] = [];
   const start = async (extra: Partial<RegistryServerOptions> = {}) => {
@@ -59,6 +77,7 @@ export async function startTestRegistry(options: Partial<Omit<RegistryServerOpti
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }
       await store.close();
+      await database?.drop();
     },
   };
 }
