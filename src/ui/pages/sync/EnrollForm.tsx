@@ -6,6 +6,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldError } from '../../forms/field-error';
 import { applyServerIssues, useZodForm } from '../../forms/zod-form';
 
+/** Codes and paths are read character by character: a monospace input (its label stays in the body font). */
+const MONOSPACE_INPUT = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } } as const;
+
 /**
  * The administrator's enrollment: the registry's address, the one-time code and (optionally) the
  * fingerprint, all from the enrollment letter. On success the page shows the fingerprint for
@@ -42,7 +45,7 @@ export function EnrollForm({ onEnrolled }: { readonly onEnrolled: (fingerprint: 
             description={t('sync:enroll.fingerprintHint')}
             autoComplete="off"
             spellCheck={false}
-            ff="monospace"
+            styles={MONOSPACE_INPUT}
             {...form.register('fingerprint')}
             error={fieldError(t, errors.fingerprint)}
           />

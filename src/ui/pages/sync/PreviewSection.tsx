@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PreviewRecord } from '../../../core/sync/sync-status';
 import { useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useGeoNames } from '../../components/geo-names';
 import { momentText } from './sync-wording';
 
 const PAGE_SIZE = 20;
@@ -18,8 +19,18 @@ function valueText(t: TFunction, value: unknown): string {
   return String(value as string | number);
 }
 
+type GeoNames = ReturnType<typeof useGeoNames>;
+
+/** The value exactly as it travels, with its meaning beside a code a person cannot read (a region, a district, the sex). */
+function shownValue(t: TFunction, geo: GeoNames, field: string, value: unknown): string {
+  const travels = valueText(t, value);
+  if (typeof value !== 'string') return travels;
+  const meaning = field === 'regionCode' ? geo.region(value) : field === 'districtCode' ? geo.district(value) : field === 'sex' ? t(`clients:sex.${value}`, { defaultValue: '' }) : '';
+  return meaning !== '' && meaning !== value ? `${travels} (${meaning})` : travels;
+}
+
 /** The fields of one record, each named in the UI's language; the pseudonym marked as one; hidden fields named. */
-function RecordFields({ record }: { readonly record: PreviewRecord }) {
+function RecordFields({ record, geo }: { readonly record: PreviewRecord; readonly geo: GeoNames }) {
   const { t } = useTranslation();
   const entries = Object.entries(record.data);
   return (
@@ -42,7 +53,7 @@ function RecordFields({ record }: { readonly record: PreviewRecord }) {
                     </Text>
                   </Group>
                 ) : (
-                  valueText(t, value)
+                  shownValue(t, geo, field, value)
                 )}
               </Table.Td>
             </Table.Tr>
@@ -88,6 +99,7 @@ function Pager({ total, offset, onOffset }: { readonly total: number; readonly o
  */
 export function PreviewSection() {
   const { t } = useTranslation();
+  const geo = useGeoNames();
   const [offset, setOffset] = useState(0);
   const preview = useApiQuery('sync.preview', { offset, limit: PAGE_SIZE }, { placeholderData: (previous) => previous });
   const total = preview.data?.total ?? 0;
@@ -123,7 +135,7 @@ export function PreviewSection() {
                       <Table.Td>{momentText(record.occurredAt)}</Table.Td>
                       <Table.Td>{t(record.isSealed ? 'sync:preview.sealed' : 'sync:preview.pending')}</Table.Td>
                       <Table.Td>
-                        <RecordFields record={record} />
+                        <RecordFields record={record} geo={geo} />
                       </Table.Td>
                     </Table.Tr>
                   ))}

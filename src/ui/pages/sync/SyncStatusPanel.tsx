@@ -44,7 +44,7 @@ function ConnectionFacts({ enrollment }: { readonly enrollment: Enrollment }) {
           <Table.Tbody>
             <Fact term={t('sync:status.registryUrl')}>{enrollment.registryUrl}</Fact>
             <Fact term={t('sync:status.fingerprint')}>
-              <FingerprintGroups fingerprint={enrollment.fingerprint} label={t('sync:enroll.fingerprintGroups')} />
+              <FingerprintGroups fingerprint={enrollment.fingerprint} label={t('sync:enroll.fingerprintGroups')} size={17} />
             </Fact>
             <Fact term={t('sync:status.centerId')}>
               <Text component="span" ff="monospace" size="sm">

@@ -5,6 +5,9 @@ import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifyDone } from '../../components/notify';
 
+/** Codes and paths are read character by character: a monospace input (its label stays in the body font). */
+const MONOSPACE_INPUT = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } } as const;
+
 /**
  * Where a USB stick usually is on this kind of computer, for the suggested file names: the
  * browser harness and the desktop window have no file dialog to ask, and the core needs an
@@ -53,7 +56,7 @@ function PathAction({
     <form onSubmit={submit} noValidate aria-label={label}>
       <Stack gap="xs">
         <Group align="flex-end" wrap="nowrap">
-          <TextInput id={id} label={label} description={hint} value={path} onChange={(event) => setPath(event.currentTarget.value)} spellCheck={false} autoComplete="off" style={{ flex: 1 }} ff="monospace" />
+          <TextInput id={id} label={label} description={hint} value={path} onChange={(event) => setPath(event.currentTarget.value)} spellCheck={false} autoComplete="off" style={{ flex: 1 }} styles={MONOSPACE_INPUT} />
           <Button type="submit" loading={pending} variant="default">
             {action}
           </Button>
