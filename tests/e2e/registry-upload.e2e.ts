@@ -146,6 +146,11 @@ describe('registry upload', () => {
     await shell.navigateTo('ru', 'sync', 'nav');
     await upload.heading().waitFor();
     await upload.count('pending').getByText('1', { exact: true }).waitFor();
+    // A path is suggested (there is no file dialog); a folder that is not there is refused in words and nothing is sealed.
+    expect(await upload.field('usb.exportPath').inputValue()).toMatch(/inson-batches-\d{4}-\d{2}-\d{2}\.json$/);
+    await upload.exportTo(join(stick, 'no-such-folder', 'inson-batches.json'));
+    await page.getByRole('alert').filter({ hasText: text('ru', 'errors', 'reasons.CONFLICT.syncFileNotWritable') }).waitFor();
+    expect(await upload.count('pending').innerText()).toBe('1');
     const transfer = join(stick, 'inson-batches.json');
     await upload.exportTo(transfer);
     await upload.notification('usb.exported', { batches: '1', records: '1' }).waitFor();

@@ -57,8 +57,9 @@ export function RegistryUploadPage() {
         ))}
       {status.data !== undefined && enrollment != null && (
         <>
-          <SyncStatusPanel status={status.data} />
-          <PreviewSection />
+          <SyncStatusPanel status={status.data}>
+            <PreviewSection />
+          </SyncStatusPanel>
           <UsbTransfer />
         </>
       )}
