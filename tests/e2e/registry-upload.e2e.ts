@@ -177,4 +177,15 @@ describe('registry upload', () => {
     await page.getByRole('alert').filter({ hasText: text('en', 'errors', 'reasons.CONFLICT.syncFileDamaged') }).waitFor();
     await snap(page, 'registry-usb-refused.en');
   });
+
+  it('explains in words why an upload did not go through, and when it tries again', async () => {
+    await registry.stop();
+    const upload = new RegistryUploadPage(page, 'en');
+    await upload.button('actions.uploadNow').click();
+    const failed = text('en', 'sync', 'result.failed', { reason: text('en', 'sync', 'reasons.network') });
+    await page.getByRole('alert').filter({ hasText: failed }).waitFor();
+    await page.getByRole('row', { name: new RegExp(text('en', 'sync', 'status.lastError')) }).getByText(text('en', 'sync', 'reasons.network'), { exact: true }).waitFor();
+    await page.getByRole('rowheader', { name: text('en', 'sync', 'status.nextAttempt'), exact: true }).waitFor();
+    await snap(page, 'registry-unreachable.en');
+  });
 });

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import enSync from '../../../../resources/locales/en/sync.json';
 import ruSync from '../../../../resources/locales/ru/sync.json';
-import { alertText, clockOffsetText, fingerprintGroups, reasonText } from './sync-wording';
+import { alertText, clockOffsetText, fingerprintGroups, reasonText, whenText } from './sync-wording';
 
 async function translator(language: 'en' | 'ru') {
   const instance = i18next.createInstance();
@@ -34,5 +34,12 @@ describe('the upload in words', () => {
 
   it('groups a fingerprint by four, whatever spacing it came with', () => {
     expect(fingerprintGroups('ccaa 87644d41 D952')).toEqual(['CCAA', '8764', '4D41', 'D952']);
+  });
+
+  it('gives a moment relative and absolute, in Uzbek as people say it', () => {
+    const now = new Date('2026-12-04T10:00:30');
+    expect(whenText('2026-12-04T10:00:00', 'uz-Latn', now)).toBe('bir necha soniya oldin (04.12.2026 10:00)');
+    expect(whenText('2026-12-04T10:05:30', 'uz-Cyrl', now)).toBe('5 дақиқа ичида (04.12.2026 10:05)');
+    expect(whenText('2026-12-01T10:00:30', 'ru', now)).toBe('3 дня назад (01.12.2026 10:00)');
   });
 });

@@ -1,10 +1,19 @@
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
+import updateLocale from 'dayjs/plugin/updateLocale';
 import type { TFunction } from 'i18next';
 import { DAYJS_LOCALE } from '../../forms/day-text';
 import type { Language } from '../../i18n/languages';
 
 dayjs.extend(relativeTime);
+dayjs.extend(updateLocale);
+// dayjs's Uzbek wording says "soniya oldin" / "фурсат олдин" for a few seconds and "Yaqin … ichida" for the future; these read as people say them.
+dayjs.updateLocale('uz-latn', {
+  relativeTime: { future: '%s ichida', past: '%s oldin', s: 'bir necha soniya', m: 'bir daqiqa', mm: '%d daqiqa', h: 'bir soat', hh: '%d soat', d: 'bir kun', dd: '%d kun', M: 'bir oy', MM: '%d oy', y: 'bir yil', yy: '%d yil' },
+});
+dayjs.updateLocale('uz', {
+  relativeTime: { future: '%s ичида', past: '%s олдин', s: 'бир неча сония', m: 'бир дақиқа', mm: '%d дақиқа', h: 'бир соат', hh: '%d соат', d: 'бир кун', dd: '%d кун', M: 'бир ой', MM: '%d ой', y: 'бир йил', yy: '%d йил' },
+});
 
 /**
  * The upload's codes in plain words: the reasons the core records for a failed contact (network,
