@@ -66,7 +66,7 @@ function ConnectionFacts({ enrollment }: { readonly enrollment: Enrollment }) {
                 t('sync:status.noError')
               ) : (
                 <Stack gap={2}>
-                  <Text component="span">{reasonText(t, enrollment.lastError)}</Text>
+                  <Text component="span" size="sm">{reasonText(t, enrollment.lastError)}</Text>
                   <Text component="span" size="sm" c="dimmed">
                     {t('sync:status.failures', { count: enrollment.failures })}
                   </Text>
