@@ -26,6 +26,8 @@ export interface RegistryServerOptions {
   readonly holdMs?: number;
   /** Batches ingested at once; more get 503 with Retry-After. Default: 8. */
   readonly maxConcurrentIngests?: number;
+  /** The Retry-After of a 503 when busy. Default: 2 s. */
+  readonly busyRetryAfterSeconds?: number;
   /** The operator endpoint's token; without one, `/operator` is closed. */
   readonly operatorToken?: string;
 }
@@ -103,7 +105,7 @@ export function createRegistryHandler(options: RegistryServerOptions): (request:
     if (parts[0] === 'v1' && parts[1] === 'centers' && parts.length >= 4) {
       const centerId = parts[2] ?? '';
       if (method === 'PUT' && parts[3] === 'batches' && parts.length === 5) {
-        if (ingesting >= maxIngests) return send(response, 503, { error: 'busy' }, { 'retry-after': '2' });
+        if (ingesting >= maxIngests) return send(response, 503, { error: 'busy' }, { 'retry-after': String(options.busyRetryAfterSeconds ?? 2) });
         ingesting += 1;
         try {
           const bytes = await readBody(request, MAX_BATCH_BYTES);

@@ -2,7 +2,8 @@
  * Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"):
  * the wait after the n-th failure in a row is a uniform draw from [0, min(cap, base · 2^(n−1))],
  * so 80 centers that failed together do not come back together. A `Retry-After` from the registry
- * is a floor: never sooner than it asked.
+ * is a floor: never sooner than it asked, and the jitter is added on top of it (a bare floor would
+ * bring every center back at the same second).
  *
  * @example backoffDelayMs(3, Math.random) // somewhere in [0, 8 s)
  */
@@ -14,5 +15,5 @@ export function backoffDelayMs(failures: number, random: () => number, retryAfte
   const cap = options.capMs ?? BACKOFF_CAP_MS;
   const ceiling = Math.min(cap, base * 2 ** Math.min(Math.max(failures - 1, 0), 30));
   const jittered = Math.floor(random() * ceiling);
-  return Math.max(jittered, Math.min(retryAfterMs ?? 0, cap));
+  return Math.min(retryAfterMs ?? 0, cap) + jittered;
 }
