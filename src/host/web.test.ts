@@ -77,8 +77,10 @@ describe('browser harness', () => {
   });
 
   it('parses its command line', () => {
-    expect(parseWebArgs([])).toEqual({ dataDir: null, port: 0, devMethods: false });
-    expect(parseWebArgs(['--dir', '/tmp/c', '--port', '8080', '--dev-methods'])).toEqual({ dataDir: '/tmp/c', port: 8080, devMethods: true });
+    expect(parseWebArgs([])).toEqual({ dataDir: null, port: 0, devMethods: false, syncIntervalMs: null });
+    expect(parseWebArgs(['--dir', '/tmp/c', '--port', '8080', '--dev-methods'])).toEqual({ dataDir: '/tmp/c', port: 8080, devMethods: true, syncIntervalMs: null });
+    expect(parseWebArgs(['--sync-interval-ms', '0']).syncIntervalMs).toBe(0);
+    expect(() => parseWebArgs(['--sync-interval-ms', 'soon'])).toThrow(/--sync-interval-ms/);
     // Never the desktop app's real data folder, however it is spelled.
     expect(() => parseWebArgs(['--dir', defaultDataDir()])).toThrow(/desktop app/);
     expect(() => parseWebArgs(['--dir', '/home/x/.config/INSON Center/'], '/home/x/.config/INSON Center')).toThrow(/desktop app/);

@@ -37,6 +37,8 @@ export interface WebHarnessOptions {
   readonly token?: string;
   /** scrypt cost of new key slots; only unit tests lower it, explicitly. */
   readonly keySlotParams?: ScryptParams;
+  /** How often the background upload looks (ms); 0 turns it off, so a test presses "Upload now" itself. Default: the core's. */
+  readonly syncIntervalMs?: number | null;
 }
 
 export interface RunningWebHarness {
@@ -64,6 +66,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<Runni
     log: options.log ?? createConsoleLogger(),
     extraMethods: options.devMethods ? [devFailMethod] : [],
     ...(options.keySlotParams ? { keySlotParams: options.keySlotParams } : {}),
+    ...(options.syncIntervalMs === undefined || options.syncIntervalMs === null ? {} : { sync: { intervalMs: options.syncIntervalMs } }),
   });
   let http: RunningHttpTransport;
   try {
@@ -89,14 +92,16 @@ export interface WebCommandLine {
   readonly dataDir: string | null;
   readonly port: number;
   readonly devMethods: boolean;
+  /** `--sync-interval-ms N`: the background upload's period (0: off); null for the core's default. */
+  readonly syncIntervalMs: number | null;
 }
 
 /**
- * `npm run web -- [--dir D] [--port P] [--dev-methods]`. The harness never opens the desktop
+ * `npm run web -- [--dir D] [--port P] [--dev-methods] [--sync-interval-ms N]`. The harness never opens the desktop
  * app's own data folder: it is a demonstration and test tool whose token-guarded loopback port
  * would otherwise expose the center's real records to any local program that learns the token.
  *
- * @example parseWebArgs(['--dir', '/tmp/c', '--port', '0']) // { dataDir: '/tmp/c', port: 0, devMethods: false }
+ * @example parseWebArgs(['--dir', '/tmp/c', '--port', '0']) // { dataDir: '/tmp/c', port: 0, devMethods: false, syncIntervalMs: null }
  */
 export function parseWebArgs(argv: readonly string[], desktopDataDir: string = defaultDataDir()): WebCommandLine {
   const { values } = parseArgs({
@@ -105,16 +110,19 @@ export function parseWebArgs(argv: readonly string[], desktopDataDir: string = d
       dir: { type: 'string' },
       port: { type: 'string', default: '0' },
       'dev-methods': { type: 'boolean', default: false },
+      'sync-interval-ms': { type: 'string' },
     },
     strict: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be 0–65535, got ${values.port}`);
+  const syncIntervalMs = values['sync-interval-ms'] === undefined ? null : Number(values['sync-interval-ms']);
+  if (syncIntervalMs !== null && (!Number.isInteger(syncIntervalMs) || syncIntervalMs < 0)) throw new Error(`--sync-interval-ms must be a whole number of milliseconds, got ${values['sync-interval-ms']}`);
   const dataDir = values.dir === undefined ? null : resolve(values.dir);
   if (dataDir !== null && dataDir === resolve(desktopDataDir)) {
     throw new Error(`--dir ${dataDir} is the desktop app's own data folder; the harness runs only on a demonstration or test folder`);
   }
-  return { dataDir, port, devMethods: values['dev-methods'] };
+  return { dataDir, port, devMethods: values['dev-methods'], syncIntervalMs };
 }
 
 /** Runs the harness until SIGINT/SIGTERM; the URL is the one line on stdout. */

@@ -41,8 +41,13 @@ export async function exportTransfer(deps: { readonly core: CoreServices; readon
     const records = batches.reduce((sum, batch) => sum + batch.record_count, 0);
     // Written beside the target and renamed: a stick pulled out mid-write leaves no file that looks whole.
     const temporary = `${target}.partial`;
-    writeFileSync(temporary, bytes, { mode: 0o600 });
-    renameSync(temporary, target);
+    try {
+      writeFileSync(temporary, bytes, { mode: 0o600 });
+      renameSync(temporary, target);
+    } catch {
+      // No such folder, no stick, a read-only stick: the person's to fix, so said in words (the sealing rolls back with the write).
+      throw syncError('CONFLICT', 'syncFileNotWritable');
+    }
     await w.audit({ action: 'sync.exportFile', entityType: 'syncRegistry', entityId: enrollment.centerId, details: { batches: batches.length, records, firstSeq: batches[0]?.seq ?? null, lastSeq: batches.at(-1)?.seq ?? null } });
     return { batches: batches.length, records, sizeBytes: bytes.length };
   });

@@ -25,10 +25,11 @@ const URL_LINE = /INSON Center is running at: (http:\/\/127\.0\.0\.1:\d+)\/#toke
  *
  * @example const harness = await startHarness({ devMethods: true }); … await harness.stop();
  */
-export async function startHarness(options: { readonly devMethods?: boolean; readonly dataDir?: string } = {}): Promise<Harness> {
+export async function startHarness(options: { readonly devMethods?: boolean; readonly dataDir?: string; readonly syncIntervalMs?: number } = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'inson-e2e-'));
   const args = ['scripts/web.mjs', '--dir', dataDir, '--port', '0', '--no-build'];
   if (options.devMethods) args.push('--dev-methods');
+  if (options.syncIntervalMs !== undefined) args.push('--sync-interval-ms', String(options.syncIntervalMs));
   const child: ChildProcess = spawn(process.execPath, args, { cwd: PROJECT_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
