@@ -130,7 +130,7 @@ async function advance(trx: Trx, centerId: string, options: IngestOptions, curre
   let currentReceipt: Receipt | undefined;
   for (;;) {
     const state = await trx.selectFrom('centers').select(['cursor_seq', 'cursor_hash']).where('id', '=', centerId).executeTakeFirstOrThrow();
-    let next = await trx.selectFrom('batches').select(['batch_id', 'seq', 'envelope', 'digest', 'prev_hash', 'received_at']).where('center_id', '=', centerId).where('state', '=', 'held').orderBy('seq').executeTakeFirst();
+    const next = await trx.selectFrom('batches').select(['batch_id', 'seq', 'envelope', 'digest', 'prev_hash', 'received_at']).where('center_id', '=', centerId).where('state', '=', 'held').orderBy('seq').executeTakeFirst();
     if (next === undefined) return currentReceipt;
     if (next.seq !== state.cursor_seq + 1) {
       const waitedMs = options.now.getTime() - new Date(next.received_at).getTime();
@@ -153,7 +153,6 @@ async function advance(trx: Trx, centerId: string, options: IngestOptions, curre
     const receipt = await processBatch(trx, envelope, records, next.digest, options);
     await trx.updateTable('centers').set({ cursor_seq: next.seq, cursor_hash: next.digest }).where('id', '=', centerId).execute();
     if (isCurrent) currentReceipt = receipt;
-    next = undefined;
   }
 }
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { nodeCryptoPrimitives as crypto } from '../core/crypto/primitives';
 import { createTestCenterTemplate, rejection, type TestCenter } from '../core/testing/test-center';
 import { CLIENT_WARNINGS } from '../core/clients/clients.schema';
 import { putBatch } from '../core/sync/registry-client';

@@ -157,9 +157,13 @@ export async function syncPreview(db: ReadDb, crypto: CryptoPrimitives, role: Ro
         const pinfl = pinfls.get(row.entity_id);
         data.pseudonym = pinfl === undefined || enrollment === null ? null : pseudonymOf(crypto, enrollment.pseudonymKey, pinfl);
       }
-      const hiddenFields = row.type === 'client' ? Object.keys(data).filter((field) => IDENTITY_VIEW[field] !== undefined && !seesClientField(role, IDENTITY_VIEW[field])) : [];
-      for (const field of hiddenFields) delete data[field];
-      return { outboxSeq: row.seq, type: row.type, entityId: row.entity_id, op: row.op, occurredAt: row.occurred_at, isSealed: row.batch_id !== null, data, hiddenFields };
+      const isHidden = (field: string): boolean => {
+        const group = IDENTITY_VIEW[field];
+        return row.type === 'client' && group !== undefined && !seesClientField(role, group);
+      };
+      const hiddenFields = Object.keys(data).filter(isHidden);
+      const shown = Object.fromEntries(Object.entries(data).filter(([field]) => !isHidden(field)));
+      return { outboxSeq: row.seq, type: row.type, entityId: row.entity_id, op: row.op, occurredAt: row.occurred_at, isSealed: row.batch_id !== null, data: shown, hiddenFields };
     }),
   };
 }

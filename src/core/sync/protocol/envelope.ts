@@ -155,7 +155,7 @@ export function parseEnvelope(bytes: Buffer): Envelope {
 /** Checks the center's signature over the envelope. Throws `ProtocolError('badSignature')`. */
 export function verifyEnvelopeSignature(crypto: CryptoPrimitives, envelope: Envelope, centerPublicKey: Buffer): void {
   const { sig, ...unsigned } = envelope;
-  let isValid = false;
+  let isValid: boolean;
   try {
     isValid = crypto.ed25519Verify(centerPublicKey, canonicalBytes(unsigned), Buffer.from(sig, 'base64'));
   } catch {

@@ -57,7 +57,7 @@ export function verifyReceipt(
   const key = signingKeys.get(receipt.kid);
   if (key === undefined) throw new ProtocolError('unknownKey', 'receipt signed by an unknown registry key');
   const { sig, ...body } = receipt;
-  let isValid = false;
+  let isValid: boolean;
   try {
     isValid = crypto.ed25519Verify(key, canonicalBytes(body), Buffer.from(sig, 'base64'));
   } catch {
