@@ -6,15 +6,22 @@ import type { Role } from '../api/permissions';
 import { seesClientField, type ClientViewField } from '../clients/clients.policy';
 import type { BatchState } from './sync.table';
 
-/** Identity fields of a client record and the view group that shows each. */
-const IDENTITY_VIEW: Readonly<Record<string, ClientViewField>> = {
+/** The fields of a client record that some role's view leaves out, and the view group that shows each. */
+const CLIENT_FIELD_VIEW: Readonly<Record<string, ClientViewField>> = {
   lastName: 'name',
   firstName: 'name',
   patronymic: 'name',
   pinfl: 'pinfl',
   birthDate: 'birthDate',
+  isBirthDateEstimated: 'birthDate',
+  birthYear: 'birthYear',
+  sex: 'sex',
   phone: 'phone',
   street: 'street',
+  regionCode: 'region',
+  districtCode: 'district',
+  categories: 'categories',
+  disabilityGroup: 'disabilityGroup',
 };
 
 /**
@@ -158,7 +165,7 @@ export async function syncPreview(db: ReadDb, crypto: CryptoPrimitives, role: Ro
         data.pseudonym = pinfl === undefined || enrollment === null ? null : pseudonymOf(crypto, enrollment.pseudonymKey, pinfl);
       }
       const isHidden = (field: string): boolean => {
-        const group = IDENTITY_VIEW[field];
+        const group = CLIENT_FIELD_VIEW[field];
         return row.type === 'client' && group !== undefined && !seesClientField(role, group);
       };
       const hiddenFields = Object.keys(data).filter(isHidden);
