@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Input, Paper, Progress, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_MAX_FILE_BYTES, IMPORT_REFUSALS, type ImportMapping } from '../../../core/clients/clients-import.schema';
 import { useApiMutation } from '../../api/api';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { fileToBase64, saveBase64File } from './import-file';
 import { ImportMappingTable } from './ImportMappingTable';
 import { ImportRefusalsTable, ImportSampleTable } from './ImportPreviewTables';
+import { ImportRunPanel } from './ImportRunPanel';
 
 interface ChosenFile {
   readonly fileName: string;
@@ -16,20 +17,23 @@ interface ChosenFile {
 /**
  * `/clients/import`: choose a register file, check how its columns map to the client's fields,
  * see what would be imported and what refused (and why), download the refusals, then import the
- * accepted rows in one write.
+ * accepted rows in the background with a progress bar (ImportRunPanel).
  */
 export function ClientImportPage() {
   const { t } = useTranslation('clientImport');
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [tooBig, setTooBig] = useState(false);
   const preview = useApiMutation('clients.importPreview');
-  const run = useApiMutation('clients.importRun');
+  const [isRunning, setRunning] = useState(false);
+  // A new file or a new mapping starts a new run panel (the finished job stays with its file).
+  const [runKey, setRunKey] = useState(0);
   const report = useApiMutation('clients.importReport', { onSuccess: saveBase64File });
   const mapping: ImportMapping | undefined = preview.data?.mapping;
-  const isBusy = preview.isPending || run.isPending;
+  const isBusy = preview.isPending || isRunning;
+  const onRunningChange = useCallback((next: boolean) => setRunning(next), []);
 
   const choose = async (chosen: File | undefined) => {
-    run.reset();
+    setRunKey((key) => key + 1);
     preview.reset();
     setFile(null);
     setTooBig(false);
@@ -45,7 +49,7 @@ export function ClientImportPage() {
 
   const remap = (next: ImportMapping) => {
     if (file === null) return;
-    run.reset();
+    setRunKey((key) => key + 1);
     preview.mutate({ ...file, mapping: next });
   };
 
@@ -103,25 +107,9 @@ export function ClientImportPage() {
                 </Button>
               </>
             )}
-            {run.data === undefined && (
-              <Button disabled={summary.accepted === 0 || isBusy} loading={run.isPending} onClick={() => run.mutate({ ...file, mapping })}>
-                {summary.accepted === 0 ? t('nothingToImport') : t('run', { count: summary.accepted })}
-              </Button>
-            )}
           </Group>
           <ErrorAlert error={report.error} />
-          {run.isPending && (
-            <Stack gap="xs">
-              <Progress value={100} animated aria-label={t('running')} />
-              <Text size="sm">{t('running')}</Text>
-            </Stack>
-          )}
-          <ErrorAlert error={run.error} />
-          {run.data && (
-            <Alert color="green" role="status">
-              {t('done', { count: run.data.imported })}
-            </Alert>
-          )}
+          <ImportRunPanel key={runKey} file={file} mapping={mapping} accepted={summary.accepted} isDisabled={isBusy} reasonTexts={reasonTexts} onRunningChange={onRunningChange} />
         </>
       )}
     </Stack>
