@@ -1,4 +1,4 @@
-import { Paper, Stack, Switch, Title } from '@mantine/core';
+import { Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -24,8 +24,12 @@ export function NamesScriptPreference() {
           disabled={preferences.data === undefined || save.isPending}
           onChange={(event) => save.mutate({ namesInReaderScript: event.currentTarget.checked })}
           label={t('auth:account.names.label')}
-          description={t('auth:account.names.description')}
+          // Mantine puts `description` inside the label, which would make the whole paragraph the switch's name.
+          aria-describedby="names-script-description"
         />
+        <Text size="sm" c="dimmed" id="names-script-description">
+          {t('auth:account.names.description')}
+        </Text>
         <ErrorAlert error={preferences.error ?? save.error} />
       </Stack>
     </Paper>
