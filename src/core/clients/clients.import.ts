@@ -110,15 +110,17 @@ export async function screenImport(db: ReadDb, table: ImportTable, mapping: Impo
   const candidates: AcceptedRow[] = [];
   let blankRows = 0;
   const { olderPersonAgeYears } = await readCenterSettings(db);
-  const total = table.rows.length;
-  for (const [index, { rowNumber, cells }] of table.rows.entries()) {
-    if (index > 0 && index % SCREEN_STEP === 0) {
-      steps.onProgress?.('checking', index, total);
-      await steps.between?.();
-    }
+  // Counted as the summary counts them: the rows that hold anything.
+  const total = table.rows.filter((row) => !isBlankImportRow(row.cells)).length;
+  for (const { rowNumber, cells } of table.rows) {
     if (isBlankImportRow(cells)) {
       blankRows += 1;
       continue;
+    }
+    const checked = candidates.length + refusals.length;
+    if (checked > 0 && checked % SCREEN_STEP === 0) {
+      steps.onProgress?.('checking', checked, total);
+      await steps.between?.();
     }
     const converted = importRowToInput(cells, mapping);
     if ('refusal' in converted) {
@@ -144,7 +146,7 @@ export async function screenImport(db: ReadDb, table: ImportTable, mapping: Impo
     candidates.push({ rowNumber, fields, columns: clientColumns(fields, today, olderPersonAgeYears) });
   }
   steps.onProgress?.('checking', total, total);
-  return { today, olderPersonAgeYears, candidates, refusals, rows: total - blankRows, blankRows };
+  return { today, olderPersonAgeYears, candidates, refusals, rows: total, blankRows };
 }
 
 /**

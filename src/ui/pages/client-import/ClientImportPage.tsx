@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { fileToBase64, saveBase64File } from './import-file';
 import { ImportMappingTable } from './ImportMappingTable';
 import { ImportRefusalsTable, ImportSampleTable } from './ImportPreviewTables';
-import { ImportRunPanel } from './ImportRunPanel';
+import { ImportRunPanel, type RunStage } from './ImportRunPanel';
 
 interface ChosenFile {
   readonly fileName: string;
@@ -24,13 +24,13 @@ export function ClientImportPage() {
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [tooBig, setTooBig] = useState(false);
   const preview = useApiMutation('clients.importPreview');
-  const [isRunning, setRunning] = useState(false);
+  const [stage, setStage] = useState<RunStage>('idle');
   // A new file or a new mapping starts a new run panel (the finished job stays with its file).
   const [runKey, setRunKey] = useState(0);
   const report = useApiMutation('clients.importReport', { onSuccess: saveBase64File });
   const mapping: ImportMapping | undefined = preview.data?.mapping;
-  const isBusy = preview.isPending || isRunning;
-  const onRunningChange = useCallback((next: boolean) => setRunning(next), []);
+  const isBusy = preview.isPending || stage === 'running';
+  const onStageChange = useCallback((next: RunStage) => setStage(next), []);
 
   const choose = async (chosen: File | undefined) => {
     setRunKey((key) => key + 1);
@@ -95,9 +95,12 @@ export function ClientImportPage() {
           <Alert color={summary.accepted > 0 ? 'blue' : 'yellow'} role="status">
             {t('summary', { rows: summary.rows, accepted: summary.accepted, refused: summary.refused, duplicates: summary.duplicates, blank: summary.blankRows })}
           </Alert>
+          {/* Right under the counts, where the eye is: not below a hundred refused rows. */}
+          <ImportRunPanel key={runKey} file={file} mapping={mapping} accepted={summary.accepted} isDisabled={isBusy} reasonTexts={reasonTexts} onStageChange={onStageChange} />
           <ImportRefusalsTable refusals={preview.data.refusals} />
           <Group>
-            {preview.data.refusals.length > 0 && (
+            {/* After a run, its own report (in the run panel) replaces this one, which would judge the imported rows as duplicates. */}
+            {preview.data.refusals.length > 0 && stage !== 'done' && (
               <>
                 <Button variant="default" loading={report.isPending && report.variables.format === 'csv'} onClick={() => report.mutate({ ...file, mapping, format: 'csv', reasonTexts: reasonTexts() })}>
                   {t('reportCsv')}
@@ -109,7 +112,6 @@ export function ClientImportPage() {
             )}
           </Group>
           <ErrorAlert error={report.error} />
-          <ImportRunPanel key={runKey} file={file} mapping={mapping} accepted={summary.accepted} isDisabled={isBusy} reasonTexts={reasonTexts} onRunningChange={onRunningChange} />
         </>
       )}
     </Stack>

@@ -11,6 +11,8 @@ import { saveBase64File } from './import-file';
 /** How often the screen asks the core where the import is. */
 const POLL_MS = 200;
 
+export type RunStage = 'idle' | 'running' | 'done';
+
 interface ChosenFile {
   readonly fileName: string;
   readonly contentBase64: string;
@@ -43,14 +45,15 @@ export function ImportRunPanel({
   accepted,
   isDisabled,
   reasonTexts,
-  onRunningChange,
+  onStageChange,
 }: {
   readonly file: ChosenFile;
   readonly mapping: ImportMapping;
   readonly accepted: number;
   readonly isDisabled: boolean;
   readonly reasonTexts: () => Record<string, string>;
-  readonly onRunningChange: (isRunning: boolean) => void;
+  /** Where the run is: the page locks the file and mapping while it runs and drops its preview report after. */
+  readonly onStageChange: (stage: RunStage) => void;
 }) {
   const { t } = useTranslation('clientImport');
   const queryClient = useQueryClient();
@@ -65,7 +68,8 @@ export function ImportRunPanel({
   const state = progress.data?.state;
   const isRunning = start.isPending || (jobId !== '' && progress.error === null && (state === undefined || state === 'running'));
 
-  useEffect(() => onRunningChange(isRunning), [isRunning, onRunningChange]);
+  const stage: RunStage = isRunning ? 'running' : state === 'done' ? 'done' : 'idle';
+  useEffect(() => onStageChange(stage), [stage, onStageChange]);
   useEffect(() => {
     if (state === 'done') refreshChanged(queryClient, ['clients.search', 'clients.get', 'home.*', 'timeline.*']);
   }, [state, queryClient]);
