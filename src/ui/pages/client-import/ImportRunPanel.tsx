@@ -66,7 +66,9 @@ export function ImportRunPanel({
   );
   const report = useApiMutation('clients.importReport', { onSuccess: saveBase64File });
   const state = progress.data?.state;
-  const isRunning = start.isPending || (jobId !== '' && progress.error === null && (state === undefined || state === 'running'));
+  // A locked screen's refusal is not the job's end: the import goes on in the core, and the bar comes back after unlocking.
+  const askError = progress.error !== null && progress.error.code !== 'LOCKED' ? progress.error : null;
+  const isRunning = start.isPending || (jobId !== '' && askError === null && (state === undefined || state === 'running'));
 
   const stage: RunStage = isRunning ? 'running' : state === 'done' ? 'done' : 'idle';
   useEffect(() => onStageChange(stage), [stage, onStageChange]);
@@ -78,7 +80,7 @@ export function ImportRunPanel({
   const failedWith = progress.data?.error ?? null;
   // One error object per failure (not per render), so the alert takes the focus once.
   const jobError = useMemo(() => (failedWith === null ? null : appErrorFromJson(failedWith)), [failedWith]);
-  const failure = jobError ?? progress.error;
+  const failure = jobError ?? askError;
   return (
     <Stack gap="xs">
       {jobId === '' && (
