@@ -78,6 +78,7 @@ async function oneSize(records: number): Promise<void> {
     }
     const sealed = await sampleRss(() => center.as.manager.invoke('sync.seal', {}));
     const uploaded = await sampleRss(() => center.as.manager.invoke('sync.uploadNow', {}));
+    if (uploaded.result.state !== 'done') log(`upload did not finish: ${JSON.stringify(uploaded.result)}`);
     const registryPeak = peakRssOf(registry.child.pid ?? 0);
     const status = await center.as.manager.invoke('sync.status', {});
     log(`${String(records).padStart(7)} records: seal ${(sealed.ms / 1000).toFixed(1)} s (${sealed.result.batches} batches, ${(records / (sealed.ms / 1000)).toFixed(0)} records/s), upload ${(uploaded.ms / 1000).toFixed(1)} s (${(records / (uploaded.ms / 1000)).toFixed(0)} records/s), acknowledged ${status.batches.acknowledged.records}`);

@@ -36,7 +36,18 @@ function retryAfterMs(header: string | null, now: number): number | undefined {
   return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
 
+/**
+ * One request; a GET or PUT (both idempotent here) that fails at the network level is tried once
+ * more at once: a kept-alive connection the server closed while the center was sealing fails the
+ * first write on it, and that is not worth a backoff.
+ */
 async function request(options: RegistryClientOptions, method: string, path: string, body?: Buffer | string): Promise<{ status: number; json: unknown; headers: Headers } | ContactFailure> {
+  const first = await requestOnce(options, method, path, body);
+  if (method !== 'POST' && 'kind' in first && first.reason === 'network') return requestOnce(options, method, path, body);
+  return first;
+}
+
+async function requestOnce(options: RegistryClientOptions, method: string, path: string, body?: Buffer | string): Promise<{ status: number; json: unknown; headers: Headers } | ContactFailure> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   try {
@@ -66,7 +77,8 @@ async function request(options: RegistryClientOptions, method: string, path: str
     }
     return { status: response.status, json, headers: response.headers };
   } catch (error) {
-    return { kind: 'retry', reason: controller.signal.aborted ? 'timeout' : 'network', ...(error instanceof Error ? {} : {}) };
+    void error;
+    return { kind: 'retry', reason: controller.signal.aborted ? 'timeout' : 'network' };
   } finally {
     clearTimeout(timer);
   }

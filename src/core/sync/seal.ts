@@ -50,19 +50,31 @@ async function auditHead(trx: WriteTx): Promise<{ seq: number; hash: string }> {
   return head === undefined ? { seq: 0, hash: GENESIS_PREV_HASH } : { seq: head.seq, hash: head.hash };
 }
 
-/** The highest version each entity has travelled with, for the entities of these rows. */
+/**
+ * The highest version each entity has travelled with, for the entities of these rows. Asked by
+ * type and id, so the (type, entity_id, record_version) index answers it, not a scan of the outbox.
+ */
 async function lastVersions(trx: WriteTx, rows: readonly OutboxRow[]): Promise<Map<string, number>> {
   const result = new Map<string, number>();
-  const ids = [...new Set(rows.map((row) => row.entity_id))];
-  for (let start = 0; start < ids.length; start += 500) {
-    const found = await trx
-      .selectFrom('outbox')
-      .select(['type', 'entity_id', (eb) => eb.fn.max('record_version').as('version')])
-      .where('entity_id', 'in', ids.slice(start, start + 500))
-      .where('record_version', 'is not', null)
-      .groupBy(['type', 'entity_id'])
-      .execute();
-    for (const row of found) if (row.version !== null) result.set(`${row.type}\u0000${row.entity_id}`, Number(row.version));
+  const idsByType = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const ids = idsByType.get(row.type) ?? new Set<string>();
+    ids.add(row.entity_id);
+    idsByType.set(row.type, ids);
+  }
+  for (const [type, idSet] of idsByType) {
+    const ids = [...idSet];
+    for (let start = 0; start < ids.length; start += 500) {
+      const found = await trx
+        .selectFrom('outbox')
+        .select(['entity_id', (eb) => eb.fn.max('record_version').as('version')])
+        .where('type', '=', type)
+        .where('entity_id', 'in', ids.slice(start, start + 500))
+        .where('record_version', 'is not', null)
+        .groupBy('entity_id')
+        .execute();
+      for (const row of found) if (row.version !== null) result.set(`${type}\u0000${row.entity_id}`, Number(row.version));
+    }
   }
   return result;
 }
