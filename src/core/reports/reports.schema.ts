@@ -86,7 +86,15 @@ export interface IndicatorTable {
   /** Present when both margins are. */
   readonly grandTotal: number | null;
   readonly hasGrandTotal: boolean;
+  /**
+   * In an export with suppression: why each hidden position is hidden, over the grid with its
+   * totals row and column ((rows + 1) × (columns + 1)): 'small' (shown "<5"), 'complementary'
+   * (shown "×": hidden so that a small one cannot be worked out), null for a published one.
+   */
+  readonly hidden?: readonly (readonly HiddenMark[])[];
 }
+
+export type HiddenMark = 'small' | 'complementary' | null;
 
 export interface IndicatorDefinitionView {
   readonly id: IndicatorId;
