@@ -171,6 +171,15 @@ const CALLS: Readonly<Record<string, Calls | string>> = {
   'counseling.getIntake': 'holders of the confidential key only; the assessment',
   'counseling.recordSafetyPlan': 'answers the id',
   'counseling.getSafetyPlan': 'holders of the confidential key only; the plan',
+  'reports.cellPersons': () => [{ indicatorId: 'consents.rates', filters: { from: '2000-01-01', to: '2100-12-31' }, row: null, column: null }],
+  'reports.compute': () => [{ indicatorId: 'peopleServed.byDistrict', filters: { from: '2000-01-01', to: '2100-12-31' } }],
+  'reports.indicators': 'the indicators’ definitions, no client',
+  'reports.targets': 'counts toward the program’s targets',
+  'reports.settings': 'the small-cell threshold',
+  'reports.setThreshold': 'answers the threshold',
+  'reports.startExport': 'answers a job id',
+  'reports.exportStatus': 'counts of the export’s tables (suppressed), no client',
+  'reports.cancelExport': 'answers the job’s state',
 };
 
 /** Domains with no method that reads or returns a client. */

@@ -169,3 +169,17 @@ export interface JobStatus<R> {
 
 export const SUPPRESSION_THRESHOLD_DEFAULT = 5;
 export const setThresholdInput = z.object({ threshold: z.number().int().min(2).max(20) });
+
+/**
+ * The period of the same number of days just before this one (the dashboard's comparison).
+ *
+ * @example previousPeriod({ ...filters, from: '2026-04-01', to: '2026-06-30' }) // from 2025-12-31 to 2026-03-31
+ */
+export function previousPeriod(filters: ReportFilters): ReportFilters {
+  const day = 86_400_000;
+  const from = Date.parse(`${filters.from}T00:00:00Z`);
+  const to = Date.parse(`${filters.to}T00:00:00Z`);
+  const length = Math.round((to - from) / day) + 1;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { ...filters, from: iso(from - length * day), to: iso(from - day) };
+}
