@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { actorOf } from '../api/context';
-import { AppError } from '../api/errors';
 import { defineCoreMethod, definePublic, defineRead, defineWrite } from '../api/method';
 import type { ReadDb } from '../db/handles';
 import { reportsError } from './reports.errors';
@@ -73,7 +72,7 @@ export const cellPersons = defineRead({
   handler: async (ctx, input): Promise<{ readonly persons: readonly CellPerson[]; readonly isTruncated: boolean }> => {
     const definition = indicatorDefinition(input.indicatorId);
     if (definition.listPermission === null || input.indicatorId === 'training.disabilityTargets') throw reportsError('BAD_REQUEST', 'noListBehind');
-    if (!ctx.actor.permissions.includes(definition.listPermission)) throw new AppError('FORBIDDEN', { permission: definition.listPermission });
+    if (!ctx.actor.permissions.includes(definition.listPermission)) throw reportsError('FORBIDDEN', 'listNotAllowed', { permission: definition.listPermission });
     const ids = await cellSubjects(ctx.db, input.indicatorId as FactIndicatorId, input.filters, input.row, input.column, CELL_PERSONS_LIMIT + 1);
     const page = ids.slice(0, CELL_PERSONS_LIMIT);
     const rows = page.length === 0 ? [] : await ctx.db.selectFrom('clients').select(['id', 'last_name', 'first_name', 'birth_year']).where('id', 'in', page).orderBy('last_name').orderBy('first_name').execute();

@@ -5,6 +5,7 @@ export const REPORTS_ERRORS = defineErrorReasons({
   BAD_REQUEST: ['noListBehind'],
   CONFLICT: ['tooManyJobs'],
   NOT_FOUND: ['job'],
+  FORBIDDEN: ['listNotAllowed'],
 });
 
 /** @example throw reportsError('BAD_REQUEST', 'noListBehind'); */

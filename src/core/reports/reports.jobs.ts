@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CoreServices } from '../api/context';
-import { AppError } from '../api/errors';
+import { reportsError } from './reports.errors';
 import type { JobState, JobStatus } from './reports.schema';
 
 /**
@@ -51,7 +51,7 @@ export class JobRunner {
   start<R>(ownerId: string, total: number, work: (control: JobControl) => Promise<R>, onSettled?: (state: JobState) => void): string {
     this.#forgetOld();
     const running = [...this.#jobs.values()].filter((job) => job.ownerId === ownerId && job.state === 'running').length;
-    if (running >= MAX_RUNNING_PER_OWNER) throw new AppError('CONFLICT', { reason: 'tooManyJobs' });
+    if (running >= MAX_RUNNING_PER_OWNER) throw reportsError('CONFLICT', 'tooManyJobs');
     const job: JobRecord<R> = { id: randomUUID(), ownerId, state: 'running', done: 0, total, result: null, isCancelRequested: false, finishedAtMs: null };
     this.#jobs.set(job.id, job as JobRecord<unknown>);
     const control: JobControl = {
@@ -91,7 +91,7 @@ export class JobRunner {
 
   #own(ownerId: string, jobId: string): JobRecord<unknown> {
     const job = this.#jobs.get(jobId);
-    if (job === undefined || job.ownerId !== ownerId) throw new AppError('NOT_FOUND', { reason: 'job', entity: 'job' });
+    if (job === undefined || job.ownerId !== ownerId) throw reportsError('NOT_FOUND', 'job');
     return job;
   }
 

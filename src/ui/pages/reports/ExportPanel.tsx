@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Progress, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, Progress, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../core/client';
@@ -102,12 +102,11 @@ export function ExportPanel({ filters, labels }: { readonly filters: ReportFilte
         {t('reports:export.title')}
       </Title>
       <Group align="flex-end" gap="sm">
-        <Select
+        <NativeSelect
           label={t('reports:export.format')}
           data={EXPORT_FORMATS.map((value) => ({ value, label: value.toUpperCase() }))}
           value={format}
-          onChange={(value) => setFormat(EXPORT_FORMATS.find((candidate) => candidate === value) ?? 'xlsx')}
-          allowDeselect={false}
+          onChange={(event) => setFormat(EXPORT_FORMATS.find((candidate) => candidate === event.currentTarget.value) ?? 'xlsx')}
           w={120}
         />
         <Button onClick={() => void start()} disabled={isRunning || filters.from > filters.to}>
