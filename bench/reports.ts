@@ -191,19 +191,23 @@ export async function benchReports(): Promise<void> {
     const year = { from: dayBefore(364), to: TODAY };
     const filtered = { ...year, districtCode: '1726264', sex: 'female' as const };
     let worst = 0;
-    for (const [label, filters] of [['last 12 months', year], ['12 months, one district, women', filtered]] as const) {
-      log(`indicator (${label})`.padEnd(52) + 'time      cpu');
+    let worstCpu = 0;
+    // The first pass reads the indexes cold (just opened); the second as the dashboard does, after other indicators.
+    for (const [label, filters] of [['last 12 months, first', year], ['last 12 months, again', year], ['12 months, one district, women', filtered]] as const) {
+      log(`indicator (${label})`.padEnd(52) + 'wall      cpu');
       for (const indicatorId of INDICATOR_IDS) {
         const cpuBefore = process.cpuUsage();
         const t0 = performance.now();
         await api.invoke('reports.compute', { indicatorId, filters });
         const ms = performance.now() - t0;
         const cpu = process.cpuUsage(cpuBefore);
+        const cpuMs = (cpu.user + cpu.system) / 1000;
         worst = Math.max(worst, ms);
-        log(`  ${indicatorId.padEnd(50)}${ms.toFixed(0).padStart(5)} ms ${((cpu.user + cpu.system) / 1000).toFixed(0).padStart(5)} ms${ms > 1000 ? '   OVER 1 s' : ''}`);
+        worstCpu = Math.max(worstCpu, cpuMs);
+        log(`  ${indicatorId.padEnd(50)}${ms.toFixed(0).padStart(5)} ms ${cpuMs.toFixed(0).padStart(5)} ms${ms > 1000 ? '   OVER 1 s' : ''}`);
       }
     }
-    log(`slowest indicator: ${worst.toFixed(0)} ms (target under 1000 ms); load average ${loadavg().map((v) => v.toFixed(2)).join(' ')}`);
+    log(`slowest indicator: ${worst.toFixed(0)} ms wall, ${worstCpu.toFixed(0)} ms cpu (target under 1000 ms); load average ${loadavg().map((v) => v.toFixed(2)).join(' ')}`);
   } finally {
     await core.close();
     rmSync(workDir, { recursive: true, force: true });

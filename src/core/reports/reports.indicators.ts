@@ -5,7 +5,7 @@ import { RISK_LEVELS, SESSION_KINDS } from '../counseling/counseling.schema';
 import type { ReadDb } from '../db/handles';
 import { trainingTargets } from '../training/training-home.service';
 import { OUTCOME_CHECKPOINTS } from '../training/training.schema';
-import { CATEGORY_KEYS, factsOf, type Fact, type FactIndicatorId } from './reports.facts';
+import { CATEGORY_KEYS, countsOf, factsOf, type Fact, type FactIndicatorId } from './reports.facts';
 import { AGE_BANDS, SEXES, type Dimension, type IndicatorId, type IndicatorTable, type ReportFilters, type Unit } from './reports.schema';
 
 /**
@@ -173,13 +173,16 @@ async function disabilityTargets(db: ReadDb, definition: IndicatorDefinition): P
 export async function computeIndicator(db: ReadDb, id: IndicatorId, filters: ReportFilters): Promise<IndicatorTable> {
   const definition = indicatorDefinition(id);
   if (id === 'training.disabilityTargets') return disabilityTargets(db, definition);
-  const facts = factsOf[id as FactIndicatorId](filters);
-  const aggregate = definition.unit === 'persons' ? sql`COUNT(DISTINCT f.subject)` : sql`COUNT(*)`;
-  const result = await sql<{ row_key: string; col_key: string; n: number }>`SELECT f.row_key, f.col_key, ${aggregate} AS n FROM (${facts}) f GROUP BY f.row_key, f.col_key`.execute(db);
-  const counts = new Map(result.rows.map((row) => [`${row.row_key}\u0000${row.col_key}`, Number(row.n)]));
+  const counts = countsOf[id as FactIndicatorId];
+  const aggregate = definition.unit === 'persons' ? sql`COUNT(DISTINCT f.subject)` : sql`SUM(f.n)`;
+  const result = await (counts
+    ? counts(filters)
+    : sql<{ row_key: string; col_key: string; n: number }>`SELECT f.row_key, f.col_key, ${aggregate} AS n FROM (${factsOf[id as FactIndicatorId](filters)}) f GROUP BY f.row_key, f.col_key`
+  ).execute(db);
+  const byCell = new Map(result.rows.map((row) => [`${row.row_key}\u0000${row.col_key}`, Number(row.n)]));
   const fixed = typeof definition.rows === 'function' ? definition.rows(filters) : definition.rows;
   const rows = fixed ?? [...new Set(result.rows.map((row) => row.row_key))].sort();
-  return tableOf(definition, rows, counts);
+  return tableOf(definition, rows, byCell);
 }
 
 /** The youth share toward the program's target, beside the targets table (the training domain's figures). */

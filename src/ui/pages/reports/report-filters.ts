@@ -19,8 +19,11 @@ export function presetPeriod(preset: Preset, today: string): { readonly from: st
       return { from: iso(year, month - (month % 3), 1), to: today };
     case 'year':
       return { from: iso(year, 0, 1), to: today };
-    case 'twelveMonths':
-      return { from: iso(year - 1, month, day + 1), to: today };
+    case 'twelveMonths': {
+      // The day after the same day a year ago (29 February a year ago is the 28th).
+      const yearAgo = Math.min(day, new Date(Date.UTC(year - 1, month + 1, 0)).getUTCDate());
+      return { from: iso(year - 1, month, yearAgo + 1), to: today };
+    }
   }
 }
 
