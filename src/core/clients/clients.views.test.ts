@@ -179,6 +179,15 @@ const CALLS: Readonly<Record<string, Calls | string>> = {
   'sync.uploadNow': 'counts of batches',
   'sync.exportFile': 'counts of batches and records; the file is encrypted to the registry',
   'sync.importReceipts': 'counts of receipts',
+  'reports.cellPersons': () => [{ indicatorId: 'consents.rates', filters: { from: '2000-01-01', to: '2100-12-31' }, row: null, column: null }],
+  'reports.compute': () => [{ indicatorId: 'peopleServed.byDistrict', filters: { from: '2000-01-01', to: '2100-12-31' } }],
+  'reports.indicators': 'the indicators’ definitions, no client',
+  'reports.targets': 'counts toward the program’s targets',
+  'reports.settings': 'the small-cell threshold',
+  'reports.setThreshold': 'answers the threshold',
+  'reports.startExport': 'answers a job id',
+  'reports.exportStatus': 'counts of the export’s tables (suppressed), no client',
+  'reports.cancelExport': 'answers the job’s state',
 };
 
 /** Domains with no method that reads or returns a client. */
