@@ -11,6 +11,8 @@ import { runWritePath } from './audit/run-write';
 import { createReadAudit } from './audit/read-audit';
 import { appointmentsModule } from './appointments/appointments.module';
 import { authModule } from './auth/auth.module';
+import { backupModule } from './backup/backup.module';
+import { backUpIfDue } from './backup/backup.service';
 import { stopConfidentialReencryption } from './auth/confidential-reencryption';
 import type { ConfidentialColumnSpec } from './crypto/confidential-columns';
 import { casesModule } from './cases/cases.module';
@@ -55,6 +57,7 @@ const DOMAINS = [
   appointmentsModule,
   trainingModule,
   homeModule,
+  backupModule,
 ] as const;
 
 type Domain = (typeof DOMAINS)[number];
@@ -125,6 +128,8 @@ function assertAccessDeclared(methods: readonly AnyMethod[]): void {
 
 /** How often the audit chain head is written to the anchor file while the database is open. */
 const ANCHOR_INTERVAL_MS = 10 * 60 * 1000;
+/** How often the schedule looks whether a backup is due (the interval itself is a center setting, in hours). */
+const BACKUP_CHECK_INTERVAL_MS = 5 * 60 * 1000;
 
 /**
  * Starts the application core over one data folder.
@@ -179,6 +184,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (store.isOpen) anchorChainHead(store.require(), now(), log);
   }, ANCHOR_INTERVAL_MS);
   anchorTimer.unref();
+  // Scheduled backups: while the database is open, a backup older than the center's interval is renewed.
+  const backupTimer = setInterval(() => {
+    void backUpIfDue(services);
+  }, BACKUP_CHECK_INTERVAL_MS);
+  backupTimer.unref();
   const methods = [...API_METHODS, ...(options.extraMethods ?? [])];
   assertAccessDeclared(methods);
   const router = createRouter(methods);
@@ -189,6 +199,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: async () => {
       for (const [connectionId] of [...sessions.all()]) sessions.delete(connectionId);
       clearInterval(anchorTimer);
+      clearInterval(backupTimer);
       await stopConfidentialReencryption(services);
       await readAudit.stop();
       if (store.isOpen) anchorChainHead(store.require(), now(), log);

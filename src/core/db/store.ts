@@ -7,13 +7,24 @@ import { installRowTracking } from '../audit/row-digest';
 import { silentLogger, type Logger } from '../log';
 import { createKysely, type Database } from './database';
 import { migrateToLatest, pendingMigrations, type MigrateOptions } from './migrator';
-import { openDatabase, type OpenDatabaseOptions, type SqliteHandle } from './open';
+import { isSqliteError, openDatabase, type OpenDatabaseOptions, type SqliteHandle } from './open';
+import { checkPages, explainOpenFailure } from './page-check';
 
 export const DATABASE_FILE_NAME = 'center.db';
 export const KEYRING_FILE_NAME = 'keyring.json';
 
-/** What `system.info` reports: no center yet, a center whose database is closed, or an open one. */
-export type DatabaseState = 'notSetUp' | 'locked' | 'open';
+/**
+ * What `system.info` reports: no center yet, a center whose database is closed, an open one, or
+ * one whose database failed its check at opening (the app then offers the latest good backup).
+ */
+export type DatabaseState = 'notSetUp' | 'locked' | 'open' | 'damaged';
+
+/** What the check at opening found wrong (no data in it: SQLite's verdict, counted). */
+export interface DatabaseDamage {
+  readonly detectedAt: string;
+  /** `quickCheck`: `PRAGMA quick_check` answered other than ok; `unreadable`: a page could not be read; `firstPage`: page 1 fails its HMAC under the right key. */
+  readonly kind: 'quickCheck' | 'unreadable' | 'firstPage';
+}
 
 /** The unlocked database: Kysely for queries, the raw handle for pragmas (verify, rekey, checkpoint). */
 export interface OpenStore {
@@ -29,6 +40,8 @@ export interface StoreHolder {
   readonly keyringPath: string;
   readonly isOpen: boolean;
   state(): DatabaseState;
+  /** Set when an opening found the database damaged; cleared when a restore replaced it. */
+  damage: DatabaseDamage | null;
   /**
    * Opens (or, at setup, creates) the database with the raw key a key slot unwrapped, and migrates
    * it. Opening an already open store returns it unchanged.
@@ -38,6 +51,31 @@ export interface StoreHolder {
   close(): Promise<void>;
   /** The open store, or LOCKED (set up, not open) / NOT_SET_UP (no center yet). */
   require(): OpenStore;
+}
+
+/**
+ * SQLite's quick check (every page of every b-tree read, each through its HMAC; no index
+ * cross-check, which the full check in the background does): null when sound.
+ */
+function quickCheck(handle: SqliteHandle): DatabaseDamage['kind'] | null {
+  try {
+    const rows = handle.pragma('quick_check') as { quick_check: string }[];
+    return rows.length === 1 && rows[0]?.quick_check === 'ok' ? null : 'quickCheck';
+  } catch (error) {
+    if (isSqliteError(error)) return 'unreadable';
+    throw error;
+  }
+}
+
+function isFirstPageDamaged(databasePath: string, key: string | Buffer): boolean {
+  const keyBytes = typeof key === 'string' ? Buffer.from(key, 'hex') : key;
+  try {
+    return explainOpenFailure(checkPages(databasePath, keyBytes)) === 'damagedFirstPage';
+  } catch {
+    return false;
+  } finally {
+    if (typeof key === 'string') keyBytes.fill(0);
+  }
 }
 
 /**
@@ -54,9 +92,30 @@ export function createStoreHolder(options: { readonly dataDir: string; readonly 
   const log = options.log ?? silentLogger;
   let current: OpenStore | null = null;
   let opening: Promise<OpenStore> | null = null;
+  const holder = { damage: null as DatabaseDamage | null };
+
+  function damaged(kind: DatabaseDamage['kind']): AppError {
+    holder.damage = { detectedAt: new Date().toISOString(), kind };
+    log.warn('db.damaged', { kind });
+    return new AppError('DATABASE_DAMAGED', { kind });
+  }
 
   async function openNow(key: string | Buffer, mode: OpenDatabaseOptions['mode']): Promise<OpenStore> {
-    const handle = openDatabase(databasePath, key, { mode });
+    let handle: SqliteHandle;
+    try {
+      handle = openDatabase(databasePath, key, { mode });
+    } catch (error) {
+      // SQLite says NOTADB for a wrong key and for a damaged first page alike; the page HMACs tell which.
+      if (error instanceof AppError && error.code === 'WRONG_KEY' && mode !== 'create' && isFirstPageDamaged(databasePath, key)) throw damaged('firstPage');
+      throw error;
+    }
+    if (mode !== 'create') {
+      const kind = quickCheck(handle);
+      if (kind !== null) {
+        handle.close();
+        throw damaged(kind);
+      }
+    }
     const db = createKysely(handle);
     try {
       // Rows that already differ from the log before an upgrade stay reported: the baseline below
@@ -83,8 +142,15 @@ export function createStoreHolder(options: { readonly dataDir: string; readonly 
     get isOpen() {
       return current !== null;
     },
+    get damage() {
+      return holder.damage;
+    },
+    set damage(value) {
+      holder.damage = value;
+    },
     state() {
       if (current !== null) return 'open';
+      if (holder.damage !== null) return 'damaged';
       return existsSync(keyringPath) ? 'locked' : 'notSetUp';
     },
     async open(key, openOptions = {}) {
