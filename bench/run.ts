@@ -10,6 +10,7 @@ import { openBenchCenter, type BenchCenter } from './bench-center';
 import { benchImport } from './import';
 import { benchReencrypt } from './reencrypt';
 import { benchRotate } from './rotate';
+import { benchStartup } from './startup';
 import { benchTraining } from './training';
 import { benchUnlock } from './unlock';
 
@@ -21,7 +22,8 @@ import { benchUnlock } from './unlock';
  * the key rotation benchmark (bench/rotate.ts, 10,000 clients by default), `npm run bench -- unlock`
  * only the key-slot unlock and sign-in timing (bench/unlock.ts), which every run prints first,
  * `npm run bench -- reencrypt` the confidential-key re-encryption job (bench/reencrypt.ts),
- * `npm run bench -- training` attendance, completion and certificate PDFs (bench/training.ts).
+ * `npm run bench -- training` attendance, completion and certificate PDFs (bench/training.ts),
+ * `npm run bench -- startup` start-up to the sign-in screen and sign-in in the harness (bench/startup.ts).
  */
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200_000);
@@ -260,7 +262,9 @@ const selected = process.argv.includes('import')
         ? benchReencrypt()
         : process.argv.includes('training')
           ? benchTraining()
-          : main();
+          : process.argv.includes('startup')
+            ? benchStartup()
+            : main();
 selected.catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
