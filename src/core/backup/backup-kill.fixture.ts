@@ -4,14 +4,12 @@
  * prints `at <stage>` and waits there to be killed). Run:
  * node --import tsx backup-kill.fixture.ts <dataDir> <stage> <username> <password>
  */
-import { createApiClient } from '../client';
-import { createDirectTransport } from '../../host/direct-transport';
-import { startTestCore } from '../testing/test-center';
+import { clientOf, startTestCore } from '../testing/test-center';
 import { backUpNow } from './backup.service';
 
 async function main(dataDir: string, stage: string, username: string, password: string): Promise<void> {
   const core = await startTestCore(dataDir);
-  await createApiClient(createDirectTransport(core, 'fixture')).invoke('auth.signIn', { username, password });
+  await clientOf(core, 'fixture').invoke('auth.signIn', { username, password });
   const session = core.services.sessions.get('fixture');
   if (session === null) throw new Error('not signed in');
   await backUpNow(core.services, session.userId, {

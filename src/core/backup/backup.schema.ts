@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorCode } from '../api/errors';
 
 /**
  * Backup settings and answers, shared by the core and the administrator's screens. Pure: the UI
@@ -35,7 +36,7 @@ export interface BackupStatus {
   readonly isOverdue: boolean;
   readonly isRunning: boolean;
   /** The last run's failure in this session (a USB drive left out), cleared by a good run. */
-  readonly lastFailure: { readonly at: string; readonly code: string; readonly reason?: string } | null;
+  readonly lastFailure: { readonly at: string; readonly code: ErrorCode; readonly reason?: string } | null;
 }
 
 /** `backup.restore`: the backup file's path and the recovery code or a staff member's sign-in. */

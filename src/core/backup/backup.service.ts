@@ -20,7 +20,7 @@ const SETTINGS_KEY = 'backup';
 /** What one running core knows about its backups beyond the database: the run in progress, the last failure. */
 interface BackupRuntime {
   running: Promise<unknown> | null;
-  lastFailure: { readonly at: string; readonly code: string; readonly reason?: string } | null;
+  lastFailure: BackupStatus['lastFailure'];
 }
 
 // Keyed by the core's services: per core, not a module singleton; dropped with the core.

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import driverModule from 'better-sqlite3-multiple-ciphers';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { verifyDataDir } from '../../host/cli-verify';
+import { verifyStore } from '../audit/verify-store';
+import { unlockRecoverySlot } from '../crypto/keyring';
+import { readKeyringFile } from '../crypto/keyring-store';
+import { nodeCryptoPrimitives } from '../crypto/primitives';
+import { openDatabaseReadOnly } from '../db/open';
 import { createTestCenterTemplate, clientOf, rejection, startTestCore, TEST_ADMIN, type TestCenter } from '../testing/test-center';
 import { PAGE_SIZE_BYTES } from '../db/page-check';
 import { extractPart, readBackupHeader } from './backup-file';
@@ -92,8 +96,16 @@ describe('backups', () => {
     } finally {
       await restoring.close();
     }
-    const report = await verifyDataDir(target, { recoveryCode: t.recoveryCode });
-    expect(report.ok).toBe(true);
+    // The restored center passes the same check as `verify`, under the key its recovery slot opens.
+    const keyring = readKeyringFile(join(target, 'keyring.json'));
+    const keys = keyring && (await unlockRecoverySlot(nodeCryptoPrimitives, keyring, t.recoveryCode));
+    if (!keys) throw new Error('the recovery code does not open the restored keyring');
+    const handle = openDatabaseReadOnly(join(target, 'center.db'), keys.databaseKey);
+    try {
+      expect(verifyStore(handle).ok).toBe(true);
+    } finally {
+      handle.close();
+    }
   });
 
   it('restores with a staff password too, and refuses a manifest edited by hand or a file cut short', async () => {

@@ -171,6 +171,11 @@ const CALLS: Readonly<Record<string, Calls | string>> = {
   'counseling.getIntake': 'holders of the confidential key only; the assessment',
   'counseling.recordSafetyPlan': 'answers the id',
   'counseling.getSafetyPlan': 'holders of the confidential key only; the plan',
+  'backup.status': 'the newest backup: date, size, client count, folder',
+  'backup.updateSettings': 'answers the folder and interval it saved',
+  'backup.runNow': 'answers the file name, date, size and client count',
+  'backup.damage': 'whether the database is damaged and the newest backup: path, date, client count',
+  'backup.restore': 'answers the center id, backup date and client count',
 };
 
 /** Domains with no method that reads or returns a client. */
