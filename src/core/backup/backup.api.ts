@@ -46,10 +46,13 @@ export const damage = definePublic({
   },
 });
 
-/** First start on a new PC, or a damaged database: the center comes back from a backup file. */
+/**
+ * First start on a new PC, or a damaged database: the center comes back from a backup file. It
+ * says nothing changed on purpose: the screen keeps its "restored" message until the person
+ * moves on to the sign-in, and refreshes the database state then.
+ */
 export const restore = definePublic({
   name: 'backup.restore',
   input: restoreInputSchema,
-  invalidates: ['system.*', 'backup.*'],
   handler: (ctx, input) => restoreFromBackup(ctx.core, input.file, 'recoveryCode' in input ? { recoveryCode: input.recoveryCode } : { username: input.username, password: input.password }),
 });
