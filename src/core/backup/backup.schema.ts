@@ -35,6 +35,8 @@ export interface BackupStatus {
   /** No backup yet, or the newest is older than the interval: the home page warns. */
   readonly isOverdue: boolean;
   readonly isRunning: boolean;
+  /** The full database check run in the background after the opening (null until it ran). */
+  readonly databaseCheck: { readonly checkedAt: string; readonly isOk: boolean } | null;
   /** The last run's failure in this session (a USB drive left out), cleared by a good run. */
   readonly lastFailure: { readonly at: string; readonly code: ErrorCode; readonly reason?: string } | null;
 }

@@ -70,6 +70,7 @@ export async function backupStatus(core: CoreServices, db: ReadDb, now: Date): P
       : null,
     isOverdue: ageHours === null || ageHours > settings.intervalHours,
     isRunning: runtime.running !== null,
+    databaseCheck: core.store.fullCheck,
     lastFailure: runtime.lastFailure,
   };
 }

@@ -12,6 +12,8 @@ import { checkPages, explainOpenFailure } from './page-check';
 
 export const DATABASE_FILE_NAME = 'center.db';
 export const KEYRING_FILE_NAME = 'keyring.json';
+/** The full check waits until the sign-in's first screens are drawn. */
+const FULL_CHECK_DELAY_MS = 30_000;
 
 /**
  * What `system.info` reports: no center yet, a center whose database is closed, an open one, or
@@ -42,6 +44,8 @@ export interface StoreHolder {
   state(): DatabaseState;
   /** Set when an opening found the database damaged; cleared when a restore replaced it. */
   damage: DatabaseDamage | null;
+  /** The full `integrity_check` run in the background after each opening: null until it ran. */
+  readonly fullCheck: { readonly checkedAt: string; readonly isOk: boolean } | null;
   /**
    * Opens (or, at setup, creates) the database with the raw key a key slot unwrapped, and migrates
    * it. Opening an already open store returns it unchanged.
@@ -86,13 +90,45 @@ function isFirstPageDamaged(databasePath: string, key: string | Buffer): boolean
  * await store.open(keyHex);
  * const { db } = store.require();
  */
-export function createStoreHolder(options: { readonly dataDir: string; readonly log?: Logger; readonly migrations?: MigrateOptions['migrations'] }): StoreHolder {
+export function createStoreHolder(options: {
+  readonly dataDir: string;
+  readonly log?: Logger;
+  readonly migrations?: MigrateOptions['migrations'];
+  /** How long after an opening the full check runs (tests shorten it). */
+  readonly fullCheckDelayMs?: number;
+}): StoreHolder {
   const databasePath = join(options.dataDir, DATABASE_FILE_NAME);
   const keyringPath = join(options.dataDir, KEYRING_FILE_NAME);
   const log = options.log ?? silentLogger;
   let current: OpenStore | null = null;
   let opening: Promise<OpenStore> | null = null;
-  const holder = { damage: null as DatabaseDamage | null };
+  const holder = { damage: null as DatabaseDamage | null, fullCheck: null as StoreHolder['fullCheck'], fullCheckTimer: null as NodeJS.Timeout | null };
+
+  /**
+   * The full check (`integrity_check`: every b-tree and index cross-checked) a while after the
+   * opening, when the first screens are drawn: the quick check at opening stays short. It runs on
+   * the store's own connection, between two calls (the driver is synchronous); a failure is kept
+   * for the administrator's home and logged, and nothing is changed or repaired.
+   */
+  function scheduleFullCheck(): void {
+    if (holder.fullCheckTimer !== null) clearTimeout(holder.fullCheckTimer);
+    holder.fullCheck = null;
+    holder.fullCheckTimer = setTimeout(() => {
+      holder.fullCheckTimer = null;
+      if (current === null) return;
+      let isOk: boolean;
+      try {
+        const rows = current.handle.pragma('integrity_check') as { integrity_check: string }[];
+        isOk = rows.length === 1 && rows[0]?.integrity_check === 'ok';
+      } catch (error) {
+        if (!isSqliteError(error)) throw error;
+        isOk = false;
+      }
+      holder.fullCheck = { checkedAt: new Date().toISOString(), isOk };
+      if (!isOk) log.warn('db.fullCheckFailed', {});
+    }, options.fullCheckDelayMs ?? FULL_CHECK_DELAY_MS);
+    holder.fullCheckTimer.unref();
+  }
 
   function damaged(kind: DatabaseDamage['kind']): AppError {
     holder.damage = { detectedAt: new Date().toISOString(), kind };
@@ -145,6 +181,9 @@ export function createStoreHolder(options: { readonly dataDir: string; readonly 
     get damage() {
       return holder.damage;
     },
+    get fullCheck() {
+      return holder.fullCheck;
+    },
     set damage(value) {
       holder.damage = value;
     },
@@ -160,9 +199,12 @@ export function createStoreHolder(options: { readonly dataDir: string; readonly 
         opening = null;
       });
       current = await opening;
+      scheduleFullCheck();
       return current;
     },
     async close() {
+      if (holder.fullCheckTimer !== null) clearTimeout(holder.fullCheckTimer);
+      holder.fullCheckTimer = null;
       const closing = current;
       current = null;
       if (closing !== null) {

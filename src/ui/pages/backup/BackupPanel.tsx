@@ -101,6 +101,11 @@ export function BackupPanel() {
                 </Alert>
               )
             )}
+            {data.databaseCheck?.isOk === false && (
+              <Alert color="red" role="alert">
+                {t('backup:fullCheckFailed')}
+              </Alert>
+            )}
             {failure && !run.isPending && !run.isSuccess && (
               <Alert color="red" role="status">
                 {t('backup:failed', { reason: localizeError(t, new AppError(failure.code, failure.reason ? { reason: failure.reason } : undefined)) })}
