@@ -1,8 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { writeBackup } from '../src/core/backup/backup-write';
+import { unlockUserSlot } from '../src/core/crypto/keyring';
+import { readKeyringFile } from '../src/core/crypto/keyring-store';
+import { nodeCryptoPrimitives } from '../src/core/crypto/primitives';
+import { openDatabaseReadOnly } from '../src/core/db/open';
 import { DATABASE_FILE_NAME, KEYRING_FILE_NAME } from '../src/core/db/store';
 import { BENCH_ADMIN, openBenchCenter } from './bench-center';
 
@@ -46,6 +51,56 @@ async function startHarness(dataDir: string): Promise<{ readonly url: string; st
   };
 }
 
+function timedMs(work: () => unknown): number {
+  const started = performance.now();
+  work();
+  return performance.now() - started;
+}
+
+/**
+ * The database checks and one backup at this size, on a copy: the quick check every opening runs,
+ * the full check the background runs, and a whole backup run (copy, check, write, read back). All
+ * are synchronous in the core process: the times are how long it answers nothing else.
+ */
+async function benchChecksAndBackup(cacheDir: string): Promise<void> {
+  const keyring = readKeyringFile(join(cacheDir, KEYRING_FILE_NAME));
+  const unlocked = keyring && keyring.version === 2 ? await unlockUserSlot(nodeCryptoPrimitives, keyring, BENCH_ADMIN.username, BENCH_ADMIN.password) : null;
+  if (!unlocked) throw new Error('the benchmark center does not open with its administrator password');
+  const dataDir = mkdtempSync(join(tmpdir(), 'inson-bench-checks-'));
+  try {
+    for (const file of [DATABASE_FILE_NAME, KEYRING_FILE_NAME]) copyFileSync(join(cacheDir, file), join(dataDir, file));
+    const databasePath = join(dataDir, DATABASE_FILE_NAME);
+    const handle = openDatabaseReadOnly(databasePath, unlocked.databaseKey);
+    try {
+      log(`database checks at ${CLIENTS} clients (${(statSync(databasePath).size / 2 ** 20).toFixed(0)} MiB):`);
+      log(`  quick_check (every opening)        ${timedMs(() => handle.pragma('quick_check')).toFixed(0)} ms`);
+      log(`  integrity_check (in the background) ${timedMs(() => handle.pragma('integrity_check')).toFixed(0)} ms`);
+    } finally {
+      handle.close();
+    }
+    const stages: string[] = [];
+    let last = performance.now();
+    const started = last;
+    const written = await writeBackup({
+      dataDir,
+      databasePath,
+      databaseKey: unlocked.databaseKey,
+      target: join(dataDir, 'bench.inson-backup'),
+      primitives: nodeCryptoPrimitives,
+      appVersion: 'bench',
+      now: new Date(),
+      onStage: (stage) => {
+        const now = performance.now();
+        stages.push(`${stage} +${(now - last).toFixed(0)} ms`);
+        last = now;
+      },
+    });
+    log(`  one backup: ${(performance.now() - started).toFixed(0)} ms in all, ${(written.sizeBytes / 2 ** 20).toFixed(0)} MiB (${stages.join(', ')})`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 export async function benchStartup(): Promise<void> {
   const center = await openBenchCenter(CLIENTS, log);
   const cacheDir = dirname(center.databasePath);
@@ -53,6 +108,7 @@ export async function benchStartup(): Promise<void> {
   // Builds the renderer if its sources are newer than the last build (nothing is timed yet).
   const build = spawnSync(process.execPath, ['scripts/web.mjs', '--build-only'], { cwd: PROJECT_DIR, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the renderer did not build');
+  await benchChecksAndBackup(cacheDir);
   log(`start-up and sign-in at ${CLIENTS} clients, ${ROUNDS} rounds, load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}:`);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   try {
