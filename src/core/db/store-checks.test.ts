@@ -24,15 +24,39 @@ describe('the checks at opening', () => {
     return store.databasePath;
   }
 
-  it('runs the full check a while after a sound opening and keeps its verdict', async () => {
+  /** Waits for the background check of every page to give its verdict. */
+  async function fullCheckOf(holder: ReturnType<typeof createStoreHolder>): Promise<NonNullable<typeof holder.fullCheck>> {
+    for (let i = 0; i < 200; i += 1) {
+      if (holder.fullCheck !== null) return holder.fullCheck;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error('the background check gave no verdict');
+  }
+
+  it('checks every page in the background after a sound opening and keeps its verdict', async () => {
     const key = randomBytes(32).toString('hex');
     await madeDatabase(key);
-    const holder = createStoreHolder({ dataDir, log: silentLogger, fullCheckDelayMs: 0 });
+    const holder = createStoreHolder({ dataDir, log: silentLogger });
     await holder.open(key);
     expect(holder.fullCheck).toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(holder.fullCheck).toMatchObject({ isOk: true });
+    expect(await fullCheckOf(holder)).toMatchObject({ isOk: true });
+    expect(holder.state()).toBe('open');
     await holder.close();
+  });
+
+  it('a large database opens at once; the background check finds the damaged page and closes it', async () => {
+    const key = randomBytes(32).toString('hex');
+    const path = await madeDatabase(key);
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(64, 0x33), 0, 64, 8 * PAGE_SIZE_BYTES + 200);
+    closeSync(fd);
+    // As for a file past the quick check's size: no quick check at opening.
+    const holder = createStoreHolder({ dataDir, log: silentLogger, quickCheckMaxBytes: 0 });
+    await holder.open(key);
+    expect(await fullCheckOf(holder)).toMatchObject({ isOk: false });
+    expect(holder.isOpen).toBe(false);
+    expect(holder.state()).toBe('damaged');
+    expect(() => holder.require()).toThrow(expect.objectContaining({ code: 'DATABASE_DAMAGED', details: { kind: 'pageScan' } }));
   });
 
   it.each([

@@ -82,7 +82,8 @@ export function SessionGate() {
   }, [signedInUser, session]);
 
   const user = session.user;
-  const keepsApp = user !== null && !user.mustChangePassword && isSetUp && !isSetupOnScreen;
+  const isDamaged = info.data?.database === 'damaged';
+  const keepsApp = user !== null && !user.mustChangePassword && isSetUp && !isSetupOnScreen && !isDamaged;
   if (keepsApp) {
     // The app first: the lock screen's layout comes later in the document, so its AppShell
     // variables (set on :root) win over the hidden app's.
@@ -102,7 +103,7 @@ export function SessionGate() {
     void queryClient.invalidateQueries({ queryKey: ['system.info'] });
     void queryClient.invalidateQueries({ queryKey: ['backup.damage'] });
   };
-  if (info.data.database === 'damaged') return <OutsideScreen>{<DamagedDatabasePage onRestored={afterRestore} />}</OutsideScreen>;
+  if (isDamaged) return <OutsideScreen>{<DamagedDatabasePage onRestored={afterRestore} />}</OutsideScreen>;
   if (!isSetUp && isRestoringBackup) return <OutsideScreen>{<RestoreBackupPage onRestored={afterRestore} onCancel={() => setRestoringBackup(false)} />}</OutsideScreen>;
 
   if (!isSetUp || isSetupOnScreen) {
