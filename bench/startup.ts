@@ -59,7 +59,7 @@ function timedMs(work: () => unknown): number {
 
 /**
  * The database checks and one backup at this size, on a copy: the quick check every opening runs,
- * the full check the background runs, and a whole backup run (copy, check, write, read back). All
+ * the full check each backup runs on its copy, and a whole backup run (copy, check, write, read back). All
  * are synchronous in the core process: the times are how long it answers nothing else.
  */
 async function benchChecksAndBackup(cacheDir: string): Promise<void> {
@@ -73,8 +73,8 @@ async function benchChecksAndBackup(cacheDir: string): Promise<void> {
     const handle = openDatabaseReadOnly(databasePath, unlocked.databaseKey);
     try {
       log(`database checks at ${CLIENTS} clients (${(statSync(databasePath).size / 2 ** 20).toFixed(0)} MiB):`);
-      log(`  quick_check (every opening)        ${timedMs(() => handle.pragma('quick_check')).toFixed(0)} ms`);
-      log(`  integrity_check (in the background) ${timedMs(() => handle.pragma('integrity_check')).toFixed(0)} ms`);
+      log(`  quick_check (at opening, up to 48 MiB)${timedMs(() => handle.pragma('quick_check')).toFixed(0)} ms`);
+      log(`  integrity_check (each backup's copy)   ${timedMs(() => handle.pragma('integrity_check')).toFixed(0)} ms`);
     } finally {
       handle.close();
     }
