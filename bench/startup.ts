@@ -73,7 +73,7 @@ async function benchChecksAndBackup(cacheDir: string): Promise<void> {
     const handle = openDatabaseReadOnly(databasePath, unlocked.databaseKey);
     try {
       log(`database checks at ${CLIENTS} clients (${(statSync(databasePath).size / 2 ** 20).toFixed(0)} MiB):`);
-      log(`  quick_check (at opening, up to 48 MiB)${timedMs(() => handle.pragma('quick_check')).toFixed(0)} ms`);
+      log(`  quick_check (at opening, up to 48 MiB) ${timedMs(() => handle.pragma('quick_check')).toFixed(0)} ms`);
       log(`  integrity_check (each backup's copy)   ${timedMs(() => handle.pragma('integrity_check')).toFixed(0)} ms`);
     } finally {
       handle.close();
