@@ -52,7 +52,8 @@ describe('CLI backup and restore', () => {
     expect(firstSeed.code, firstSeed.stderr).toBe(0);
 
     // A second process keeps writing clients while the backup runs.
-    const seed = start(['seed', '--dir', dir, '--clients', '3000', '--user', 'boss', '--random-seed', '2'], PASSWORD);
+    // More than it can write before the backup ends (it is stopped once the backup is done).
+    const seed = start(['seed', '--dir', dir, '--clients', '500000', '--user', 'boss', '--random-seed', '2'], PASSWORD);
     let seedExited = false;
     const seedDone = new Promise<number | null>((resolve) => seed.on('close', (code) => {
       seedExited = true;
@@ -62,11 +63,12 @@ describe('CLI backup and restore', () => {
     const backup = await cli(['backup', '--dir', dir, '--to', file, '--user', 'boss'], PASSWORD);
     expect(backup.code, backup.stderr).toBe(0);
     expect(seedExited).toBe(false);
-    expect(await seedDone).toBe(0);
+    seed.kill('SIGKILL');
+    await seedDone;
     const made = JSON.parse(backup.stdout) as { clientCount: number; file: string };
-    // A snapshot from the middle of the seed: more than before it, fewer than after it.
+    // A snapshot from the middle of the seed: more than before it.
     expect(made.clientCount).toBeGreaterThan(200);
-    expect(made.clientCount).toBeLessThan(3200);
+    expect(made.clientCount).toBeLessThan(500_200);
 
     const restore = await cli(['restore', '--from', file, '--dir', restored], { INSON_RECOVERY_CODE: recoveryCode });
     expect(restore.code, restore.stderr).toBe(0);

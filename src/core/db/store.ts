@@ -130,7 +130,9 @@ export function createStoreHolder(options: {
     void checkPagesGradually(databasePath, keyBytes, { shouldStop: () => current !== store })
       .then(async (findings) => {
         if (current !== store) return;
-        const isOk = findings.damagedCount === 0 && !findings.isPartial;
+        // Pages that fail under the key of the opening may have been rewritten under a new one (a
+        // key rotation re-keys the open database): SQLite, with the key it holds now, has the last word.
+        const isOk = (findings.damagedCount === 0 && !findings.isPartial) || quickCheck(store.handle) === null;
         holder.fullCheck = { checkedAt: new Date().toISOString(), isOk };
         if (isOk) return;
         holder.damage = { detectedAt: new Date().toISOString(), kind: 'pageScan' };
