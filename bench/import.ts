@@ -11,7 +11,7 @@ import { createTestCenter } from '../src/core/testing/test-center';
 /**
  * `npm run bench -- import`: a register of BENCH_IMPORT_ROWS (default 100,000) messy rows (3% bad,
  * 2% duplicates) read from XLSX, judged and imported in one write on a fresh encrypted center,
- * as `clients.importRun` does (the file is read from disk here, as the CLI would, since it is
+ * as the `clients.importStart` job does (the file is read from disk here, as the CLI would, since it is
  * past the API's per-call cap). Reports rows/s for each phase and the process's peak memory.
  */
 
@@ -41,7 +41,7 @@ export async function benchImport(): Promise<void> {
       const readSeconds = (performance.now() - readStarted) / 1000;
       const writeStarted = performance.now();
       const store = t.behindTheApi();
-      const result = await runWritePath(store, t.staffId.receptionist, (w) => runImport(w, table, guessImportMapping(table.headers)), t.core.services.writeOptions('clients.importRun'));
+      const result = await runWritePath(store, t.staffId.receptionist, (w) => runImport(w, table, guessImportMapping(table.headers)), t.core.services.writeOptions());
       const writeSeconds = (performance.now() - writeStarted) / 1000;
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       const total = readSeconds + writeSeconds;

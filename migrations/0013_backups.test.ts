@@ -11,7 +11,7 @@ describe('migration 0013_backups', () => {
   afterEach(() => t.dispose());
 
   it('adds the backups made and the restores of this database beside the existing records, with their checks', async () => {
-    await updateToVersion(t.db, '0011_training');
+    await updateToVersion(t.db, '0012_staff_reader_script');
     await insertData(t.db, 'staff', [{ id: 's1', username: 'admin', display_name: 'Admin', role: 'administrator', created_at: NOW, updated_at: NOW }]);
 
     expect(await updateToVersion(t.db, '0013_backups')).toEqual({ applied: ['0013_backups'] });

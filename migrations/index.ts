@@ -10,6 +10,7 @@ import * as m0008DemonstrationCenter from './0008_demonstration_center';
 import * as m0009Counseling from './0009_counseling';
 import * as m0010Appointments from './0010_appointments';
 import * as m0011Training from './0011_training';
+import * as m0012StaffReaderScript from './0012_staff_reader_script';
 import * as m0013Backups from './0013_backups';
 
 /**
@@ -28,5 +29,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0009_counseling': m0009Counseling,
   '0010_appointments': m0010Appointments,
   '0011_training': m0011Training,
+  '0012_staff_reader_script': m0012StaffReaderScript,
   '0013_backups': m0013Backups,
 };

@@ -9,6 +9,8 @@ import { AppError } from './api/errors';
 import { MAX_LOCKED_SESSION_AGE_MS, SessionStore, type Session } from './api/session';
 import { runWritePath } from './audit/run-write';
 import { createReadAudit } from './audit/read-audit';
+import { createBackgroundJobs } from './api/jobs';
+import { newId } from './db/ids';
 import { appointmentsModule } from './appointments/appointments.module';
 import { authModule } from './auth/auth.module';
 import { backupModule } from './backup/backup.module';
@@ -150,6 +152,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   auth.keyring.cleanUp();
   const writeOptions = (defaultAction?: string) => ({ allowList: OUTBOX_ALLOWLIST, now: now(), log, ...(defaultAction ? { defaultAction } : {}) });
   const readAudit = createReadAudit({ store, writeOptions: () => writeOptions(), log, ...(options.readAudit ?? {}) });
+  const jobs = createBackgroundJobs({ log, now, newId: () => newId(now().getTime()) });
   const services: CoreServices = {
     dataDir: options.dataDir,
     appVersion: options.appVersion,
@@ -161,6 +164,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     permissions: PERMISSION_TABLE,
     readAudit,
     confidentialColumns: [...CONFIDENTIAL_COLUMNS, ...(options.extraConfidentialColumns ?? [])],
+    jobs,
     now,
     expireIdleSession(connectionId, session: Session) {
       const nowMs = now().getTime();
@@ -200,6 +204,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       for (const [connectionId] of [...sessions.all()]) sessions.delete(connectionId);
       clearInterval(anchorTimer);
       clearInterval(backupTimer);
+      // A job holding a write stops at its next step and rolls back before the database closes.
+      await jobs.stopAll();
       await stopConfidentialReencryption(services);
       await readAudit.stop();
       if (store.isOpen) anchorChainHead(store.require(), now(), log);

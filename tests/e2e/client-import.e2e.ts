@@ -11,11 +11,13 @@ import { launchBrowser, type Browser } from './support/browser';
 import { startHarness, type Harness } from './support/harness';
 import type { Language } from './support/locales';
 import { snap } from './support/screens';
+import { expectAccessible } from './support/accessibility';
 
 /**
  * A receptionist imports the center's Excel register through the real screen in Chromium: the
  * file goes in through the file chooser, the preview counts and lists the refused rows, the
- * report downloads, and the accepted rows are imported and found by the search.
+ * report downloads, and the accepted rows of a 5,000-row file are imported in the background with
+ * a progress bar that advances while they are written, then this run's refusals download.
  */
 describe('clients: importing a register from XLSX', () => {
   let harness: Harness;
@@ -26,7 +28,7 @@ describe('clients: importing a register from XLSX', () => {
   beforeAll(async () => {
     harness = await startHarness();
     await setUpCenterWithReceptionist(harness);
-    register = await generateRegister(400, { today: new Date().toISOString().slice(0, 10), seed: 11 });
+    register = await generateRegister(5000, { today: new Date().toISOString().slice(0, 10), seed: 11 });
     const receptionist = apiClient(harness);
     await receptionist.invoke('auth.signIn', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
     for (const input of register.existing) await receptionist.invoke('clients.register', { ...input, confirmedWarnings: ['possibleDuplicate'] });
@@ -53,7 +55,7 @@ describe('clients: importing a register from XLSX', () => {
     });
   }
 
-  it('previews, reports the refused rows and imports the rest (uz-Latn)', async () => {
+  it('previews 5,000 rows, reports the refused ones and imports the rest with a progress bar (uz-Latn)', async () => {
     const shell = new AppShellPage(page);
     await shell.chooseLanguage('uz-Latn');
     await shell.navigateTo('uz-Latn', 'clientImport', 'nav');
@@ -72,8 +74,11 @@ describe('clients: importing a register from XLSX', () => {
     await page.getByRole('status').getByText(summaryText, { exact: true }).waitFor({ timeout: 30_000 });
     expect(await screen.mappingSelect('lastName').inputValue()).toBe('1');
     expect(await screen.mappingSelect('birthDate').inputValue()).toBe('4');
-    // Header row plus one row per refusal.
-    expect(await screen.refusalRows().count()).toBe(1 + expected.bad + expected.duplicates);
+    // Header row plus one row per refusal, the first 100 of them on screen (the report has all).
+    const refused = expected.bad + expected.duplicates;
+    expect(refused).toBeGreaterThan(100);
+    expect(await screen.refusalRows().count()).toBe(1 + 100);
+    await page.getByText(screen.t('refusalsShown', { shown: '100', total: String(refused) }), { exact: true }).waitFor();
     await page.getByRole('table', { name: screen.t('refusals') }).getByText(screen.t('reasons.duplicateInFile')).first().waitFor();
     await snap(page, 'client-import.uz-Latn');
 
@@ -88,9 +93,24 @@ describe('clients: importing a register from XLSX', () => {
     expect(csv[0]?.startsWith(`${screen.t('row')};${screen.t('reason')}`)).toBe(true);
 
     // Keyboard: the import button is reached and pressed without the mouse.
+    await screen.watchProgress();
     await screen.runButton(expected.accepted).focus();
     await page.keyboard.press('Enter');
-    await screen.done(expected.accepted).waitFor({ timeout: 60_000 });
+    await screen.progressBar().first().waitFor({ timeout: 30_000 });
+    await screen.done(expected.accepted).waitFor({ timeout: 120_000 });
+    await screen.done(expected.accepted).getByText(screen.t('doneRefused', { refused: String(expected.bad + expected.duplicates) }), { exact: false }).waitFor();
+    // The bar moved while the rows were checked and written: at least one value between empty and full.
+    const values = await screen.progressValuesSeen();
+    expect(values.some((value) => value > 0 && value < 100), `progress values seen: ${values.join(', ')}`).toBe(true);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(values.at(-1)).toBe(100);
+    await snap(page, 'client-import-done.uz-Latn');
+    await expectAccessible(page, 'client-import-done.uz-Latn');
+
+    // This run's refused rows download after it, not the rows it has just imported.
+    const [after] = await Promise.all([page.waitForEvent('download'), screen.reportAfterButton('csv').click()]);
+    const afterLines = readFileSync(await after.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(afterLines).toHaveLength(1 + expected.bad + expected.duplicates + 1);
 
     const receptionist = apiClient(harness);
     await receptionist.invoke('auth.signIn', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });

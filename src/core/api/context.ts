@@ -3,6 +3,7 @@ import type { ReadDb } from '../db/handles';
 import type { StoreHolder } from '../db/store';
 import type { WritePathOptions, WriteScope } from '../audit/run-write';
 import type { ReadAudit } from '../audit/read-audit';
+import type { BackgroundJobs } from './jobs';
 import type { Logger } from '../log';
 import type { AuthServices } from '../session/auth-state';
 import type { OutboxAllowList } from '../sync/outbox.spec';
@@ -43,6 +44,8 @@ export interface CoreServices {
   readonly readAudit: ReadAudit;
   /** Every confidential column the manifests declare: what a confidential-key rotation re-encrypts. */
   readonly confidentialColumns: readonly ConfidentialColumnSpec[];
+  /** Long work running in the background (an import), with its progress. */
+  readonly jobs: BackgroundJobs;
   now(): Date;
   /** Locks a session that has been idle longer than the center's inactivity timeout. */
   expireIdleSession(connectionId: string, session: Session): void;

@@ -50,10 +50,18 @@ export type ImportPreviewInput = z.input<typeof importPreviewInput>;
 export const importRunInput = importFileSchema.extend({ mapping: importMappingSchema });
 export type ImportRunInput = z.input<typeof importRunInput>;
 
+/** `clients.importProgress`: the job id `clients.importStart` answered. */
+export const importProgressInput = z.object({ jobId: z.string().min(1).max(64) });
+
 export const importReportInput = importRunInput.extend({
   format: z.enum(IMPORT_FORMATS),
   /** The sentence for each refusal reason in the reader's language (the core knows no language). */
   reasonTexts: z.record(z.string().max(60), z.string().max(300)).default({}),
+  /**
+   * The caller's finished import of this file: its refusals as that run judged them. Without it
+   * the file is judged as a run now would (after an import, that refuses every imported row).
+   */
+  jobId: z.string().min(1).max(64).optional(),
 });
 export type ImportReportInput = z.input<typeof importReportInput>;
 
@@ -107,6 +115,24 @@ export interface ImportResult {
   readonly imported: number;
   readonly summary: ImportSummary;
   readonly refusals: readonly ImportRefusal[];
+}
+
+/** The steps of a background import, in order. */
+export const IMPORT_PHASES = ['reading', 'checking', 'writing'] as const;
+export type ImportPhase = (typeof IMPORT_PHASES)[number];
+
+/**
+ * Where a background import is (`clients.importProgress`): `done` of `total` rows checked, then
+ * clients written; the result once it is done, the error once it failed (nothing was imported).
+ */
+export interface ImportProgress {
+  readonly jobId: string;
+  readonly state: 'running' | 'done' | 'failed';
+  readonly phase: ImportPhase;
+  readonly done: number;
+  readonly total: number;
+  readonly result: ImportResult | null;
+  readonly error: { readonly code: string; readonly messageKey: string; readonly details?: Readonly<Record<string, unknown>> } | null;
 }
 
 /** Header words (any script, any of the four languages) each field is guessed from, lower case. */

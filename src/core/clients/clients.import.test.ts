@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChainHead } from '../audit/anchors';
 import { verifyStore } from '../audit/verify-store';
 import { localCalendarDate } from '../calendar/calendar';
-import { generateRegister, type GeneratedRegister } from '../testing/import-register';
+import { generateRegister, importInBackground, type GeneratedRegister } from '../testing/import-register';
 import { createTestCenter, rejection, type TestCenter } from '../testing/test-center';
 import { readImportTable } from './clients.import-read';
 import { EXPORT_COMMENT_PREFIX, guessImportMapping, parseImportDate, parseImportSex } from './clients-import.schema';
@@ -54,7 +54,15 @@ describe('importing a register', () => {
     expect(new Set(preview.refusals.map((r) => r.reason))).toEqual(new Set(['missingName', 'invalidField', 'futureBirthDate', 'pinflWarning', 'duplicateInFile', 'pinflTaken', 'possibleDuplicate']));
     expect(await count('clients')).toBe(before.clients);
 
-    const result = await t.as.receptionist.invoke('clients.importRun', { ...file(), mapping: preview.mapping });
+    const { last, seen } = await importInBackground(t.as.receptionist, { ...file(), mapping: preview.mapping });
+    expect(last).toMatchObject({ state: 'done', phase: 'writing', done: register.expected.accepted, total: register.expected.accepted, error: null });
+    const result = last.result;
+    if (result === null) throw new Error('the import answered no result');
+    // The progress went through checking the rows, then writing the clients, each counting up.
+    const writing = seen.filter((progress) => progress.phase === 'writing').map((progress) => progress.done);
+    expect(writing).toEqual([...writing].sort((a, b) => a - b));
+    expect(seen.some((progress) => progress.state === 'running' && progress.phase === 'checking' && progress.done > 0 && progress.done < progress.total)).toBe(true);
+    expect(seen.some((progress) => progress.state === 'running' && progress.phase === 'writing' && progress.done > 0 && progress.done < progress.total)).toBe(true);
     expect(result.imported).toBe(register.expected.accepted);
     expect(result.refusals).toEqual(preview.refusals);
     expect(await count('clients')).toBe(before.clients + register.expected.accepted);
@@ -92,22 +100,25 @@ describe('importing a register', () => {
   }, 300_000);
 
   it('rolls the whole import back when one write fails', async () => {
-    const generated = await generateRegister(300, { today: localCalendarDate(new Date()), seed: 99 });
+    const generated = await generateRegister(1300, { today: localCalendarDate(new Date()), seed: 99 });
     const input = { fileName: 'second.xlsx', contentBase64: generated.bytes.toString('base64') };
     const preview = await t.as.receptionist.invoke('clients.importPreview', input);
-    expect(preview.summary.accepted).toBeGreaterThan(200);
+    expect(preview.summary.accepted).toBeGreaterThan(1100);
     const before = { clients: await count('clients'), audit: await count('audit_log'), outbox: await count('outbox') };
-    // A failure late in the write (a disk full, a bug): the trigger refuses the last accepted client.
+    // A failure late in the write (a disk full, a bug): the trigger refuses the 1,101st client.
     const store = t.behindTheApi();
-    store.handle.exec(`CREATE TEMP TRIGGER refuse_one BEFORE INSERT ON main.clients WHEN (SELECT count(*) FROM main.clients) >= ${before.clients + 250} BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
+    store.handle.exec(`CREATE TEMP TRIGGER refuse_one BEFORE INSERT ON main.clients WHEN (SELECT count(*) FROM main.clients) >= ${before.clients + 1100} BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
     try {
-      expect((await rejection(t.as.receptionist.invoke('clients.importRun', { ...input, mapping: preview.mapping }))).code).toBe('INTERNAL');
+      const failed = await importInBackground(t.as.receptionist, { ...input, mapping: preview.mapping });
+      expect(failed.last).toMatchObject({ state: 'failed', result: null, error: { code: 'INTERNAL' } });
+      // It failed in its third chunk: the two written before it are rolled back with it.
+      expect(failed.last).toMatchObject({ phase: 'writing', done: 1000 });
     } finally {
       store.handle.exec('DROP TRIGGER refuse_one');
     }
     expect({ clients: await count('clients'), audit: await count('audit_log'), outbox: await count('outbox') }).toEqual(before);
-    const rerun = await t.as.receptionist.invoke('clients.importRun', { ...input, mapping: preview.mapping });
-    expect(rerun.imported).toBe(preview.summary.accepted);
+    const rerun = (await importInBackground(t.as.receptionist, { ...input, mapping: preview.mapping })).last.result;
+    expect(rerun?.imported).toBe(preview.summary.accepted);
     expect(verifyStore(store.handle)).toMatchObject({ ok: true });
   }, 120_000);
 

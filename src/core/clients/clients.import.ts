@@ -79,20 +79,48 @@ function isCloseBirth(a: { birth_date: string | null; birth_year: number }, b: {
   return a.birth_date !== null && b.birth_date !== null ? a.birth_date === b.birth_date : true;
 }
 
+/** Rows screened between two breaks for the event loop (and progress reports). */
+const SCREEN_STEP = 500;
+
+/** The rows that passed the form's schema and the core's own checks, before the database is asked. */
+export interface Screening {
+  readonly today: string;
+  readonly olderPersonAgeYears: number;
+  readonly candidates: readonly AcceptedRow[];
+  readonly refusals: readonly ImportRefusal[];
+  readonly rows: number;
+  readonly blankRows: number;
+}
+
+export interface ImportSteps {
+  /** Where the work is: rows checked of all rows, then clients written of those accepted. */
+  readonly onProgress?: (phase: 'checking' | 'writing', done: number, total: number) => void;
+  /** Called between steps; a background job lets other calls run there (and may throw to stop). */
+  readonly between?: () => Promise<void>;
+}
+
 /**
- * Every row judged against the form's schema, the core's rules, the database and the rows above it.
+ * Every row against the form's schema and the core's rules that need no database (dates, PINFL
+ * warnings). The slow part of a judgement, so a background import does it outside its write.
  *
- * @example const { accepted, refusals } = await judgeImport(db, table, mapping, '2026-12-02');
+ * @example const screening = await screenImport(db, table, mapping, '2026-12-02');
  */
-export async function judgeImport(db: ReadDb, table: ImportTable, mapping: ImportMapping, today: string): Promise<Judgement> {
+export async function screenImport(db: ReadDb, table: ImportTable, mapping: ImportMapping, today: string, steps: ImportSteps = {}): Promise<Screening> {
   const refusals: ImportRefusal[] = [];
   const candidates: AcceptedRow[] = [];
   let blankRows = 0;
   const { olderPersonAgeYears } = await readCenterSettings(db);
+  // Counted as the summary counts them: the rows that hold anything.
+  const total = table.rows.filter((row) => !isBlankImportRow(row.cells)).length;
   for (const { rowNumber, cells } of table.rows) {
     if (isBlankImportRow(cells)) {
       blankRows += 1;
       continue;
+    }
+    const checked = candidates.length + refusals.length;
+    if (checked > 0 && checked % SCREEN_STEP === 0) {
+      steps.onProgress?.('checking', checked, total);
+      await steps.between?.();
     }
     const converted = importRowToInput(cells, mapping);
     if ('refusal' in converted) {
@@ -117,7 +145,25 @@ export async function judgeImport(db: ReadDb, table: ImportTable, mapping: Impor
     }
     candidates.push({ rowNumber, fields, columns: clientColumns(fields, today, olderPersonAgeYears) });
   }
+  steps.onProgress?.('checking', total, total);
+  return { today, olderPersonAgeYears, candidates, refusals, rows: total, blankRows };
+}
 
+/**
+ * The screened rows against the database and each other: no PINFL someone holds, no possible
+ * duplicate of an existing client, no repeat of an earlier row. Inside a write it sees exactly
+ * what the write will commit beside. The derived columns follow the center's setting as it is
+ * now, should it have changed since the screening.
+ *
+ * @example const { accepted, refusals, summary } = await settleImport(w.trx, screening);
+ */
+export async function settleImport(db: ReadDb, screening: Screening): Promise<Judgement> {
+  const { olderPersonAgeYears } = await readCenterSettings(db);
+  const candidates =
+    olderPersonAgeYears === screening.olderPersonAgeYears
+      ? screening.candidates
+      : screening.candidates.map((row) => ({ ...row, columns: clientColumns(row.fields, screening.today, olderPersonAgeYears) }));
+  const refusals = [...screening.refusals];
   const pinflHolders = await findClientIdsByPinfl(db, candidates.flatMap((row) => (row.fields.pinfl === null ? [] : [row.fields.pinfl])));
   const existing = await existingByDupKey(db, candidates.map((row) => row.columns.dup_key));
   const seenPinfl = new Map<string, number>();
@@ -145,8 +191,16 @@ export async function judgeImport(db: ReadDb, table: ImportTable, mapping: Impor
     accepted.push(row);
   }
   refusals.sort((a, b) => a.row - b.row);
-  const rows = table.rows.length - blankRows;
-  return { accepted, refusals, summary: { rows, blankRows, accepted: accepted.length, refused: refusals.length, duplicates } };
+  return { accepted, refusals, summary: { rows: screening.rows, blankRows: screening.blankRows, accepted: accepted.length, refused: refusals.length, duplicates } };
+}
+
+/**
+ * Every row judged against the form's schema, the core's rules, the database and the rows above it.
+ *
+ * @example const { accepted, refusals } = await judgeImport(db, table, mapping, '2026-12-02');
+ */
+export async function judgeImport(db: ReadDb, table: ImportTable, mapping: ImportMapping, today: string): Promise<Judgement> {
+  return settleImport(db, await screenImport(db, table, mapping, today));
 }
 
 /** The saved mapping as header texts by field, applied to this file's headers where they match. */
@@ -183,27 +237,26 @@ export async function previewImport(db: ReadDb, table: ImportTable, given: Impor
   };
 }
 
-/** Clients per bulk step inside the one transaction. */
-const IMPORT_CHUNK = 2000;
+/** Clients per bulk step inside the one transaction (and between two progress reports). */
+const IMPORT_CHUNK = 500;
 
 /**
- * `clients.importRun`: judges the file again inside the write (so nothing registered since the
- * preview slips through as a duplicate), writes the accepted rows, remembers the mapping for the
- * center's next file, and appends one summary event after the clients' own.
+ * The import's write: judges the file again inside it (so nothing registered since the preview
+ * slips through as a duplicate; a screening done just before, outside the write, is reused for
+ * the part that needs no database), writes the accepted rows chunk by chunk, remembers the
+ * mapping for the center's next file, and appends one summary event after the clients' own.
+ * All of it is the one transaction of `w`: between chunks it only pauses (`steps.between`), so
+ * a failure or a stop anywhere rolls every chunk back.
  *
- * @example const result = await runImport(w, table, mapping, { onProgress: (done, total) => … });
+ * @example const result = await runImport(w, table, mapping, { onProgress: (phase, done, total) => … });
  */
-export async function runImport(
-  w: WriteScope,
-  table: ImportTable,
-  mapping: ImportMapping,
-  options: { readonly onProgress?: (done: number, total: number) => void } = {},
-): Promise<ImportResult> {
-  const today = localCalendarDate(w.now);
-  const judgement = await judgeImport(w.trx, table, mapping, today);
+export async function runImport(w: WriteScope, table: ImportTable, mapping: ImportMapping, steps: ImportSteps & { readonly screening?: Screening } = {}): Promise<ImportResult> {
+  const screening = steps.screening ?? (await screenImport(w.trx, table, mapping, localCalendarDate(w.now), steps));
+  const judgement = await settleImport(w.trx, screening);
   const importId = newId(w.now.getTime());
   const at = w.now.toISOString();
   const total = judgement.accepted.length;
+  steps.onProgress?.('writing', 0, total);
   for (let start = 0; start < total; start += IMPORT_CHUNK) {
     const chunk = judgement.accepted.slice(start, start + IMPORT_CHUNK);
     const rows: NewClientColumns[] = chunk.map(({ columns }) => ({
@@ -229,7 +282,8 @@ export async function runImport(
     );
     // An imported client has recorded no consent yet: no identity field leaves.
     await w.outboxMany(rows.map((row) => ({ spec: CLIENT_OUTBOX, entityId: row.id, op: 'upsert' as const, data: clientOutboxDataWith(row, false) })));
-    options.onProgress?.(Math.min(total, start + IMPORT_CHUNK), total);
+    steps.onProgress?.('writing', Math.min(total, start + IMPORT_CHUNK), total);
+    await steps.between?.();
   }
   const headersByField: Partial<Record<ImportField, string>> = {};
   for (const field of IMPORT_FIELDS) {

@@ -4,7 +4,7 @@ import { definePermissions, ROLES } from '../api/permissions';
 import { findDuplicates, get, merge, register, search, unmerge, update } from './clients.api';
 import { CLIENT_MERGE_OUTBOX, CLIENT_OUTBOX } from './clients.outbox';
 import { registrationSource } from './clients.timeline';
-import { importPreview, importReportFile, importRun } from './clients.import.api';
+import { importPreview, importProgress, importReportFile, importStart } from './clients.import.api';
 
 export const CLIENTS_PERMISSIONS = definePermissions({
   'clients.read': ROLES,
@@ -15,7 +15,7 @@ export const CLIENTS_PERMISSIONS = definePermissions({
 
 export const clientsModule = defineModule({
   name: 'clients',
-  methods: [register, update, get, search, findDuplicates, merge, unmerge, importPreview, importRun, importReportFile],
+  methods: [register, update, get, search, findDuplicates, merge, unmerge, importPreview, importStart, importProgress, importReportFile],
   permissions: CLIENTS_PERMISSIONS,
   outbox: [CLIENT_OUTBOX, CLIENT_MERGE_OUTBOX],
   timeline: [registrationSource],

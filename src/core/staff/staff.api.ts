@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { defineCoreMethod, defineRead } from '../api/method';
+import { defineCoreMethod, defineRead, defineWrite } from '../api/method';
 import { findStaffById, listStaff, toStaffMember } from './staff.repository';
-import { addStaffInputSchema, grantByRecoveryInputSchema, grantInPersonInputSchema, rotateKeysInputSchema, staffIdInputSchema, updateStaffInputSchema } from './staff.schema';
+import { readMyPreferences, saveMyPreferences } from './staff.preferences';
+import { addStaffInputSchema, myPreferencesSchema, grantByRecoveryInputSchema, grantInPersonInputSchema, rotateKeysInputSchema, staffIdInputSchema, updateStaffInputSchema } from './staff.schema';
 import { addStaff, deactivateStaff, reactivateStaff, resetStaffPassword, rotateKeys, updateStaffAccount } from './staff.service';
 import { accountOrigin, confidentialKeyStatus, createClinicalRecoveryCode, grantConfidentialByRecovery, grantConfidentialInPerson, rotateConfidentialKey } from './confidential-grant';
 
@@ -169,4 +170,20 @@ export const accountOriginMethod = defineRead({
   input: staffIdInputSchema,
   access: 'staff.viewAccountOrigin',
   handler: (ctx, input) => accountOrigin(ctx.db, input.userId),
+});
+
+/** One's own display preferences; the account is always the caller's own (no id to pass). */
+export const myPreferences = defineRead({
+  name: 'staff.myPreferences',
+  input: z.object({}),
+  access: 'signedIn',
+  handler: (ctx) => readMyPreferences(ctx.db, ctx.actor.userId),
+});
+
+/** Changes one's own display preferences (audited; nothing of it leaves the center). */
+export const setMyPreferences = defineWrite({
+  name: 'staff.setMyPreferences',
+  input: myPreferencesSchema,
+  access: 'signedIn',
+  handler: (w, input) => saveMyPreferences(w, input),
 });

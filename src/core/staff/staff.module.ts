@@ -1,7 +1,7 @@
 import { defineModule } from '../api/module';
 import { STAFF_ERRORS } from './staff.errors';
 import { definePermissions } from '../api/permissions';
-import { accountOriginMethod, add, deactivate, grantConfidentialByRecoveryMethod, grantConfidentialInPersonMethod, list, rotateConfidentialKeyMethod, createClinicalRecoveryCodeMethod, confidentialKeyStatusMethod, listAwaitingConfidential, listConfidentialHolders, reactivate, resetPassword, rotateKeysMethod, update } from './staff.api';
+import { accountOriginMethod, add, deactivate, grantConfidentialByRecoveryMethod, grantConfidentialInPersonMethod, list, rotateConfidentialKeyMethod, createClinicalRecoveryCodeMethod, confidentialKeyStatusMethod, listAwaitingConfidential, listConfidentialHolders, myPreferences, reactivate, setMyPreferences, resetPassword, rotateKeysMethod, update } from './staff.api';
 
 export const STAFF_PERMISSIONS = definePermissions({
   'staff.manage': ['administrator'],
@@ -12,7 +12,7 @@ export const STAFF_PERMISSIONS = definePermissions({
 
 export const staffModule = defineModule({
   name: 'staff',
-  methods: [list, listAwaitingConfidential, listConfidentialHolders, add, update, resetPassword, deactivate, reactivate, grantConfidentialInPersonMethod, grantConfidentialByRecoveryMethod, accountOriginMethod, rotateKeysMethod, rotateConfidentialKeyMethod, createClinicalRecoveryCodeMethod, confidentialKeyStatusMethod],
+  methods: [list, listAwaitingConfidential, listConfidentialHolders, add, update, resetPassword, deactivate, reactivate, grantConfidentialInPersonMethod, grantConfidentialByRecoveryMethod, accountOriginMethod, rotateKeysMethod, rotateConfidentialKeyMethod, createClinicalRecoveryCodeMethod, confidentialKeyStatusMethod, myPreferences, setMyPreferences],
   permissions: STAFF_PERMISSIONS,
   errors: STAFF_ERRORS,
 });

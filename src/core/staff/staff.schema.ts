@@ -93,3 +93,10 @@ export const grantInPersonInputSchema = z.object({ userId: z.string().min(1).max
 export const grantByRecoveryInputSchema = z.object({ userId: z.string().min(1).max(64), recoveryCode: z.string().trim().min(1).max(100), password: currentPasswordSchema });
 /** The administrator's own password again: rotating keys is a grave step. */
 export const rotateKeysInputSchema = z.object({ actorPassword: currentPasswordSchema });
+
+/** One's own display preferences (`staff.myPreferences`, `staff.setMyPreferences`). */
+export const myPreferencesSchema = z.object({
+  /** Client names transliterated into the interface's script; the identity card keeps the name as typed. */
+  namesInReaderScript: z.boolean(),
+});
+export type MyPreferences = z.infer<typeof myPreferencesSchema>;

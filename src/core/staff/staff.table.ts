@@ -27,6 +27,8 @@ export interface StaffTable {
   last_sign_in_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** While the account has a temporary password (ISO 8601 UTC): after this, sign-in refuses it. Null once the owner chose her own. */
   temporary_password_expires_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The owner's display preference: client names transliterated into the interface's script (migration 0012). */
+  shows_names_in_reader_script: ColumnType<SqliteBoolean, SqliteBoolean | undefined, SqliteBoolean>;
 }
 
 export interface StaffTables {

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { clientNameKeys } from '../clients/clients.repository';
 import type { RegisterClientInput } from '../clients/clients.schema';
 import { createRandom, syntheticClient } from '../clients/clients.seed-data';
+import type { ImportProgress, ImportRunInput } from '../clients/clients-import.schema';
+import type { ApiClient } from '../client';
 
 /**
  * A center's register as it really comes out of Excel, for the import's tests and benchmark: a
@@ -139,4 +141,25 @@ export async function generateRegister(rowCount: number, options: { readonly tod
     badRows,
     duplicateRows,
   };
+}
+
+/**
+ * Starts a background import through the API and asks for its progress until it ends, as the
+ * screen does; answers the last progress and every one seen on the way.
+ *
+ * @example const { last, seen } = await importInBackground(t.as.receptionist, { ...file, mapping });
+ */
+export async function importInBackground(
+  client: Pick<ApiClient, 'invoke'>,
+  input: ImportRunInput,
+  options: { readonly pollEveryMs?: number } = {},
+): Promise<{ readonly last: ImportProgress; readonly seen: readonly ImportProgress[] }> {
+  const { jobId } = await client.invoke('clients.importStart', input);
+  const seen: ImportProgress[] = [];
+  for (;;) {
+    const progress = await client.invoke('clients.importProgress', { jobId });
+    seen.push(progress);
+    if (progress.state !== 'running') return { last: progress, seen };
+    await new Promise((resolve) => setTimeout(resolve, options.pollEveryMs ?? 5));
+  }
 }

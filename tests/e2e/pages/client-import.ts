@@ -41,6 +41,36 @@ export class ClientImportPage {
   }
 
   done(count: number) {
-    return this.page.getByRole('status').getByText(this.t('done', { count: String(count) }), { exact: true });
+    return this.page.getByRole('status').filter({ hasText: this.t('done', { count: String(count) }) });
+  }
+
+  progressBar() {
+    return this.page.getByRole('progressbar', { name: this.t('progressLabel'), exact: true });
+  }
+
+  /**
+   * Starts noting every value the import's progress bar shows (as it changes, not only when the
+   * test looks), for `progressValuesSeen`.
+   */
+  async watchProgress(): Promise<void> {
+    await this.page.evaluate((label) => {
+      const seen: number[] = [];
+      (window as unknown as { importProgressSeen: number[] }).importProgressSeen = seen;
+      const note = () => {
+        for (const bar of document.querySelectorAll(`[role="progressbar"][aria-label="${label}"]`)) {
+          const value = Number(bar.getAttribute('aria-valuenow'));
+          if (seen.at(-1) !== value) seen.push(value);
+        }
+      };
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+    }, this.t('progressLabel'));
+  }
+
+  progressValuesSeen(): Promise<number[]> {
+    return this.page.evaluate(() => (window as unknown as { importProgressSeen?: number[] }).importProgressSeen ?? []);
+  }
+
+  reportAfterButton(format: 'csv' | 'xlsx') {
+    return this.page.getByRole('button', { name: this.t(format === 'csv' ? 'reportAfterCsv' : 'reportAfterXlsx'), exact: true });
   }
 }

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/session';
 import { ChangePasswordForm } from '../auth/ChangePasswordForm';
+import { NamesScriptPreference } from './NamesScriptPreference';
 
-/** One's own account: who one is signed in as, and a password change. */
+/** One's own account: who one is signed in as, how client names are shown, and a password change. */
 export function AccountPage() {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -29,6 +30,7 @@ export function AccountPage() {
           </Table.Tr>
         </Table.Tbody>
       </Table>
+      <NamesScriptPreference />
       <Paper p="md" withBorder>
         <Stack>
           <Title order={3} size="h4">

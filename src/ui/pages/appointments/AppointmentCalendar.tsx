@@ -13,6 +13,7 @@ import { DAYJS_LOCALE } from '../../forms/day-text';
 import type { Language } from '../../i18n/languages';
 import { localDayAndTime } from './appointment-time';
 import './calendar.css';
+import { useReaderNames } from '../../components/reader-names';
 
 /** FullCalendar's own locale for each interface language (English is its built-in default). */
 const CALENDAR_LOCALES: Readonly<Record<Language, LocaleInput | 'en'>> = { 'uz-Latn': uzLocale, 'uz-Cyrl': uzCyrlLocale, ru: ruLocale, en: 'en' };
@@ -53,18 +54,19 @@ export function AppointmentCalendar({
   readonly onSlotClick?: (date: Date) => void;
 }) {
   const { t } = useTranslation();
+  const names = useReaderNames();
   const dayjsLocale = DAYJS_LOCALE[language];
   const events: EventInput[] = useMemo(
     () =>
       appointments.map((item) => ({
         id: item.id,
-        title: item.clientName,
+        title: names.name(item.clientName),
         start: item.startsAt,
         end: item.endsAt,
         classNames: [`appointment-${item.status}`],
         extendedProps: { status: item.status },
       })),
-    [appointments],
+    [appointments, names],
   );
   // Words on the toolbar and their accessible names are ours: FullCalendar's Uzbek misspells some and
   // has no hints; text instead of its icon font, which the renderer's CSP (font-src 'self') refuses as a data: URL.

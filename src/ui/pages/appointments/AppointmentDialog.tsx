@@ -9,6 +9,7 @@ import { notifyDone } from '../../components/notify';
 import { useSession } from '../../session/session';
 import { formatDay, formatTime } from '../clients/client-format';
 import { localDayAndTime } from './appointment-time';
+import { useReaderNames } from '../../components/reader-names';
 
 /**
  * One appointment: who, when, its status; and what may be done with it now. Attended and no-show
@@ -17,6 +18,7 @@ import { localDayAndTime } from './appointment-time';
  */
 export function AppointmentDialog({ appointment, now, onClose }: { readonly appointment: Appointment; readonly now: Date; readonly onClose: () => void }) {
   const { t } = useTranslation();
+  const names = useReaderNames();
   const session = useSession();
   const [isCancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState<CancelReason>('clientRequest');
@@ -41,7 +43,7 @@ export function AppointmentDialog({ appointment, now, onClose }: { readonly appo
               <Table.Th scope="row">{t('appointments:client')}</Table.Th>
               <Table.Td>
                 <Anchor component={Link} to={`/clients/${encodeURIComponent(appointment.clientId)}`}>
-                  {appointment.clientName}
+                  {names.name(appointment.clientName)}
                 </Anchor>
               </Table.Td>
             </Table.Tr>

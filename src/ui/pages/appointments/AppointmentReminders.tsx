@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../clients/client-format';
 import { localDayAndTime } from './appointment-time';
+import { useReaderNames } from '../../components/reader-names';
 
 /** How far ahead the home page lists, and how often reminders are asked for again. */
 export const REMINDER_WINDOW_MINUTES = 60;
@@ -16,6 +17,7 @@ function dayLink(item: Appointment): string {
 }
 
 function Rows({ items, extra }: { readonly items: readonly Appointment[]; readonly extra: (item: Appointment) => string }) {
+  const names = useReaderNames();
   return (
     <Table>
       <Table.Tbody>
@@ -24,7 +26,7 @@ function Rows({ items, extra }: { readonly items: readonly Appointment[]; readon
             <Table.Td>{`${formatTime(item.startsAt)}–${formatTime(item.endsAt)}`}</Table.Td>
             <Table.Td>
               <Anchor component={Link} to={dayLink(item)}>
-                {item.clientName}
+                {names.name(item.clientName)}
               </Anchor>
             </Table.Td>
             <Table.Td>{extra(item)}</Table.Td>

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/api';
-import { fullName } from '../clients/client-format';
+import { useReaderNames } from '../../components/reader-names';
 
 export interface PickedClient {
   readonly id: string;
@@ -26,11 +26,12 @@ export function ClientPicker({
   readonly inputRef?: Ref<HTMLInputElement>;
 }) {
   const { t } = useTranslation();
+  const names = useReaderNames();
   const [search, setSearch] = useState(value?.name ?? '');
   const [query] = useDebouncedValue(search.trim(), 250);
   const isSearching = query.length >= 2 && query !== value?.name;
   const found = useApiQuery('clients.search', { query, limit: 10 }, { enabled: isSearching });
-  const options = (found.data?.items ?? []).map((item) => ({ value: item.id, label: fullName(item) }));
+  const options = (found.data?.items ?? []).map((item) => ({ value: item.id, label: names.fullName(item) }));
   const data = value !== null && !options.some((option) => option.value === value.id) ? [{ value: value.id, label: value.name }, ...options] : options;
   return (
     <Select

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Input, Paper, Progress, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_MAX_FILE_BYTES, IMPORT_REFUSALS, type ImportMapping } from '../../../core/clients/clients-import.schema';
 import { useApiMutation } from '../../api/api';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { fileToBase64, saveBase64File } from './import-file';
 import { ImportMappingTable } from './ImportMappingTable';
 import { ImportRefusalsTable, ImportSampleTable } from './ImportPreviewTables';
+import { ImportRunPanel, type RunStage } from './ImportRunPanel';
 
 interface ChosenFile {
   readonly fileName: string;
@@ -16,20 +17,23 @@ interface ChosenFile {
 /**
  * `/clients/import`: choose a register file, check how its columns map to the client's fields,
  * see what would be imported and what refused (and why), download the refusals, then import the
- * accepted rows in one write.
+ * accepted rows in the background with a progress bar (ImportRunPanel).
  */
 export function ClientImportPage() {
   const { t } = useTranslation('clientImport');
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [tooBig, setTooBig] = useState(false);
   const preview = useApiMutation('clients.importPreview');
-  const run = useApiMutation('clients.importRun');
+  const [stage, setStage] = useState<RunStage>('idle');
+  // A new file or a new mapping starts a new run panel (the finished job stays with its file).
+  const [runKey, setRunKey] = useState(0);
   const report = useApiMutation('clients.importReport', { onSuccess: saveBase64File });
   const mapping: ImportMapping | undefined = preview.data?.mapping;
-  const isBusy = preview.isPending || run.isPending;
+  const isBusy = preview.isPending || stage === 'running';
+  const onStageChange = useCallback((next: RunStage) => setStage(next), []);
 
   const choose = async (chosen: File | undefined) => {
-    run.reset();
+    setRunKey((key) => key + 1);
     preview.reset();
     setFile(null);
     setTooBig(false);
@@ -45,7 +49,7 @@ export function ClientImportPage() {
 
   const remap = (next: ImportMapping) => {
     if (file === null) return;
-    run.reset();
+    setRunKey((key) => key + 1);
     preview.mutate({ ...file, mapping: next });
   };
 
@@ -91,9 +95,12 @@ export function ClientImportPage() {
           <Alert color={summary.accepted > 0 ? 'blue' : 'yellow'} role="status">
             {t('summary', { rows: summary.rows, accepted: summary.accepted, refused: summary.refused, duplicates: summary.duplicates, blank: summary.blankRows })}
           </Alert>
+          {/* Right under the counts, where the eye is: not below a hundred refused rows. */}
+          <ImportRunPanel key={runKey} file={file} mapping={mapping} accepted={summary.accepted} isDisabled={isBusy} reasonTexts={reasonTexts} onStageChange={onStageChange} />
           <ImportRefusalsTable refusals={preview.data.refusals} />
           <Group>
-            {preview.data.refusals.length > 0 && (
+            {/* After a run, its own report (in the run panel) replaces this one, which would judge the imported rows as duplicates. */}
+            {preview.data.refusals.length > 0 && stage !== 'done' && (
               <>
                 <Button variant="default" loading={report.isPending && report.variables.format === 'csv'} onClick={() => report.mutate({ ...file, mapping, format: 'csv', reasonTexts: reasonTexts() })}>
                   {t('reportCsv')}
@@ -103,25 +110,8 @@ export function ClientImportPage() {
                 </Button>
               </>
             )}
-            {run.data === undefined && (
-              <Button disabled={summary.accepted === 0 || isBusy} loading={run.isPending} onClick={() => run.mutate({ ...file, mapping })}>
-                {summary.accepted === 0 ? t('nothingToImport') : t('run', { count: summary.accepted })}
-              </Button>
-            )}
           </Group>
           <ErrorAlert error={report.error} />
-          {run.isPending && (
-            <Stack gap="xs">
-              <Progress value={100} animated aria-label={t('running')} />
-              <Text size="sm">{t('running')}</Text>
-            </Stack>
-          )}
-          <ErrorAlert error={run.error} />
-          {run.data && (
-            <Alert color="green" role="status">
-              {t('done', { count: run.data.imported })}
-            </Alert>
-          )}
         </>
       )}
     </Stack>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../session/session';
 import { useGeoNames } from '../../components/geo-names';
+import { useReaderNames } from '../../components/reader-names';
 import type { ClientView } from '../../../core/clients/clients.policy';
 import { formatPhone } from '../../../core/uz/uz.schema';
 import { birthOrAgeLabel, birthOrAgeText, formatDay, todayLocal } from './client-format';
@@ -32,6 +33,8 @@ export function ClientIdentityCard({ client }: { readonly client: ClientView }) 
   const { t } = useTranslation();
   const session = useSession();
   const geo = useGeoNames();
+  // The card is the record: the name as typed, whatever script the reader sees it in elsewhere.
+  const { script } = useReaderNames();
   const document =
     client.identityDocument === undefined
       ? undefined
@@ -67,6 +70,11 @@ export function ClientIdentityCard({ client }: { readonly client: ClientView }) 
             </Button>
           )}
         </Group>
+        {script !== null && client.lastName !== undefined && (
+          <Text size="sm" c="dimmed">
+            {t('clients:page.nameAsTyped')}
+          </Text>
+        )}
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" verticalSpacing="xs">
           <Shown label={t('clients:field.lastName')} value={client.lastName} />
           <Shown label={t('clients:field.firstName')} value={client.firstName} />

@@ -13,11 +13,11 @@ import { ConsentsPanel } from './ConsentsPanel';
 import { EditClientForm } from './EditClientForm';
 import { FormDrawer } from './FormDrawer';
 import { MergeDoneAlert, MergePanel } from './MergePanel';
-import { fullName } from './client-format';
 import { isFullClientRecord, type ClientView } from '../../../core/clients/clients.policy';
 import { ReferralsPanel } from './ReferralsPanel';
 import { ServicesPanel } from './ServicesPanel';
 import { TimelinePanel } from './TimelinePanel';
+import { useReaderNames } from '../../components/reader-names';
 
 const TABS = ['identity', 'consents', 'case', 'services', 'counseling', 'timeline'] as const;
 type ClientTab = (typeof TABS)[number];
@@ -49,6 +49,7 @@ export function ClientPage() {
   const { clientId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const session = useSession();
+  const names = useReaderNames();
   const client = useApiQuery('clients.get', { id: clientId });
   // The merge just done here, for its undo; another client's page does not show it.
   const [merge, setMerge] = useState<{ readonly clientId: string; readonly mergeId: string } | null>(null);
@@ -77,7 +78,7 @@ export function ClientPage() {
       </Anchor>
       <Group gap="sm" justify="space-between" align="flex-start">
         <Group gap="sm">
-          <Title order={2}>{fullName(record)}</Title>
+          <Title order={2}>{names.fullName(record)}</Title>
           <CategoryBadges record={record} />
         </Group>
         <Group gap="xs">

@@ -3,7 +3,8 @@ import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGeoNames } from '../../components/geo-names';
 import type { ClientSearchItemView } from '../../../core/clients/clients.policy';
-import { birthOrAgeText, fullName, maskPinfl } from './client-format';
+import { birthOrAgeText, maskPinfl } from './client-format';
+import { useReaderNames } from '../../components/reader-names';
 
 /**
  * The search's answers, best match first, under how many there are and which of them are shown
@@ -31,6 +32,7 @@ export function ClientSearchResults({
 }) {
   const { t } = useTranslation();
   const geo = useGeoNames();
+  const names = useReaderNames();
   const ownRef = useRef<HTMLUListElement>(null);
   const ref = listRef ?? ownRef;
 
@@ -72,7 +74,7 @@ export function ClientSearchResults({
                 <Group justify="space-between" wrap="nowrap" gap="sm">
                   <Stack gap={0} style={{ minWidth: 0 }}>
                     <Text fw={600} truncate>
-                      {fullName(item)}
+                      {names.fullName(item)}
                     </Text>
                     <Text size="sm" c="dimmed" truncate>
                       {[birthOrAgeText(t, item), item.sex === undefined ? '' : t(`clients:sex.${item.sex}`), place].filter((part) => part !== '').join(' · ')}

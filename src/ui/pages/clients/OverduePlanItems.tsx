@@ -4,8 +4,9 @@ import { Link } from 'react-router';
 import type { OverduePlanItemWithClient } from '../../../core/cases/cases.schema';
 import { useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDay, fullName } from './client-format';
+import { formatDay } from './client-format';
 import { useServiceNames } from './service-names';
+import { useReaderNames } from '../../components/reader-names';
 
 /** The client's name for one overdue row, as the list carries it: not an opening of the record (no read audit). */
 function ClientLink({ clientId, name }: { readonly clientId: string; readonly name: string }) {
@@ -18,10 +19,11 @@ function ClientLink({ clientId, name }: { readonly clientId: string; readonly na
 
 function OverdueRow({ item, serviceName }: { readonly item: OverduePlanItemWithClient; readonly serviceName: string }) {
   const { t } = useTranslation();
+  const names = useReaderNames();
   return (
     <Table.Tr>
       <Table.Td>
-        <ClientLink clientId={item.clientId} name={fullName(item.client)} />
+        <ClientLink clientId={item.clientId} name={names.fullName(item.client)} />
       </Table.Td>
       <Table.Td>{serviceName}</Table.Td>
       <Table.Td>{item.goal}</Table.Td>

@@ -3,12 +3,13 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/api';
-import { fullName } from '../clients/client-format';
+import { useReaderNames } from '../../components/reader-names';
 
 function ChosenClient({ id, onRemove }: { readonly id: string; readonly onRemove: () => void }) {
   const { t } = useTranslation();
+  const names = useReaderNames();
   const client = useApiQuery('clients.get', { id });
-  const name = client.data ? fullName(client.data) : t('common:loading');
+  const name = client.data ? names.fullName(client.data) : t('common:loading');
   return (
     <Group gap="xs">
       <Text size="sm">{name}</Text>
@@ -25,6 +26,7 @@ function ChosenClient({ id, onRemove }: { readonly id: string; readonly onRemove
  */
 export function OtherClientsField({ clientId, value, onChange }: { readonly clientId: string; readonly value: readonly string[]; readonly onChange: (ids: string[]) => void }) {
   const { t } = useTranslation();
+  const names = useReaderNames();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 300);
   const search = useApiQuery('clients.search', { query: debounced, limit: 5 }, { enabled: debounced.length >= 2 });
@@ -48,7 +50,7 @@ export function OtherClientsField({ clientId, value, onChange }: { readonly clie
               setQuery('');
             }}
           >
-            {t('counselingSessions:others.add', { name: fullName(item) })}
+            {t('counselingSessions:others.add', { name: names.fullName(item) })}
           </Button>
         </Group>
       ))}

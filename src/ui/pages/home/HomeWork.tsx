@@ -7,7 +7,8 @@ import type { CenterCounts, HomeOverview, MyOpenCase, StaffAwaiting, TodaysVisit
 import { useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSession } from '../../session/session';
-import { formatDay, fullName } from '../clients/client-format';
+import { formatDay } from '../clients/client-format';
+import { useReaderNames } from '../../components/reader-names';
 
 function Section({ id, title, children }: { readonly id: string; readonly title: string; readonly children: ReactNode }) {
   return (
@@ -23,9 +24,10 @@ function Section({ id, title, children }: { readonly id: string; readonly title:
 }
 
 function ClientLink({ client }: { readonly client: { readonly clientId: string; readonly lastName: string; readonly firstName: string; readonly patronymic: string | null } }) {
+  const names = useReaderNames();
   return (
     <Anchor component={Link} to={`/clients/${encodeURIComponent(client.clientId)}`}>
-      {fullName(client)}
+      {names.fullName(client)}
     </Anchor>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiQuery } from '../../api/api';
 import { formatDay } from '../clients/client-format';
 import { sheetKey } from './attendance-keys';
+import { useReaderNames } from '../../components/reader-names';
 
 interface Entry {
   readonly mark: AttendanceMark;
@@ -24,6 +25,7 @@ const MARK_COLOR: Readonly<Record<AttendanceMark, string>> = { present: 'teal', 
  */
 export function AttendancePage() {
   const { t } = useTranslation();
+  const names = useReaderNames();
   const { sessionId = '' } = useParams();
   const api = useApi();
   const sheet = useApiQuery('training.attendanceSheet', { sessionId });
@@ -175,13 +177,13 @@ export function AttendancePage() {
                       tabIndex={index === focused ? 0 : -1}
                       onFocus={() => setFocused(index)}
                       onKeyDown={(event) => onRowKey(event, index, row.enrollmentId)}
-                      aria-label={`${row.learnerName}: ${markText}`}
+                      aria-label={`${names.name(row.learnerName)}: ${markText}`}
                       data-row={index}
                       style={{ outlineOffset: -2 }}
                     >
-                      <Table.Th scope="row">{row.learnerName}</Table.Th>
+                      <Table.Th scope="row">{names.name(row.learnerName)}</Table.Th>
                       <Table.Td>
-                        <Group gap={4} role="radiogroup" aria-label={t('training:attendance.markFor', { name: row.learnerName })}>
+                        <Group gap={4} role="radiogroup" aria-label={t('training:attendance.markFor', { name: names.name(row.learnerName) })}>
                           {ATTENDANCE_MARKS.map((mark) => (
                             <Button
                               key={mark}
@@ -202,7 +204,7 @@ export function AttendancePage() {
                         {entry?.mark === 'excused' && (
                           <NativeSelect
                             size="xs"
-                            aria-label={t('training:attendance.excuseFor', { name: row.learnerName })}
+                            aria-label={t('training:attendance.excuseFor', { name: names.name(row.learnerName) })}
                             value={entry.excuse ?? 'other'}
                             onChange={(event) => setMarks([[row.enrollmentId, { mark: 'excused', excuse: event.currentTarget.value as ExcuseReason }]])}
                             onKeyDown={(event) => {
@@ -231,7 +233,7 @@ export function AttendancePage() {
               </Table.Tbody>
             </Table>
           )}
-          {laterJoiners.length > 0 && <Text size="sm" c="dimmed">{t('training:attendance.joinedLater', { names: laterJoiners.map((row) => row.learnerName).join(', ') })}</Text>}
+          {laterJoiners.length > 0 && <Text size="sm" c="dimmed">{t('training:attendance.joinedLater', { names: laterJoiners.map((row) => names.name(row.learnerName)).join(', ') })}</Text>}
         </>
       )}
     </Stack>

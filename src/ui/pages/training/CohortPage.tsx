@@ -15,6 +15,7 @@ import { EnrollForm } from './EnrollForm';
 import { LearnerActions } from './LearnerActions';
 import { MoveSessionDialog } from './MoveSessionDialog';
 import { localName } from './training-format';
+import { useReaderNames } from '../../components/reader-names';
 
 const STATUS_COLOR = { planned: 'blue', cancelled: 'gray', notHeld: 'orange' } as const;
 
@@ -74,6 +75,7 @@ function SessionRow({ session, canMark }: { readonly session: TrainingSession; r
 /** One cohort: its sessions (take attendance, move, cancel), its learners (enroll, waitlist) and, at its end, completion. */
 export function CohortPage() {
   const { t, i18n } = useTranslation();
+  const names = useReaderNames();
   const language = currentLanguage(i18n);
   const { cohortId = '' } = useParams();
   const session = useSession();
@@ -121,7 +123,7 @@ export function CohortPage() {
                     <Table.Tr key={enrollment.id}>
                       <Table.Th scope="row">
                         <Anchor component={Link} to={`/clients/${enrollment.clientId}`}>
-                          {enrollment.learnerName}
+                          {names.name(enrollment.learnerName)}
                         </Anchor>
                       </Table.Th>
                       <Table.Td>

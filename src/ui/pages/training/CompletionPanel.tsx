@@ -8,6 +8,7 @@ import { notifyDone } from '../../components/notify';
 import { LANGUAGE_AUTONYMS } from '../../i18n/languages';
 import { todayLocal } from '../clients/client-format';
 import { downloadCertificates } from './certificate-download';
+import { useReaderNames } from '../../components/reader-names';
 
 type Decision = { readonly outcome: 'completed' } | { readonly outcome: 'incomplete'; readonly reason: IncompleteReason };
 
@@ -18,6 +19,7 @@ type Decision = { readonly outcome: 'completed' } | { readonly outcome: 'incompl
  */
 export function CompletionPanel({ cohort }: { readonly cohort: CohortDetail }) {
   const { t, i18n } = useTranslation();
+  const names = useReaderNames();
   const proposal = useApiQuery('training.completionProposal', { id: cohort.id });
   const certificates = useApiQuery('training.listCertificates', { id: cohort.id });
   const center = useApiQuery('center.get', {});
@@ -58,7 +60,7 @@ export function CompletionPanel({ cohort }: { readonly cohort: CohortDetail }) {
             <Table.Tbody>
               {open.map((row) => {
                 const decision = decisionOf(row);
-                const name = cohort.enrollments.find((enrollment) => enrollment.id === row.enrollmentId)?.learnerName ?? '';
+                const name = names.name(cohort.enrollments.find((enrollment) => enrollment.id === row.enrollmentId)?.learnerName ?? '');
                 return (
                   <Table.Tr key={row.enrollmentId}>
                     <Table.Th scope="row">{name}</Table.Th>
@@ -139,10 +141,10 @@ export function CompletionPanel({ cohort }: { readonly cohort: CohortDetail }) {
             <Table.Tbody>
               {certificates.data?.items.map((certificate) => (
                 <Table.Tr key={certificate.number}>
-                  <Table.Th scope="row">{certificate.learnerName}</Table.Th>
+                  <Table.Th scope="row">{names.name(certificate.learnerName)}</Table.Th>
                   <Table.Td>{certificate.number}</Table.Td>
                   <Table.Td>
-                    <Button size="xs" variant="default" onClick={() => download([certificate], `certificate-${certificate.number}.pdf`)} aria-label={t('training:certificates.downloadFor', { name: certificate.learnerName })}>
+                    <Button size="xs" variant="default" onClick={() => download([certificate], `certificate-${certificate.number}.pdf`)} aria-label={t('training:certificates.downloadFor', { name: names.name(certificate.learnerName) })}>
                       {t('training:certificates.download')}
                     </Button>
                   </Table.Td>

@@ -7,7 +7,8 @@ import { useApiMutation, useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifyDone } from '../../components/notify';
 import { DAY_FORMAT, parseDayText } from '../../forms/day-text';
-import { birthOrAgeText, fullName } from '../clients/client-format';
+import { birthOrAgeText } from '../clients/client-format';
+import { useReaderNames } from '../../components/reader-names';
 
 /**
  * Finds a learner with the same search as intake (any script, patronymic styles, typos) and
@@ -16,6 +17,7 @@ import { birthOrAgeText, fullName } from '../clients/client-format';
  */
 export function EnrollForm({ cohortId, startsOn, onDone }: { readonly cohortId: string; readonly startsOn: string; readonly onDone?: () => void }) {
   const { t } = useTranslation();
+  const names = useReaderNames();
   const [query, setQuery] = useState('');
   // Most learners join on the first day; a late joiner's day keeps earlier sessions from counting against her.
   const [joinedOn, setJoinedOn] = useState<string | null>(startsOn);
@@ -47,10 +49,10 @@ export function EnrollForm({ cohortId, startsOn, onDone }: { readonly cohortId: 
           <Table.Tbody>
             {results.data?.items.map((client) => (
               <Table.Tr key={client.id}>
-                <Table.Th scope="row">{fullName(client)}</Table.Th>
+                <Table.Th scope="row">{names.fullName(client)}</Table.Th>
                 <Table.Td>{birthOrAgeText(t, client)}</Table.Td>
                 <Table.Td>
-                  <Button size="xs" loading={enroll.isPending && enroll.variables.clientId === client.id} onClick={() => enroll.mutate({ cohortId, clientId: client.id, ...(joinedOn === null ? {} : { joinedOn }) })} aria-label={t('training:learners.enrollName', { name: fullName(client) })}>
+                  <Button size="xs" loading={enroll.isPending && enroll.variables.clientId === client.id} onClick={() => enroll.mutate({ cohortId, clientId: client.id, ...(joinedOn === null ? {} : { joinedOn }) })} aria-label={t('training:learners.enrollName', { name: names.fullName(client) })}>
                     {t('training:learners.enrollAction')}
                   </Button>
                 </Table.Td>

@@ -6,6 +6,7 @@ import { useApiMutation, useApiQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifyDone } from '../../components/notify';
 import { formatDay } from '../clients/client-format';
+import { useReaderNames } from '../../components/reader-names';
 
 /** One follow-up: what the graduate does now, and for the employed, the employer's kind and whether there is a contract. */
 function OutcomeForm({ due, name, onDone }: { readonly due: FollowUpDue; readonly name: string; readonly onDone: () => void }) {
@@ -69,6 +70,7 @@ function OutcomeForm({ due, name, onDone }: { readonly due: FollowUpDue; readonl
 /** Graduates whose 3, 6 or 12-month employment follow-up is due (from two weeks before its date), oldest first. */
 export function FollowUpsSection() {
   const { t } = useTranslation();
+  const names = useReaderNames();
   const due = useApiQuery('training.followUpsDue', {});
   const [open, setOpen] = useState<string | null>(null);
   const items = due.data?.items ?? [];
@@ -87,7 +89,7 @@ export function FollowUpsSection() {
               const key = `${item.enrollmentId}:${item.checkpointMonths}`;
               return (
                 <Table.Tr key={key}>
-                  <Table.Th scope="row">{item.learnerName}</Table.Th>
+                  <Table.Th scope="row">{names.name(item.learnerName)}</Table.Th>
                   <Table.Td>
                     <Group gap={4}>
                       {t('training:followUps.checkpoint', { months: item.checkpointMonths, date: formatDay(item.dueOn) })}
@@ -100,9 +102,9 @@ export function FollowUpsSection() {
                   </Table.Td>
                   <Table.Td>
                     {open === key ? (
-                      <OutcomeForm due={item} name={item.learnerName} onDone={() => setOpen(null)} />
+                      <OutcomeForm due={item} name={names.name(item.learnerName)} onDone={() => setOpen(null)} />
                     ) : (
-                      <Button size="xs" variant="light" onClick={() => setOpen(key)} aria-label={t('training:followUps.recordFor', { name: item.learnerName })}>
+                      <Button size="xs" variant="light" onClick={() => setOpen(key)} aria-label={t('training:followUps.recordFor', { name: names.name(item.learnerName) })}>
                         {t('training:followUps.record')}
                       </Button>
                     )}

@@ -5,10 +5,12 @@ import { WITHDRAWAL_REASONS, type Enrollment, type WithdrawalReason } from '../.
 import { useApiMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifyDone } from '../../components/notify';
+import { useReaderNames } from '../../components/reader-names';
 
 /** Where a learner can go from here by hand: confirm an application, take a place from the waiting list, withdraw (with a reason). */
 export function LearnerActions({ enrollment }: { readonly enrollment: Enrollment }) {
   const { t } = useTranslation();
+  const names = useReaderNames();
   const [isWithdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState<WithdrawalReason>('other');
   const change = useApiMutation('training.changeStage', {
@@ -16,7 +18,7 @@ export function LearnerActions({ enrollment }: { readonly enrollment: Enrollment
       setWithdrawing(false);
       const offer = result.offerPlaceTo;
       notifyDone(
-        offer === null ? t(`training:learners.stageChanged.${result.enrollment.stage}`, { defaultValue: t('training:learners.stageSaved') }) : t('training:learners.placeFreed', { name: offer.learnerName }),
+        offer === null ? t(`training:learners.stageChanged.${result.enrollment.stage}`, { defaultValue: t('training:learners.stageSaved') }) : t('training:learners.placeFreed', { name: names.name(offer.learnerName) }),
         t('common:actions.close'),
       );
     },
@@ -29,7 +31,7 @@ export function LearnerActions({ enrollment }: { readonly enrollment: Enrollment
     <>
       <Menu>
         <Menu.Target>
-          <Button size="xs" variant="default" aria-label={t('training:learners.actionsFor', { name: enrollment.learnerName })}>
+          <Button size="xs" variant="default" aria-label={t('training:learners.actionsFor', { name: names.name(enrollment.learnerName) })}>
             {t('training:learners.actions')}
           </Button>
         </Menu.Target>
@@ -44,7 +46,7 @@ export function LearnerActions({ enrollment }: { readonly enrollment: Enrollment
         </Menu.Dropdown>
       </Menu>
       <ErrorAlert error={change.isPending ? null : isWithdrawing ? null : change.error} />
-      <Modal opened={isWithdrawing} onClose={() => setWithdrawing(false)} title={t('training:learners.withdrawTitle', { name: enrollment.learnerName })} closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
+      <Modal opened={isWithdrawing} onClose={() => setWithdrawing(false)} title={t('training:learners.withdrawTitle', { name: names.name(enrollment.learnerName) })} closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
         <Stack gap="sm">
           <NativeSelect
             label={t('training:learners.withdrawReason')}

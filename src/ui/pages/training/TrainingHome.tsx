@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { currentLanguage } from '../../i18n/i18n';
 import { formatDay } from '../clients/client-format';
 import { localName } from './training-format';
+import { useReaderNames } from '../../components/reader-names';
 
 function Section({ id, title, children }: { readonly id: string; readonly title: string; readonly children: ReactNode }) {
   return (
@@ -22,6 +23,7 @@ function Section({ id, title, children }: { readonly id: string; readonly title:
 /** The trainer's home: today's sessions, her cohorts, learners at risk and follow-ups due. */
 export function TrainerHomeSection() {
   const { t, i18n } = useTranslation();
+  const names = useReaderNames();
   const language = currentLanguage(i18n);
   const home = useApiQuery('training.trainerHome', {});
   const data = home.data;
@@ -72,7 +74,7 @@ export function TrainerHomeSection() {
                 {data.atRisk.map((learner) => (
                   <Group key={learner.enrollmentId} gap="xs">
                     <Anchor component={Link} to={`/training/cohorts/${learner.cohortId}`}>
-                      {learner.learnerName}
+                      {names.name(learner.learnerName)}
                     </Anchor>
                     <Badge color="red" variant="light">
                       {learner.currentAbsenceRun >= 3 ? t('training:home.absentInARow', { count: learner.currentAbsenceRun }) : t('training:home.attendance', { percent: learner.percent ?? 0 })}

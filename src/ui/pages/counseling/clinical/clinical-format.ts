@@ -1,4 +1,4 @@
-import { formatDay, formatTime, fullName, todayLocal } from '../../clients/client-format';
+import { formatDay, formatTime, todayLocal } from '../../clients/client-format';
 
 /**
  * Display helpers of the clinical and supervision screens: an instant as a day and a time on this
@@ -14,11 +14,6 @@ export function formatInstant(instant: string): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return '';
   return `${formatDay(todayLocal(date))} ${formatTime(instant)}`;
-}
-
-/** A client's name as the supervisors' lists carry it. */
-export function listedName(client: { readonly lastName: string; readonly firstName: string; readonly patronymic: string | null }): string {
-  return fullName(client);
 }
 
 export { formatDay };

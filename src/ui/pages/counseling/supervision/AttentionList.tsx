@@ -8,14 +8,16 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { notifyDone } from '../../../components/notify';
 import { todayLocal } from '../../clients/client-format';
-import { formatDay, formatInstant, listedName } from '../clinical/clinical-format';
+import { formatDay, formatInstant } from '../clinical/clinical-format';
 import { RiskLevelBadge } from '../clinical/RiskLevelBadge';
+import { useReaderNames } from '../../../components/reader-names';
 
 type AttentionItem = OutputOf<'counseling.listAttention'>['items'][number];
 
 function AttentionRow({ item, onResolve }: { readonly item: AttentionItem; readonly onResolve: (item: AttentionItem) => void }) {
   const { t } = useTranslation();
-  const name = listedName(item.client);
+  const names = useReaderNames();
+  const name = names.fullName(item.client);
   const isDue = item.safetyPlanReviewOn <= todayLocal();
   return (
     // The row is named by the client, so a person (and a test) finds "the row of Karimova Dilnoza".
@@ -52,6 +54,7 @@ function AttentionRow({ item, onResolve }: { readonly item: AttentionItem; reado
 /** Clients whose risk rose to high or severe, with the safety-plan review each needs; a supervisor resolves them (`counseling.listAttention`). */
 export function AttentionList() {
   const { t } = useTranslation();
+  const names = useReaderNames();
   const list = useApiQuery('counseling.listAttention', {});
   const [asked, setAsked] = useState<AttentionItem | null>(null);
   const resolve = useApiMutation('counseling.resolveAttention', {
@@ -97,7 +100,7 @@ export function AttentionList() {
       {asked && (
         <ConfirmDialog
           title={t('clinical:attention.confirmTitle')}
-          message={t('clinical:attention.confirmMessage', { name: listedName(asked.client) })}
+          message={t('clinical:attention.confirmMessage', { name: names.fullName(asked.client) })}
           confirmLabel={t('clinical:attention.resolve')}
           isPending={resolve.isPending}
           onConfirm={() => resolve.mutate({ id: asked.id })}

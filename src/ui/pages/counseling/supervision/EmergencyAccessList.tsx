@@ -5,13 +5,15 @@ import type { OutputOf } from '../../../../core/client';
 import { useApiMutation, useApiQuery } from '../../../api/api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { notifyDone } from '../../../components/notify';
-import { formatInstant, listedName } from '../clinical/clinical-format';
+import { formatInstant } from '../clinical/clinical-format';
+import { useReaderNames } from '../../../components/reader-names';
 
 type EmergencyAccessItem = OutputOf<'counseling.listEmergencyAccess'>['items'][number];
 
 function EmergencyAccessRow({ item, onReview, isPending }: { readonly item: EmergencyAccessItem; readonly onReview: (id: string) => void; readonly isPending: boolean }) {
   const { t } = useTranslation();
-  const client = listedName(item.client);
+  const names = useReaderNames();
+  const client = names.fullName(item.client);
   return (
     // Named by who opened whose record, so each break of the glass is found by the two names.
     <Table.Tr aria-label={t('clinical:emergency.rowName', { psychologist: item.psychologistName, client })}>
