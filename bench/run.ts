@@ -9,6 +9,7 @@ import { toCyrillic, toLatin } from '../src/core/uz/transliterate';
 import { openBenchCenter, type BenchCenter } from './bench-center';
 import { benchImport } from './import';
 import { benchReencrypt } from './reencrypt';
+import { benchReports } from './reports';
 import { benchRotate } from './rotate';
 import { benchStartup } from './startup';
 import { benchTraining } from './training';
@@ -24,6 +25,7 @@ import { benchUnlock } from './unlock';
  * `npm run bench -- reencrypt` the confidential-key re-encryption job (bench/reencrypt.ts),
  * `npm run bench -- training` attendance, completion and certificate PDFs (bench/training.ts),
  * `npm run bench -- startup` start-up to the sign-in screen and sign-in in the harness (bench/startup.ts).
+ * `npm run bench -- reports` every indicator at 200,000 clients and 1,000,000 services (bench/reports.ts).
  */
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200_000);
@@ -251,7 +253,7 @@ async function main(): Promise<void> {
   }
 }
 
-// `npm run bench -- import` / `-- rotate` / `-- unlock` / `-- reencrypt` / `-- training`: one benchmark alone (no 200,000-client database needed).
+// `npm run bench -- import` / `-- rotate` / `-- unlock` / `-- reencrypt` / `-- training` / `-- reports`: one benchmark alone (no 200,000-client database needed).
 const selected = process.argv.includes('import')
   ? benchImport()
   : process.argv.includes('rotate')
@@ -264,7 +266,9 @@ const selected = process.argv.includes('import')
           ? benchTraining()
           : process.argv.includes('startup')
             ? benchStartup()
-            : main();
+            : process.argv.includes('reports')
+              ? benchReports()
+              : main();
 selected.catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;

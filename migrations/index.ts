@@ -12,6 +12,7 @@ import * as m0010Appointments from './0010_appointments';
 import * as m0011Training from './0011_training';
 import * as m0012StaffReaderScript from './0012_staff_reader_script';
 import * as m0013Backups from './0013_backups';
+import * as m0014ReportIndexes from './0014_report_indexes';
 
 /**
  * Every center-database migration, in order. Listed explicitly (no directory scan) so the packaged
@@ -31,4 +32,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0011_training': m0011Training,
   '0012_staff_reader_script': m0012StaffReaderScript,
   '0013_backups': m0013Backups,
+  '0014_report_indexes': m0014ReportIndexes,
 };

@@ -28,6 +28,7 @@ import { createStoreHolder } from './db/store';
 import { geoModule } from './geo/geo.module';
 import { homeModule } from './home/home.module';
 import { createConsoleLogger, type Logger } from './log';
+import { reportsModule } from './reports/reports.module';
 import { servicesModule } from './services/services.module';
 import { createAuthServices } from './session/auth-state';
 import { setupModule } from './setup/setup.module';
@@ -60,6 +61,7 @@ const DOMAINS = [
   trainingModule,
   homeModule,
   backupModule,
+  reportsModule,
 ] as const;
 
 type Domain = (typeof DOMAINS)[number];

@@ -8,6 +8,7 @@ import { definePublic } from '../core/api/method';
 import { createCore, type Core } from '../core/app';
 import type { ScryptParams } from '../core/crypto/primitives';
 import { createConsoleLogger, type Logger } from '../core/log';
+import { devPaceJobsMethod } from '../core/reports/reports.api';
 import { APP_VERSION } from '../core/version';
 import { startHttpTransport, type RunningHttpTransport } from './http-transport';
 import { ensurePrivateDataDir } from '../core/db/data-dir';
@@ -62,7 +63,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<Runni
     dataDir: options.dataDir,
     appVersion: APP_VERSION,
     log: options.log ?? createConsoleLogger(),
-    extraMethods: options.devMethods ? [devFailMethod] : [],
+    extraMethods: options.devMethods ? [devFailMethod, devPaceJobsMethod] : [],
     ...(options.keySlotParams ? { keySlotParams: options.keySlotParams } : {}),
   });
   let http: RunningHttpTransport;

@@ -177,6 +177,15 @@ const CALLS: Readonly<Record<string, Calls | string>> = {
   'backup.runNow': 'answers the file name, date, size and client count',
   'backup.damage': 'whether the database is damaged and the newest backup: path, date, client count',
   'backup.restore': 'answers the center id, backup date and client count',
+  'reports.cellPersons': () => [{ indicatorId: 'consents.rates', filters: { from: '2000-01-01', to: '2100-12-31' }, row: null, column: null }],
+  'reports.compute': () => [{ indicatorId: 'peopleServed.byDistrict', filters: { from: '2000-01-01', to: '2100-12-31' } }],
+  'reports.indicators': 'the indicators’ definitions, no client',
+  'reports.targets': 'counts toward the program’s targets',
+  'reports.settings': 'the small-cell threshold',
+  'reports.setThreshold': 'answers the threshold',
+  'reports.startExport': 'answers a job id',
+  'reports.exportStatus': 'counts of the export’s tables (suppressed), no client',
+  'reports.cancelExport': 'answers the job’s state',
 };
 
 /** Domains with no method that reads or returns a client. */

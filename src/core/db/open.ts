@@ -108,6 +108,10 @@ export function openDatabase(filePath: string, key: string | Buffer, options: Op
     handle.pragma(`busy_timeout=${Math.max(0, Math.trunc(busyTimeoutMs))}`);
     // Sorts and temporary indexes stay in memory instead of temporary files on disk.
     handle.pragma('temp_store=MEMORY');
+    // Every page read from this file is decrypted and its HMAC checked; the default 2 MiB cache
+    // made each of the manager's indicators decrypt the same report indexes again (issue 13, item 5).
+    // 128 MiB keeps the indexes of a 200,000-client center decrypted between queries.
+    handle.pragma('cache_size=-131072');
     return handle;
   } catch (error) {
     handle.close();

@@ -9,12 +9,13 @@ import { counselingArea } from '../pages/counseling/counseling.area';
 import { counselingSupervisionArea } from '../pages/counseling/supervision/supervision.area';
 import { diagnosticsArea } from '../pages/diagnostics/diagnostics.area';
 import { homeArea } from '../pages/home/home.area';
+import { reportsArea } from '../pages/reports/reports.area';
 import { staffArea } from '../pages/staff/staff.area';
 import { trainingArea } from '../pages/training/training.area';
 import type { AreaNavEntry, AreaRoute, TimelineRenderers, UiArea } from './area';
 
 /** The one list of the UI's areas, in navigation order. A new area adds one line. */
-export const AREAS: readonly UiArea[] = [homeArea, clientsArea, counselingArea, appointmentsArea, clientImportArea, trainingArea, staffArea, counselingSupervisionArea, centerArea, catalogArea, accountArea, diagnosticsArea];
+export const AREAS: readonly UiArea[] = [homeArea, clientsArea, counselingArea, appointmentsArea, clientImportArea, trainingArea, reportsArea, staffArea, counselingSupervisionArea, centerArea, catalogArea, accountArea, diagnosticsArea];
 
 type Can = (permission: Permission) => boolean;
 

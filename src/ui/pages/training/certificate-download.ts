@@ -17,7 +17,8 @@ async function bytesOf(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-function loadFonts(): Promise<CertificateFonts> {
+/** The Noto Sans files, fetched once per window (certificates and report PDFs share them). */
+export function loadFonts(): Promise<CertificateFonts> {
   fonts ??= Promise.all([bytesOf(regularUrl), bytesOf(boldUrl)]).then(([regular, bold]) => ({ regular, bold }));
   return fonts;
 }
