@@ -12,6 +12,7 @@ import { createTestCenterTemplate, clientOf, rejection, startTestCore, TEST_ADMI
 import { PAGE_SIZE_BYTES } from '../db/page-check';
 import { extractPart, readBackupHeader } from './backup-file';
 import { listBackups } from './backup-folder';
+import { migrations } from '../../../migrations';
 
 const NOW = new Date('2026-12-04T15:00:00.000Z');
 const centers = createTestCenterTemplate({ roles: ['administrator', 'receptionist'], now: () => NOW }, async (center) => {
@@ -51,7 +52,7 @@ describe('backups', () => {
     t = made.t;
     expect(readdirSync(made.folder)).toEqual([made.file.split('/').at(-1)]);
     const header = readBackupHeader(made.file);
-    expect(header.manifest).toMatchObject({ format: 'inson-backup', formatVersion: 1, clientCount: 3, schemaVersion: '0013_backups', createdAt: NOW.toISOString() });
+    expect(header.manifest).toMatchObject({ format: 'inson-backup', formatVersion: 1, clientCount: 3, schemaVersion: Object.keys(migrations).at(-1), createdAt: NOW.toISOString() });
     expect(header.manifest.parts.map((part) => part.name)).toEqual(['center.db', 'keyring.json', 'audit-anchors.json']);
     // Nothing of a client is in the file in the clear.
     const bytes = readFileSync(made.file);
