@@ -12,7 +12,7 @@ describe('migration 0014_report_indexes', () => {
   afterEach(() => t.dispose());
 
   it('adds the indicators’ indexes over existing deliveries and cases, changes no row, and the period query reads the new index alone', async () => {
-    await updateToVersion(t.db, '0012_staff_reader_script');
+    await updateToVersion(t.db, '0013_backups');
     await insertData(t.db, 'staff', [{ id: 's1', username: 'qabul', display_name: 'Qabul', role: 'receptionist', created_at: NOW, updated_at: NOW }]);
     await insertData(t.db, 'clients', [
       {

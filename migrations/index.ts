@@ -11,6 +11,7 @@ import * as m0009Counseling from './0009_counseling';
 import * as m0010Appointments from './0010_appointments';
 import * as m0011Training from './0011_training';
 import * as m0012StaffReaderScript from './0012_staff_reader_script';
+import * as m0013Backups from './0013_backups';
 import * as m0014ReportIndexes from './0014_report_indexes';
 import * as m0015Sync from './0015_sync';
 
@@ -31,6 +32,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0010_appointments': m0010Appointments,
   '0011_training': m0011Training,
   '0012_staff_reader_script': m0012StaffReaderScript,
+  '0013_backups': m0013Backups,
   '0014_report_indexes': m0014ReportIndexes,
   '0015_sync': m0015Sync,
 };

@@ -13,6 +13,8 @@ import { createBackgroundJobs } from './api/jobs';
 import { newId } from './db/ids';
 import { appointmentsModule } from './appointments/appointments.module';
 import { authModule } from './auth/auth.module';
+import { backupModule } from './backup/backup.module';
+import { backUpIfDue } from './backup/backup.service';
 import { stopConfidentialReencryption } from './auth/confidential-reencryption';
 import type { ConfidentialColumnSpec } from './crypto/confidential-columns';
 import { casesModule } from './cases/cases.module';
@@ -61,6 +63,7 @@ const DOMAINS = [
   trainingModule,
   syncModule,
   homeModule,
+  backupModule,
   reportsModule,
 ] as const;
 
@@ -134,6 +137,8 @@ function assertAccessDeclared(methods: readonly AnyMethod[]): void {
 
 /** How often the audit chain head is written to the anchor file while the database is open. */
 const ANCHOR_INTERVAL_MS = 10 * 60 * 1000;
+/** How often the schedule looks whether a backup is due (the interval itself is a center setting, in hours). */
+const BACKUP_CHECK_INTERVAL_MS = 5 * 60 * 1000;
 
 /**
  * Starts the application core over one data folder.
@@ -191,6 +196,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }, ANCHOR_INTERVAL_MS);
   anchorTimer.unref();
   startSyncSchedule(services, { crypto: primitives, ...(options.sync ?? {}) });
+  // Scheduled backups: while the database is open, a backup older than the center's interval is renewed.
+  const backupTimer = setInterval(() => {
+    void backUpIfDue(services);
+  }, BACKUP_CHECK_INTERVAL_MS);
+  backupTimer.unref();
   const methods = [...API_METHODS, ...(options.extraMethods ?? [])];
   assertAccessDeclared(methods);
   const router = createRouter(methods);
@@ -202,6 +212,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       for (const [connectionId] of [...sessions.all()]) sessions.delete(connectionId);
       clearInterval(anchorTimer);
       await stopSyncSchedule(services);
+      clearInterval(backupTimer);
       // A job holding a write stops at its next step and rolls back before the database closes.
       await jobs.stopAll();
       await stopConfidentialReencryption(services);

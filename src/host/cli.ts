@@ -5,6 +5,7 @@ import { createCore, type Core } from '../core/app';
 import { createConsoleLogger, silentLogger } from '../core/log';
 import { APP_VERSION } from '../core/version';
 import { builtInCommands, type AnyCliCommand, type CliIo } from './cli-commands';
+import { backupCommand, restoreCommand } from './cli-backup';
 import { seedCommand } from './cli-seed';
 import { defaultDataDir } from './paths';
 
@@ -17,6 +18,8 @@ import { defaultDataDir } from './paths';
 const COMMANDS: Readonly<Record<string, AnyCliCommand>> = {
   ...builtInCommands,
   seed: seedCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 const COMMON_OPTIONS = ['dir'];

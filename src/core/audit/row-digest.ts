@@ -26,6 +26,13 @@ export interface AuditedTable {
   readonly name: string;
   /** SQL for the row's key: the primary key as text (one column) or a JSON array (several); rowid without one. */
   keyExpression(prefix?: string): string;
+  /**
+   * A WHERE clause finding one row by its key through the primary key's index (a comparison on
+   * `keyExpression()` alone cannot use it: SQLite scans the whole table for `CAST(id AS TEXT) = ?`),
+   * and the parameters it takes. The key expression is compared too, so the match is exactly
+   * `keyExpression() = key`.
+   */
+  keyLookup(): { readonly where: string; params(key: string): unknown[] };
 }
 
 function quoteId(name: string): string {
@@ -53,6 +60,23 @@ export function auditedTables(handle: SqliteHandle): readonly AuditedTable[] {
           if (keyColumns.length === 0) return `CAST(${prefix}rowid AS TEXT)`;
           if (keyColumns.length === 1) return `CAST(${prefix}${quoteId(keyColumns[0] ?? 'rowid')} AS TEXT)`;
           return `json_array(${keyColumns.map((column) => prefix + quoteId(column)).join(', ')})`;
+        },
+        keyLookup() {
+          const exact = `${this.keyExpression()} = ?`;
+          if (keyColumns.length <= 1) return { where: `${quoteId(keyColumns[0] ?? 'rowid')} = ? AND ${exact}`, params: (key) => [key, key] };
+          return {
+            where: `${keyColumns.map((column) => `${quoteId(column)} = ?`).join(' AND ')} AND ${exact}`,
+            params: (key) => {
+              let parts: unknown;
+              try {
+                parts = JSON.parse(key);
+              } catch {
+                parts = null;
+              }
+              const values = Array.isArray(parts) && parts.length === keyColumns.length ? parts : keyColumns.map(() => null);
+              return [...values, key];
+            },
+          };
         },
       };
     });
@@ -100,17 +124,17 @@ export function forEachRowDigest(handle: SqliteHandle, table: AuditedTable, visi
  */
 export function digestRows(handle: SqliteHandle, refs: readonly { readonly table: string; readonly key: string }[]): RowDigest[] {
   const tables = new Map(auditedTables(handle).map((table) => [table.name, table]));
-  const statements = new Map<string, ReturnType<SqliteHandle['prepare']>>();
+  const statements = new Map<string, { get(...params: unknown[]): unknown }>();
   const result: RowDigest[] = [];
   for (const ref of refs) {
     const table = tables.get(ref.table);
     if (table === undefined) continue;
     let statement = statements.get(ref.table);
     if (statement === undefined) {
-      statement = handle.prepare(`SELECT ${table.keyExpression()} AS ${KEY_COLUMN}, * FROM main.${quoteId(table.name)} WHERE ${table.keyExpression()} = ?`);
+      statement = handle.prepare<unknown[]>(`SELECT ${table.keyExpression()} AS ${KEY_COLUMN}, * FROM main.${quoteId(table.name)} WHERE ${table.keyLookup().where}`);
       statements.set(ref.table, statement);
     }
-    const row = statement.get(ref.key) as Record<string, unknown> | undefined;
+    const row = statement.get(...table.keyLookup().params(ref.key)) as Record<string, unknown> | undefined;
     result.push({ table: ref.table, key: ref.key, digest: row === undefined ? null : rowDigest(ref.table, ref.key, row) });
   }
   return result.sort((a, b) => (a.table === b.table ? compare(a.key, b.key) : compare(a.table, b.table)));

@@ -9,7 +9,7 @@ function tempPathFor(path: string): string {
 }
 
 /** Makes the rename itself durable. Windows cannot open a directory for fsync; NTFS journals renames. */
-function fsyncDirectory(directory: string): void {
+export function fsyncDirectory(directory: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(directory, 'r');

@@ -13,6 +13,7 @@ import {
 } from 'kysely';
 import type { AppointmentsTables } from '../appointments/appointments.table';
 import type { AuditTables } from '../audit/audit.table';
+import type { BackupTables } from '../backup/backup.table';
 import type { CasesTables } from '../cases/cases.table';
 import type { CenterTables } from '../center/center.table';
 import type { ClientsTables } from '../clients/clients.table';
@@ -30,7 +31,7 @@ import type { SqliteHandle } from './open';
  * Every table of the center database. Each domain owns its `<domain>.table.ts` and adds its tables
  * here with one `& XTables` term (in the same change as the migration that creates them).
  */
-export type Database = CenterTables & StaffTables & SettingsTables & AuditTables & OutboxTables & ClientsTables & ConsentsTables & CasesTables & ServicesTables & CounselingTables & AppointmentsTables & TrainingTables & SyncTables;
+export type Database = CenterTables & StaffTables & SettingsTables & AuditTables & OutboxTables & ClientsTables & ConsentsTables & CasesTables & ServicesTables & CounselingTables & AppointmentsTables & TrainingTables & SyncTables & BackupTables;
 
 /**
  * Kysely's SQLite driver with `BEGIN IMMEDIATE` instead of a deferred `BEGIN`: a write transaction

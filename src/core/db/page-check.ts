@@ -85,3 +85,49 @@ export function explainOpenFailure(pages: PageFindings): OpenFailure {
   if (pages.pageCount > 1 && pages.damaged[0] === 1) return 'damagedFirstPage';
   return 'damaged';
 }
+
+/**
+ * `checkPages` in slices of `pagesPerSlice` pages, yielding to the event loop between slices, so a
+ * 600 MiB database is checked in the background without holding up the calls the core answers
+ * meanwhile. `shouldStop` ends it early (the store was closed): the findings so far come back.
+ *
+ * @example const findings = await checkPagesGradually(path, key, { shouldStop: () => !store.isOpen });
+ */
+export async function checkPagesGradually(filePath: string, key: Buffer, options: { readonly pagesPerSlice?: number; readonly shouldStop?: () => boolean } = {}): Promise<PageFindings> {
+  const pagesPerSlice = options.pagesPerSlice ?? 256;
+  const fd = openSync(filePath, 'r');
+  const page = Buffer.alloc(PAGE_SIZE_BYTES);
+  let hmacKey: Buffer | null = null;
+  try {
+    const size = fstatSync(fd).size;
+    const pageCount = Math.floor(size / PAGE_SIZE_BYTES);
+    const damaged: number[] = [];
+    let damagedCount = 0;
+    const pageNumber = Buffer.alloc(4);
+    // Never inside the caller's turn: the sign-in that opened the store answers first.
+    await new Promise((resolve) => setImmediate(resolve));
+    for (let number = 1; number <= pageCount; number += 1) {
+      if (number % pagesPerSlice === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (options.shouldStop?.() === true) break;
+      }
+      readSync(fd, page, 0, PAGE_SIZE_BYTES, (number - 1) * PAGE_SIZE_BYTES);
+      if (hmacKey === null) {
+        const salt = Buffer.from(page.subarray(0, SALT_BYTES).map((byte) => byte ^ HMAC_SALT_MASK));
+        hmacKey = pbkdf2Sync(key, salt, HMAC_KDF_ROUNDS, 32, 'sha512');
+      }
+      pageNumber.writeUInt32LE(number);
+      const covered = page.subarray(number === 1 ? SALT_BYTES : 0, PAGE_SIZE_BYTES - HMAC_BYTES);
+      const expected = createHmac('sha512', hmacKey).update(covered).update(pageNumber).digest();
+      if (!timingSafeEqual(expected, page.subarray(PAGE_SIZE_BYTES - HMAC_BYTES))) {
+        damagedCount += 1;
+        if (damaged.length < MAX_NAMED_PAGES) damaged.push(number);
+      }
+    }
+    return { pageCount, isPartial: size % PAGE_SIZE_BYTES !== 0, damaged, damagedCount };
+  } finally {
+    closeSync(fd);
+    hmacKey?.fill(0);
+    page.fill(0);
+  }
+}

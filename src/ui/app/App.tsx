@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
@@ -54,10 +54,19 @@ export function App({ api, i18n }: { readonly api: UiApi; readonly i18n: I18n })
   );
 }
 
-/** Applies LOCKED / UNAUTHENTICATED answers from any call to the session state. */
+/** Applies LOCKED / UNAUTHENTICATED answers from any call to the session state; DATABASE_DAMAGED refreshes the database state. */
 function FollowServerState({ relay }: { readonly relay: ServerStateRelay }) {
   const session = useSession();
-  useEffect(() => relay.subscribe((code) => session.followServerState(code)), [relay, session]);
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      relay.subscribe((code) => {
+        // A sign-in that found the database damaged: the gate shows the damaged-database screen.
+        if (code === 'DATABASE_DAMAGED') void queryClient.invalidateQueries({ queryKey: ['system.info'] });
+        else session.followServerState(code);
+      }),
+    [relay, session, queryClient],
+  );
   return null;
 }
 

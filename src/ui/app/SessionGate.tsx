@@ -1,4 +1,4 @@
-import { Loader } from '@mantine/core';
+import { Button, Group, Loader, Paper, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,8 @@ import { QuickHideCurtain } from '../pages/auth/QuickHideCurtain';
 import { RecoverPage } from '../pages/auth/RecoverPage';
 import { SignInPage } from '../pages/auth/SignInPage';
 import { SetupWizard } from '../pages/setup/SetupWizard';
+import { DamagedDatabasePage } from '../pages/backup/DamagedDatabasePage';
+import { RestoreBackupPage } from '../pages/backup/RestoreBackupPage';
 import { useSession } from '../session/session';
 import { useLockTriggers } from '../session/use-lock-triggers';
 import { AppLayout } from './AppLayout';
@@ -35,8 +37,23 @@ function OutsideScreen({ children, headerEnd }: { readonly children: ReactNode; 
   );
 }
 
+/** On the first start: a center that worked on another PC comes back from its backup instead. */
+function RestoreOffer({ onRestore }: { readonly onRestore: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Paper maw={720} mx="auto" mb="md" p="md" withBorder>
+      <Group justify="space-between">
+        <Text size="sm">{t('backup:restore.offerHint')}</Text>
+        <Button variant="default" onClick={onRestore}>
+          {t('backup:restore.offer')}
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
 /**
- * Decides what the window shows: the curtain, the setup wizard, sign-in (or recovery), the lock
+ * Decides what the window shows: the curtain, the damaged-database screen, the setup wizard (or restore from a backup), sign-in (or recovery), the lock
  * screen, the forced password change, or the app, in that order of precedence. Locking and quick
  * hide cover the signed-in app without unmounting it (KeptSignedInApp); it is keyed by the user,
  * and signing out unmounts it, so nothing typed survives a change of person.
@@ -47,6 +64,7 @@ export function SessionGate() {
   const queryClient = useQueryClient();
   const [isSetupOnScreen, setSetupOnScreen] = useState(false);
   const [isRecovering, setRecovering] = useState(false);
+  const [isRestoringBackup, setRestoringBackup] = useState(false);
   const info = useApiQuery('system.info', {});
   const isSetUp = info.data !== undefined && info.data.database !== 'notSetUp';
   // A reload inside the desktop app keeps its session in the core: ask who is signed in.
@@ -64,7 +82,8 @@ export function SessionGate() {
   }, [signedInUser, session]);
 
   const user = session.user;
-  const keepsApp = user !== null && !user.mustChangePassword && isSetUp && !isSetupOnScreen;
+  const isDamaged = info.data?.database === 'damaged';
+  const keepsApp = user !== null && !user.mustChangePassword && isSetUp && !isSetupOnScreen && !isDamaged;
   if (keepsApp) {
     // The app first: the lock screen's layout comes later in the document, so its AppShell
     // variables (set on :root) win over the hidden app's.
@@ -79,9 +98,18 @@ export function SessionGate() {
   if (info.isPending) return <OutsideScreen>{<Loader aria-label={t('common:loading')} />}</OutsideScreen>;
   if (!info.data) return <OutsideScreen>{<ErrorAlert error={info.error} />}</OutsideScreen>;
 
+  const afterRestore = () => {
+    setRestoringBackup(false);
+    void queryClient.invalidateQueries({ queryKey: ['system.info'] });
+    void queryClient.invalidateQueries({ queryKey: ['backup.damage'] });
+  };
+  if (isDamaged) return <OutsideScreen>{<DamagedDatabasePage onRestored={afterRestore} />}</OutsideScreen>;
+  if (!isSetUp && isRestoringBackup) return <OutsideScreen>{<RestoreBackupPage onRestored={afterRestore} onCancel={() => setRestoringBackup(false)} />}</OutsideScreen>;
+
   if (!isSetUp || isSetupOnScreen) {
     return (
       <OutsideScreen>
+        {!isSetupOnScreen && <RestoreOffer onRestore={() => setRestoringBackup(true)} />}
         <SetupWizard
           onCreated={() => setSetupOnScreen(true)}
           onFinished={() => {

@@ -7,6 +7,7 @@ import { useSession } from '../../session/session';
 import { ClientSearchPage } from '../clients/ClientSearchPage';
 import { OverduePlanItems } from '../clients/OverduePlanItems';
 import { HomeWork } from './HomeWork';
+import { BackupPanel } from '../backup/BackupPanel';
 
 /** What this installation is (version) and the state of its database. */
 function SystemInfo() {
@@ -58,6 +59,7 @@ export function HomePage() {
       {session.can('appointments.remind') && <AppointmentReminders />}
       <HomeWork />
       {session.can('cases.read') && user?.role !== 'manager' && <OverduePlanItems />}
+      {session.can('backup.manage') && <BackupPanel />}
       <SystemInfo />
     </Stack>
   );
