@@ -74,7 +74,12 @@ function quickCheck(handle: SqliteHandle): DatabaseDamage['kind'] | null {
 function isFirstPageDamaged(databasePath: string, key: string | Buffer): boolean {
   const keyBytes = typeof key === 'string' ? Buffer.from(key, 'hex') : key;
   try {
-    return explainOpenFailure(checkPages(databasePath, keyBytes)) === 'damagedFirstPage';
+    const pages = checkPages(databasePath, keyBytes);
+    if (explainOpenFailure(pages) !== 'damagedFirstPage' || pages.damagedCount !== 1) return false;
+    // A crash in the middle of a re-key leaves pages under two keys and a journal or WAL that the
+    // right key rolls back: that is a wrong key for now (the keyring's other key opens it), never
+    // "damaged", which would send the center to an older backup.
+    return ![`${databasePath}-wal`, `${databasePath}-journal`].some((path) => existsSync(path) && statSync(path).size > 0);
   } catch {
     return false;
   } finally {
