@@ -14,6 +14,7 @@ import * as m0012StaffReaderScript from './0012_staff_reader_script';
 import * as m0013Backups from './0013_backups';
 import * as m0014ReportIndexes from './0014_report_indexes';
 import * as m0015Sync from './0015_sync';
+import * as m0016CenterKeyStatements from './0016_center_key_statements';
 
 /**
  * Every center-database migration, in order. Listed explicitly (no directory scan) so the packaged
@@ -35,4 +36,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0013_backups': m0013Backups,
   '0014_report_indexes': m0014ReportIndexes,
   '0015_sync': m0015Sync,
+  '0016_center_key_statements': m0016CenterKeyStatements,
 };

@@ -8,7 +8,7 @@ import { readTransferFile, writeReceiptsFile } from '../core/sync/protocol/trans
 import { ProtocolError } from '../core/sync/protocol/protocol-error';
 import type { Receipt } from '../core/sync/protocol/receipt';
 import { ingestBatch, type IngestOutcome } from './ingest';
-import { currentSigner, publishedKeys, pseudonymKey } from './registry-keys';
+import { currentSigner, publishedKeys, pseudonymKey, vouchForCenterKey } from './registry-keys';
 import type { RegistryDatabase } from './registry.tables';
 
 /** The registry's limits, published in `hello`. */
@@ -41,7 +41,7 @@ export async function issueEnrollmentCode(db: Kysely<RegistryDatabase>, centerNa
 export type EnrollOutcome = { readonly ok: true; readonly response: EnrollResponse } | { readonly ok: false; readonly error: 'unknownCode' | 'codeUsed' | 'badKey' };
 
 /** Enrolls a center with a one-time code: registers its public key and gives it an id. */
-export async function enrollCenter(db: Kysely<RegistryDatabase>, request: EnrollRequest, now: Date): Promise<EnrollOutcome> {
+export async function enrollCenter(db: Kysely<RegistryDatabase>, crypto: CryptoPrimitives, request: EnrollRequest, now: Date): Promise<EnrollOutcome> {
   const publicKey = Buffer.from(request.publicKey, 'base64');
   if (publicKey.length !== 32 || keyIdOf(publicKey) !== request.kid) return { ok: false, error: 'badKey' };
   const outcome = await db.transaction().execute(async (trx): Promise<EnrollOutcome | { ok: true; centerId: string }> => {
@@ -56,16 +56,22 @@ export async function enrollCenter(db: Kysely<RegistryDatabase>, request: Enroll
   });
   if (!outcome.ok) return outcome;
   if (!('centerId' in outcome)) return outcome;
-  return { ok: true, response: { centerId: outcome.centerId, pseudonymKey: (await pseudonymKey(db)).toString('base64'), hello: await hello(db, now) } };
+  const centerKey = await vouchForCenterKey(db, crypto, { publicKey: request.publicKey, createdAt: now.toISOString() });
+  return { ok: true, response: { centerId: outcome.centerId, pseudonymKey: (await pseudonymKey(db)).toString('base64'), hello: await hello(db, now), centerKey } };
 }
 
-/** A center's new signing key, endorsed by one of its registered keys (key rotation on the center's side). */
-export async function registerCenterKey(db: Kysely<RegistryDatabase>, crypto: CryptoPrimitives, centerId: string, key: PublishedKey, now: Date): Promise<boolean> {
+/**
+ * A center's new signing key, endorsed by one of its registered keys (key rotation on the center's
+ * side); a key already registered may be posted again without an endorsement. Answers with the
+ * root's statement about the key, or null when the key does not chain to the center's keys.
+ */
+export async function registerCenterKey(db: Kysely<RegistryDatabase>, crypto: CryptoPrimitives, centerId: string, key: PublishedKey, now: Date): Promise<PublishedKey | null> {
   const known = await db.selectFrom('center_keys').select(['kid', 'public_key']).where('center_id', '=', centerId).execute();
   const trusted = trustedKeys(crypto, [key], new Map(known.map((row) => [row.kid, Buffer.from(row.public_key, 'base64')])));
-  if (!trusted.has(key.kid) || key.use !== 'sig') return false;
+  if (!trusted.has(key.kid) || key.use !== 'sig') return null;
   await db.insertInto('center_keys').values({ center_id: centerId, kid: key.kid, public_key: key.publicKey, created_at: now.toISOString() }).onConflict((oc) => oc.columns(['center_id', 'kid']).doNothing()).execute();
-  return true;
+  const stored = await db.selectFrom('center_keys').select(['public_key', 'created_at']).where('center_id', '=', centerId).where('kid', '=', key.kid).executeTakeFirstOrThrow();
+  return vouchForCenterKey(db, crypto, { publicKey: stored.public_key, createdAt: stored.created_at });
 }
 
 /**

@@ -65,6 +65,20 @@ export async function currentSigner(db: Db): Promise<{ kid: string; seed: Buffer
   return { kid: row.kid, seed: Buffer.from(row.private_key, 'base64') };
 }
 
+/**
+ * The root signing key with its private half: it vouches for centers' signing keys, so a verifier
+ * offline needs nothing but the registry's root public key (the one on the enrollment letter).
+ */
+export async function rootSigner(db: Db): Promise<{ kid: string; seed: Buffer }> {
+  const row = await db.selectFrom('registry_keys').select(['kid', 'private_key']).where('use', '=', 'sig').where('endorsement_by', 'is', null).executeTakeFirstOrThrow();
+  return { kid: row.kid, seed: Buffer.from(row.private_key, 'base64') };
+}
+
+/** The root's statement about a center's signing key (`inson.key/1.0`, endorsed by the root). */
+export async function vouchForCenterKey(db: Db, crypto: CryptoPrimitives, key: { readonly publicKey: string; readonly createdAt: string | Date }): Promise<PublishedKey> {
+  return endorseKey(crypto, { use: 'sig', publicKey: Buffer.from(key.publicKey, 'base64'), createdAt: new Date(key.createdAt).toISOString() }, await rootSigner(db));
+}
+
 /** The private half of an encryption key by kid (retired ones too: old batches still open). */
 export async function encryptionPrivateKey(db: Db, kid: string): Promise<Buffer | undefined> {
   const row = await db.selectFrom('registry_keys').select('private_key').where('kid', '=', kid).where('use', '=', 'enc').executeTakeFirst();

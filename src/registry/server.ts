@@ -99,7 +99,7 @@ export function createRegistryHandler(options: RegistryServerOptions): (request:
     if (method === 'POST' && url.pathname === '/v1/centers/enroll') {
       const parsed = enrollRequestSchema.safeParse(parseJson(await readBody(request, 64 * 1024)));
       if (!parsed.success) throw new HttpError(400, 'badRequest');
-      const outcome = await enrollCenter(db, parsed.data, now());
+      const outcome = await enrollCenter(db, crypto, parsed.data, now());
       return outcome.ok ? send(response, 201, outcome.response) : send(response, 422, { error: outcome.error });
     }
     if (parts[0] === 'v1' && parts[1] === 'centers' && parts.length >= 4) {
@@ -127,7 +127,8 @@ export function createRegistryHandler(options: RegistryServerOptions): (request:
       if (method === 'POST' && parts[3] === 'keys' && parts.length === 4) {
         const parsed = publishedKeySchema.safeParse(parseJson(await readBody(request, 64 * 1024)));
         if (!parsed.success) throw new HttpError(400, 'badRequest');
-        return (await registerCenterKey(db, crypto, centerId, parsed.data, now())) ? send(response, 201, { kid: parsed.data.kid }) : send(response, 422, { error: 'badEndorsement' });
+        const centerKey = await registerCenterKey(db, crypto, centerId, parsed.data, now());
+        return centerKey === null ? send(response, 422, { error: 'badEndorsement' }) : send(response, 201, { kid: parsed.data.kid, centerKey });
       }
     }
     if (parts[0] === 'operator') {

@@ -129,7 +129,7 @@ describe('a 503 storm', () => {
     for (let index = 0; index < 80; index += 1) {
       const seed = randomBytes(32);
       const publicKey = crypto.ed25519PublicKey(seed);
-      const outcome = await enrollCenter(registry.db, { code: await registry.issueCode(`Storm ${index}`), centerName: `Storm ${index}`, publicKey: publicKey.toString('base64'), kid: keyIdOf(publicKey) }, new Date());
+      const outcome = await enrollCenter(registry.db, crypto, { code: await registry.issueCode(`Storm ${index}`), centerName: `Storm ${index}`, publicKey: publicKey.toString('base64'), kid: keyIdOf(publicKey) }, new Date());
       if (!outcome.ok) throw new Error(outcome.error);
       const centerId = outcome.response.centerId;
       const records = Array.from({ length: 20 }, (_, n) => ({ id: `client-${index}-${n}`, type: 'client', version: 1, op: 'upsert' as const, occurredAt: new Date().toISOString(), data: { sex: n % 2 === 0 ? 'female' : 'male', birthYear: 1950 + n, regionCode: '1703' } }));

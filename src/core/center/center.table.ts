@@ -27,9 +27,17 @@ export interface CenterSigningKeysTable {
   readonly created_at: ColumnType<string, string, never>;
 }
 
+/** The registry root key's statement about each of the center's signing keys, as received (never changed). */
+export interface CenterKeyStatementsTable {
+  readonly key_id: ColumnType<string, string, never>;
+  readonly statement_json: ColumnType<string, string, never>;
+  readonly received_at: ColumnType<string, string, never>;
+}
+
 export interface CenterTables {
   readonly center: CenterTable;
   readonly center_signing_keys: CenterSigningKeysTable;
+  readonly center_key_statements: CenterKeyStatementsTable;
 }
 
 export type CenterRow = Selectable<CenterTable>;

@@ -179,6 +179,7 @@ const CALLS: Readonly<Record<string, Calls | string>> = {
   'sync.uploadNow': 'counts of batches',
   'sync.exportFile': 'counts of batches and records; the file is encrypted to the registry',
   'sync.importReceipts': 'counts of receipts',
+  'sync.rotateKey': 'answers the new and the previous key id',
   'backup.status': 'the newest backup: date, size, client count, folder',
   'backup.updateSettings': 'answers the folder and interval it saved',
   'backup.runNow': 'answers the file name, date, size and client count',

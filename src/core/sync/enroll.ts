@@ -1,7 +1,8 @@
 import type { CoreServices } from '../api/context';
 import type { CryptoPrimitives } from '../crypto/primitives';
 import { ensureCenterSigningKey } from '../center/center-keys';
-import { findEnrollment } from './enrollment';
+import { keepStatement } from './center-key';
+import { findEnrollment, requireEnrollment } from './enrollment';
 import { keyIdOf, registryFingerprint, trustedKeys } from './protocol/keys';
 import { fetchHello, postEnroll } from './registry-client';
 import { syncError } from './sync.errors';
@@ -71,5 +72,7 @@ export async function enrollWithRegistry(deps: { readonly core: CoreServices; re
       .execute();
     await w.audit({ action: 'sync.enroll', entityType: 'syncRegistry', entityId: enrolled.response.centerId, details: { rootKid: root.kid } });
   });
+  // The registry's word about our key, for certificates; a registry that gave none is asked again at upload.
+  if (enrolled.response.centerKey !== undefined) await keepStatement(deps, enrolled.response.centerKey, signer, await requireEnrollment(db));
   return { centerId: enrolled.response.centerId, fingerprint };
 }

@@ -1,4 +1,5 @@
-import { cursorSchema, enrollResponseSchema, helloSchema, refusalSchema, type Cursor, type EnrollRequest, type EnrollResponse, type Hello } from './protocol/hello';
+import { centerKeyResponseSchema, cursorSchema, enrollResponseSchema, helloSchema, refusalSchema, type CenterKeyResponse, type Cursor, type EnrollRequest, type EnrollResponse, type Hello } from './protocol/hello';
+import type { PublishedKey } from './protocol/keys';
 
 /**
  * The center's side of the registry's HTTP protocol: one function per endpoint, each returning
@@ -104,6 +105,16 @@ export async function postEnroll(options: RegistryClientOptions, body: EnrollReq
   if (answer.status === 422) return { kind: 'refused', reason: refusalSchema.safeParse(answer.json).data?.error ?? 'refused' };
   const parsed = enrollResponseSchema.safeParse(answer.json);
   if (answer.status !== 201 || !parsed.success) return { kind: 'retry', reason: 'notRegistryAnswer' };
+  return { response: parsed.data };
+}
+
+/** `POST /v1/centers/{center}/keys`: a new signing key endorsed by a registered one (or a registered one again). */
+export async function postCenterKey(options: RegistryClientOptions, centerId: string, key: PublishedKey): Promise<{ readonly response: CenterKeyResponse } | ContactFailure> {
+  const answer = await request(options, 'POST', `v1/centers/${encodeURIComponent(centerId)}/keys`, JSON.stringify(key));
+  if (isFailure(answer)) return answer;
+  if (answer.status === 422 || answer.status === 400 || answer.status === 404) return { kind: 'refused', reason: refusalSchema.safeParse(answer.json).data?.error ?? 'refused' };
+  const parsed = centerKeyResponseSchema.safeParse(answer.json);
+  if (answer.status !== 201 || !parsed.success || parsed.data.kid !== key.kid) return { kind: 'retry', reason: 'notRegistryAnswer' };
   return { response: parsed.data };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCoreMethod } from '../api/method';
+import { rotateCenterKey } from './center-key';
 import { enrollWithRegistry } from './enroll';
 import { enrollInputSchema, filePathInputSchema, previewInputSchema } from './sync.schema';
 import { syncPreview, syncStatus } from './sync-status';
@@ -72,4 +73,13 @@ export const importReceiptsMethod = defineCoreMethod({
   access: 'sync.manage',
   invalidates: ['sync.*'],
   handler: (ctx, input) => importReceipts({ ...syncDepsOf(ctx.core), actorId: ctx.session.userId }, input.path),
+});
+
+/** `sync.rotateKey`: a new center signing key, registered with the registry before it signs anything. */
+export const rotateKey = defineCoreMethod({
+  name: 'sync.rotateKey',
+  input: z.object({}),
+  access: 'sync.enroll',
+  invalidates: ['sync.*'],
+  handler: (ctx) => rotateCenterKey({ ...syncDepsOf(ctx.core), actorId: ctx.session.userId }),
 });

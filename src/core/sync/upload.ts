@@ -1,6 +1,7 @@
 import type { CoreServices } from '../api/context';
 import type { CryptoPrimitives } from '../crypto/primitives';
 import { acknowledgeBatch } from './acknowledge';
+import { fetchMissingStatement } from './center-key';
 import { backoffDelayMs } from './backoff';
 import { findEnrollment, registrySigningKeys, type Enrollment } from './enrollment';
 import type { Cursor } from './protocol/hello';
@@ -137,6 +138,7 @@ export async function runUpload(deps: UploadDeps, options: { readonly force?: bo
   const contact = await recordContact(deps, enrollment, hello.hello.keys, hello.hello.serverTime, sentAt);
   if (typeof contact === 'string') return { state: 'failed', ...counts, reason: contact, nextAttemptAt: await recordFailure(deps, { kind: 'retry', reason: contact }, null) };
   enrollment = contact;
+  await fetchMissingStatement(deps, enrollment);
   const signingKeys = registrySigningKeys(enrollment);
   const inFlight = Math.max(1, deps.inFlight ?? 2);
   let recoveries = 0;

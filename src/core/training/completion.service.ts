@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { WriteContext } from '../api/context';
 import { localCalendarDate } from '../calendar/calendar';
-import { ensureCenterSigningKey, signWithCenterKey } from '../center/center-keys';
+import { ensureCenterSigningKey, keyStatements, signWithCenterKey } from '../center/center-keys';
+import type { PublishedKey } from '../sync/protocol/keys';
 import { requireCenter } from '../center/center.repository';
 import type { ReadDb } from '../db/handles';
 import { encodePayload, qrTextOf } from './certificate-payload';
@@ -184,10 +185,11 @@ async function issueCertificate(w: WriteContext, enrollment: Enrollment, course:
     })
     .execute();
   const row = await w.trx.selectFrom('training_certificates').selectAll().where('number', '=', number).executeTakeFirstOrThrow();
-  return toCertificate(row);
+  return toCertificate(row, await keyStatements(w.trx));
 }
 
-export function toCertificate(row: CertificateRow): Certificate {
+/** A stored certificate as the API answers it; `statements` are the registry's words about our keys (the QR code carries the one of its key). */
+export function toCertificate(row: CertificateRow, statements: ReadonlyMap<string, PublishedKey>): Certificate {
   return {
     number: row.number,
     enrollmentId: row.enrollment_id,
@@ -196,6 +198,6 @@ export function toCertificate(row: CertificateRow): Certificate {
     courseNames: JSON.parse(row.course_names_json) as Certificate['courseNames'],
     hours: row.hours,
     issuedOn: row.issued_on,
-    qrText: qrTextOf(Buffer.from(row.payload, 'base64url'), Buffer.from(row.signature, 'base64url')),
+    qrText: qrTextOf(Buffer.from(row.payload, 'base64url'), Buffer.from(row.signature, 'base64url'), statements.get(row.key_id)),
   };
 }

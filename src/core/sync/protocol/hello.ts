@@ -22,9 +22,23 @@ export const enrollRequestSchema = z
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 
 export const enrollResponseSchema = z
-  .object({ centerId: z.string().min(1), pseudonymKey: z.string().min(1), hello: helloSchema })
+  .object({
+    centerId: z.string().min(1),
+    pseudonymKey: z.string().min(1),
+    hello: helloSchema,
+    /** The center's key as the registry's root key vouches for it (carried in certificates' QR codes). */
+    centerKey: publishedKeySchema.optional(),
+  })
   .strict();
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+/**
+ * `POST /v1/centers/{center}/keys` answer: the key, registered, with the registry root key's
+ * statement about it. Posting a key again (a lost answer, or a key registered before statements
+ * existed) is harmless and gives the same kind of statement.
+ */
+export const centerKeyResponseSchema = z.object({ kid: z.string().regex(/^[0-9a-f]{16}$/), centerKey: publishedKeySchema }).strict();
+export type CenterKeyResponse = z.infer<typeof centerKeyResponseSchema>;
 
 /** `GET /v1/centers/{center}/cursor`: how far the registry has the center's batches, without gaps. */
 export const cursorSchema = z
