@@ -34,7 +34,9 @@ function EnrolledNotice({ fingerprint }: { readonly fingerprint: string }) {
 export function RegistryUploadPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const status = useApiQuery('sync.status', {}, { refetchInterval: 30_000 });
+  // Others write while the manager is away (the front desk registers, the schedule uploads):
+  // coming back to the page reads the counts afresh, not the copy from a few seconds ago.
+  const status = useApiQuery('sync.status', {}, { refetchInterval: 30_000, refetchOnMount: 'always' });
   const [enrolledFingerprint, setEnrolledFingerprint] = useState<string | null>(null);
   const enrollment = status.data?.enrollment;
   return (
