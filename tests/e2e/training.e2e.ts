@@ -180,8 +180,42 @@ describe('training as a trainer', () => {
     await snap(page, 'training-certificates.uz-Latn');
   });
 
+  it('checks a certificate a learner brings, as a scanner types it: genuine as issued, refused with one letter changed', async () => {
+    const reader = apiClient(harness);
+    await reader.invoke('auth.signIn', { username: MANAGER.username, password: MANAGER.password });
+    const cohort = (await reader.invoke('training.listCohorts', { mine: false })).items[0];
+    const certificates = (await reader.invoke('training.listCertificates', { id: cohort?.id ?? '' })).items;
+    await reader.invoke('auth.signOut', {});
+    const qrText = certificates.find((certificate) => certificate.learnerName === 'Toʻxtayeva Gʻulnora')?.qrText ?? '';
+    expect(qrText).toMatch(/^INSON1\./);
+
+    await shell.navigateTo('uz-Latn', 'training', 'verify.nav');
+    const code = page.getByRole('textbox', { name: tr('verify.code') });
+    await expect.poll(() => code.evaluate((element) => element === document.activeElement)).toBe(true);
+    // A USB scanner types the code and ends it with Enter.
+    await code.pressSequentially(qrText, { delay: 0 });
+    await code.press('Enter');
+    const verdict = page.locator('[data-verdict]');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('valid');
+    await page.getByText(tr('verify.issuedHere')).waitFor();
+    await page.getByRole('cell', { name: 'Toʻxtayeva Gʻulnora' }).waitFor();
+    await snap(page, 'training-verify-certificate.uz-Latn');
+
+    // One letter of the payload changed (an altered name or number): the signature no longer matches.
+    const [prefix = '', payload = '', ...rest] = qrText.split('.');
+    const altered = [prefix, `${payload.slice(0, 12)}${payload[12] === 'A' ? 'B' : 'A'}${payload.slice(13)}`, ...rest].join('.');
+    await code.fill(altered);
+    await page.getByRole('button', { name: tr('verify.check') }).click();
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toMatch(/^(forged|malformed)$/);
+    await page.getByRole('alert').filter({ hasText: /./ }).first().waitFor();
+    await code.fill('not a certificate');
+    await code.press('Enter');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('malformed');
+    await page.getByText(tr('verify.malformedTitle')).waitFor();
+  });
+
   it('records an employment outcome from the follow-ups due, and the manager’s home counts it', async () => {
-    await page.getByRole('link', { name: tr('backToTraining') }).click();
+    await shell.navigateTo('uz-Latn', 'training', 'nav');
     await page.getByRole('button', { name: tr('followUps.recordFor', { name: 'Toʻxtayeva Gʻulnora' }) }).click();
     const form = page.getByRole('form', { name: tr('followUps.formFor', { name: 'Toʻxtayeva Gʻulnora' }) });
     await form.getByRole('combobox', { name: tr('followUps.status') }).selectOption('employed');

@@ -35,6 +35,8 @@ export interface SyncStatus {
     readonly registryUrl: string;
     readonly centerId: string;
     readonly fingerprint: string;
+    /** The id of the key this center signs with now (a rotation changes it). */
+    readonly signingKid: string;
     readonly enrolledAt: string;
     readonly lastContactAt: string | null;
     readonly clockOffsetMs: number | null;
@@ -93,6 +95,7 @@ export async function syncStatus(db: ReadDb): Promise<SyncStatus> {
             registryUrl: enrollment.registryUrl,
             centerId: enrollment.centerId,
             fingerprint: enrollment.fingerprint,
+            signingKid: enrollment.signingKid,
             enrolledAt: row.enrolled_at,
             lastContactAt: row.last_contact_at,
             clockOffsetMs: row.clock_offset_ms,

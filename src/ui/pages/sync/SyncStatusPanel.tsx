@@ -1,12 +1,14 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../core/sync/sync-status';
 import type { BatchState } from '../../../core/sync/sync.table';
 import { useApiMutation } from '../../api/api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifyDone } from '../../components/notify';
 import { currentLanguage } from '../../i18n/i18n';
+import { useSession } from '../../session/session';
 import { FingerprintGroups } from './FingerprintGroups';
 import { Quarantine, RecentBatches } from './BatchTables';
 import { alertText, clockOffsetText, momentText, reasonText, whenText } from './sync-wording';
@@ -24,6 +26,50 @@ function Fact({ term, children }: { readonly term: string; readonly children: Re
       </Table.Th>
       <Table.Td>{children}</Table.Td>
     </Table.Tr>
+  );
+}
+
+/**
+ * The key this center signs batches and certificates with; the administrator replaces it (after a
+ * suspected leak, or by the agency's schedule). The registry takes the new key first, so nothing
+ * is signed with a key it does not know; what was signed before stays valid.
+ */
+function SigningKey({ kid }: { readonly kid: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [isAsking, setIsAsking] = useState(false);
+  const rotate = useApiMutation('sync.rotateKey', {
+    onSuccess: () => {
+      setIsAsking(false);
+      notifyDone(t('sync:key.rotated'), t('common:actions.close'));
+    },
+    onError: () => setIsAsking(false),
+  });
+  return (
+    <Stack gap={6}>
+      <Text component="span" ff="monospace" size="sm" data-testid="signing-kid">
+        {kid}
+      </Text>
+      {session.can('sync.enroll') && (
+        <Group>
+          <Button variant="default" size="xs" onClick={() => setIsAsking(true)}>
+            {t('sync:key.rotate')}
+          </Button>
+        </Group>
+      )}
+      <ErrorAlert error={rotate.error} />
+      {isAsking && (
+        <ConfirmDialog
+          title={t('sync:key.confirmTitle')}
+          message={t('sync:key.confirmMessage')}
+          confirmLabel={t('sync:key.rotate')}
+          isCancelDefault
+          isPending={rotate.isPending}
+          onConfirm={() => rotate.mutate({})}
+          onCancel={() => setIsAsking(false)}
+        />
+      )}
+    </Stack>
   );
 }
 
@@ -53,6 +99,9 @@ function ConnectionFacts({ enrollment }: { readonly enrollment: Enrollment }) {
               </Text>
             </Fact>
             <Fact term={t('sync:status.enrolledAt')}>{momentText(enrollment.enrolledAt)}</Fact>
+            <Fact term={t('sync:status.signingKey')}>
+              <SigningKey kid={enrollment.signingKid} />
+            </Fact>
             <Fact term={t('sync:status.lastContact')}>{enrollment.lastContactAt === null ? t('sync:status.never') : whenText(enrollment.lastContactAt, language)}</Fact>
             {clock !== null && (
               <Fact term={t('sync:status.clock')}>
