@@ -111,7 +111,7 @@ export async function sealPendingBatches(trx: WriteTx, options: SealOptions): Pr
   const versionFloor = enrollment.epoch * EPOCH_VERSION_STRIDE;
 
   let records: BatchRecord[] = [];
-  let rowsOfBatch: { seq: number; version: number }[] = [];
+  let rowsOfBatch: { seq: number; version: number; key: string }[] = [];
   let types: Record<string, string> = {};
   let size = 2;
 
@@ -156,13 +156,15 @@ export async function sealPendingBatches(trx: WriteTx, options: SealOptions): Pr
     size = 2;
   };
 
-  // Versions given in this call, some not yet written (their batch is still filling).
-  const versions = new Map<string, number>();
   let afterSeq = 0;
   for (;;) {
     if (options.maxBatches !== undefined && sealed.length >= options.maxBatches) break;
     const rows = await trx.selectFrom('outbox').selectAll().where('batch_id', 'is', null).where('seq', '>', afterSeq).orderBy('seq').limit(READ_CHUNK).execute();
     if (rows.length === 0) break;
+    // The versions to continue from: what flushed batches wrote is in the outbox (this transaction
+    // sees it); what the filling batch gave is not yet, so it is carried over. Nothing else is
+    // kept between chunks, so memory stays flat however many records are pending.
+    const versions = new Map<string, number>(rowsOfBatch.map((row) => [row.key, row.version]));
     for (const [key, version] of await lastVersions(trx, rows)) versions.set(key, Math.max(version, versions.get(key) ?? 0));
     const pinfls = await pinflsOf(trx, rows);
     for (const row of rows) {
@@ -183,7 +185,7 @@ export async function sealPendingBatches(trx: WriteTx, options: SealOptions): Pr
         if (options.maxBatches !== undefined && sealed.length >= options.maxBatches) return sealed;
       }
       records.push(record);
-      rowsOfBatch.push({ seq: row.seq, version });
+      rowsOfBatch.push({ seq: row.seq, version, key });
       types[row.type] = `${spec?.version ?? row.version}.0`;
       size += recordSize;
     }
