@@ -14,10 +14,17 @@ export interface FoundBackup {
   readonly sizeBytes: number;
 }
 
-/** `inson-2026-12-04T150000Z.inson-backup`: sortable, unique to the second, no characters Windows refuses. */
-export function backupFileName(at: Date): string {
+/**
+ * `inson-2026-12-04T150000Z.inson-backup`: sortable, no characters Windows refuses. A second
+ * backup within the same second (the schedule's and "Back up now", or two clicks) takes the next
+ * free `-2`, `-3`… rather than being refused; listings order by the manifest's time, not the name.
+ */
+export function backupFileName(at: Date, isTaken: (fileName: string) => boolean = () => false): string {
   const stamp = at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '');
-  return `inson-${stamp}${BACKUP_FILE_SUFFIX}`;
+  for (let n = 1; ; n += 1) {
+    const fileName = `inson-${stamp}${n === 1 ? '' : `-${n}`}${BACKUP_FILE_SUFFIX}`;
+    if (!isTaken(fileName)) return fileName;
+  }
 }
 
 /**
@@ -77,7 +84,7 @@ export function rotateBackups(folder: string, centerId: string, policy: Rotation
 export async function backupToFolder(folder: string, options: Omit<WriteBackupOptions, 'target'>): Promise<WrittenBackup & { readonly removed: readonly string[] }> {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw backupError('BAD_REQUEST', 'backupFolderMissing');
   removePartialFiles(folder);
-  const written = await writeBackup({ ...options, target: join(folder, backupFileName(options.now)) });
+  const written = await writeBackup({ ...options, target: join(folder, backupFileName(options.now, (fileName) => existsSync(join(folder, fileName)))) });
   const removed = rotateBackups(folder, written.manifest.centerId);
   return { ...written, removed };
 }

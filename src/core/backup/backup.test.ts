@@ -170,6 +170,16 @@ describe('backups', () => {
     expect(existsSync(join(dataDir, 'keyring.json'))).toBe(true);
   });
 
+  it('writes a second backup made within the same second under a name of its own, not refused (the rotation keeps one of the day)', async () => {
+    const made = await backedUpCenter();
+    t = made.t;
+    const first = made.file.split('/').at(-1) ?? '';
+    const again = await t.as.administrator.invoke('backup.runNow', {});
+    expect(again).toMatchObject({ fileName: first.replace('.inson-backup', '-2.inson-backup'), clientCount: 3 });
+    expect(listBackups(made.folder, { deep: true })).toHaveLength(1);
+    expect(await t.db().selectFrom('audit_log').select('action').where('action', '=', 'backup.created').execute()).toHaveLength(2);
+  });
+
   it('refuses to back up without a folder, and into a folder that is not there', async () => {
     t = await centers.copy();
     expect(await rejection(t.as.administrator.invoke('backup.runNow', {}))).toMatchObject({ code: 'CONFLICT', details: { reason: 'backupFolderNotSet' } });
