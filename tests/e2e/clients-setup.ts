@@ -1,3 +1,4 @@
+import type { Role } from '../../src/core/api/permissions';
 import { apiClient } from './support/api';
 import type { Harness } from './support/harness';
 
@@ -38,4 +39,21 @@ export async function setUpCenterWithReceptionist(harness: Harness): Promise<voi
   await receptionist.invoke('auth.changePassword', { currentPassword: added.temporaryPassword, newPassword: RECEPTIONIST.password });
   await receptionist.invoke('auth.signOut', {});
   await admin.invoke('auth.signOut', {});
+}
+
+/**
+ * Adds a staff member as the administrator does, then signs in once as that person to replace the
+ * temporary password, so the test signs in through the UI with `account`.
+ *
+ * @example await addStaffMember(harness, TRAINER, 'trainer');
+ */
+export async function addStaffMember(harness: Harness, account: StaffAccount, role: Role): Promise<void> {
+  const admin = apiClient(harness);
+  await admin.invoke('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  const added = await admin.invoke('staff.add', { displayName: account.displayName, username: account.username, role });
+  await admin.invoke('auth.signOut', {});
+  const member = apiClient(harness);
+  await member.invoke('auth.signIn', { username: account.username, password: added.temporaryPassword });
+  await member.invoke('auth.changePassword', { currentPassword: added.temporaryPassword, newPassword: account.password });
+  await member.invoke('auth.signOut', {});
 }

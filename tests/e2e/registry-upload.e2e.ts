@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, RECEPTIONIST, setUpCenterWithReceptionist, type StaffAccount } from './clients-setup';
+import { addStaffMember, ADMIN, RECEPTIONIST, setUpCenterWithReceptionist, type StaffAccount } from './clients-setup';
 import { AppShellPage } from './pages/app-shell';
 import { RegistryUploadPage } from './pages/registry-upload';
 import { SignInPage } from './pages/sign-in-page';
@@ -21,16 +21,6 @@ const CLIENT = {
   categories: [], languages: ['uz' as const], identityDocument: null, remarks: null,
 };
 
-async function addManager(harness: Harness): Promise<void> {
-  const admin = apiClient(harness);
-  await admin.invoke('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-  const added = await admin.invoke('staff.add', { displayName: MANAGER.displayName, username: MANAGER.username, role: 'manager' });
-  await admin.invoke('auth.signOut', {});
-  const manager = apiClient(harness);
-  await manager.invoke('auth.signIn', { username: MANAGER.username, password: added.temporaryPassword });
-  await manager.invoke('auth.changePassword', { currentPassword: added.temporaryPassword, newPassword: MANAGER.password });
-  await manager.invoke('auth.signOut', {});
-}
 
 /** A client registered at the front desk (the receptionist's own work, through the API). */
 async function registerClient(harness: Harness, lastName: string): Promise<void> {
@@ -60,7 +50,7 @@ describe('registry upload', () => {
   beforeAll(async () => {
     [harness, registry] = await Promise.all([startHarness({ syncIntervalMs: 0 }), startRegistry()]);
     await setUpCenterWithReceptionist(harness);
-    await addManager(harness);
+    await addStaffMember(harness, MANAGER, 'manager');
     browser = await launchBrowser({ viewport: { width: 1366, height: 768 } });
     page = await browser.newPage();
     shell = new AppShellPage(page);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, RECEPTIONIST, setUpCenterWithReceptionist, type StaffAccount } from './clients-setup';
+import { addStaffMember, RECEPTIONIST, setUpCenterWithReceptionist, type StaffAccount } from './clients-setup';
 import { AppShellPage } from './pages/app-shell';
 import { dayAsTyped, fillDay } from './pages/date-field';
 import { SignInPage } from './pages/sign-in-page';
@@ -15,16 +15,6 @@ const TRAINER: StaffAccount = { username: 'trener', password: 'Trener-parol-2026
 const LEARNER = { lastName: 'Qodirova', firstName: 'Nilufar', birthDate: '1985-07-14' };
 const tr = (key: string, values?: Record<string, string>) => text('uz-Latn', 'training', key, values);
 
-async function addTrainer(harness: Harness): Promise<void> {
-  const admin = apiClient(harness);
-  await admin.invoke('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-  const added = await admin.invoke('staff.add', { displayName: TRAINER.displayName, username: TRAINER.username, role: 'trainer' });
-  await admin.invoke('auth.signOut', {});
-  const member = apiClient(harness);
-  await member.invoke('auth.signIn', { username: TRAINER.username, password: added.temporaryPassword });
-  await member.invoke('auth.changePassword', { currentPassword: added.temporaryPassword, newPassword: TRAINER.password });
-  await member.invoke('auth.signOut', {});
-}
 
 /** The coming Monday (never today), as the core's YYYY-MM-DD. */
 function comingMonday(): string {
@@ -50,7 +40,7 @@ describe('training schedule as a trainer', () => {
   beforeAll(async () => {
     harness = await startHarness();
     await setUpCenterWithReceptionist(harness);
-    await addTrainer(harness);
+    await addStaffMember(harness, TRAINER, 'trainer');
     trainer = apiClient(harness);
     await trainer.invoke('auth.signIn', { username: TRAINER.username, password: TRAINER.password });
     const course = await trainer.invoke('training.createCourse', {

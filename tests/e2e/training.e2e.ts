@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, RECEPTIONIST, setUpCenterWithReceptionist, type StaffAccount } from './clients-setup';
+import { addStaffMember, RECEPTIONIST, setUpCenterWithReceptionist, type StaffAccount } from './clients-setup';
 import { AppShellPage } from './pages/app-shell';
 import { SignInPage } from './pages/sign-in-page';
 import { apiClient } from './support/api';
@@ -34,16 +34,6 @@ function startMonday(): { readonly typed: string; readonly iso: string } {
   return { typed: `${pad(day.getDate())}.${pad(day.getMonth() + 1)}.${day.getFullYear()}`, iso: `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}` };
 }
 
-async function addStaff(harness: Harness, account: StaffAccount, role: 'trainer' | 'manager'): Promise<void> {
-  const admin = apiClient(harness);
-  await admin.invoke('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-  const added = await admin.invoke('staff.add', { displayName: account.displayName, username: account.username, role });
-  await admin.invoke('auth.signOut', {});
-  const member = apiClient(harness);
-  await member.invoke('auth.signIn', { username: account.username, password: added.temporaryPassword });
-  await member.invoke('auth.changePassword', { currentPassword: added.temporaryPassword, newPassword: account.password });
-  await member.invoke('auth.signOut', {});
-}
 
 /**
  * Issue 11's path, as a trainer, with the keyboard for attendance: a course and a cohort, five
@@ -61,8 +51,8 @@ describe('training as a trainer', () => {
   beforeAll(async () => {
     harness = await startHarness();
     await setUpCenterWithReceptionist(harness);
-    await addStaff(harness, TRAINER, 'trainer');
-    await addStaff(harness, MANAGER, 'manager');
+    await addStaffMember(harness, TRAINER, 'trainer');
+    await addStaffMember(harness, MANAGER, 'manager');
     const reception = apiClient(harness);
     await reception.invoke('auth.signIn', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
     for (const learner of LEARNERS) {
