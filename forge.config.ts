@@ -1,12 +1,14 @@
 import { cp, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ForgeConfig } from '@electron-forge/shared-types';
-import { MakerSquirrel } from '@electron-forge/maker-squirrel';
-import { MakerZIP } from '@electron-forge/maker-zip';
 import { AutoUnpackNativesPlugin } from '@electron-forge/plugin-auto-unpack-natives';
 import { FusesPlugin } from '@electron-forge/plugin-fuses';
 import { VitePlugin } from '@electron-forge/plugin-vite';
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
+import { readAppIdentity } from './packaging/app-identity';
+import { appUpdateConfig, writeAppUpdateYml } from './packaging/app-update-yml';
+import { installerMakers, packagerPlatformOptions } from './packaging/installers';
+import { describeReleaseSettings, readReleaseSettings, type BuildEnvironment } from './packaging/release-settings';
 
 const projectDir = import.meta.dirname;
 
@@ -44,47 +46,63 @@ export async function copyNativeModules(fromDir: string, buildPath: string, plat
   }
 }
 
-const config: ForgeConfig = {
-  packagerConfig: {
-    name: 'INSON Center',
-    executableName: 'inson-center',
-    // Required by auto-unpack-natives and by the OnlyLoadAppFromAsar and integrity fuses.
-    asar: true,
-    // Packaging without network: a folder holding electron-v<version>-<platform>-<arch>.zip
-    // fetched elsewhere (Electron's release zip; its checksum is the one in electron/checksums.json).
-    ...(process.env.INSON_ELECTRON_ZIP_DIR ? { electronZipDir: process.env.INSON_ELECTRON_ZIP_DIR } : {}),
-  },
-  rebuildConfig: {},
-  makers: [new MakerSquirrel({ name: 'inson_center' }), new MakerZIP({}, ['darwin', 'linux', 'win32'])],
-  hooks: {
-    packageAfterCopy: async (_config, buildPath, _electronVersion, platform, arch) => {
-      await copyNativeModules(projectDir, buildPath, platform, arch);
+/**
+ * The Forge configuration for a build environment: the makers, the signing and the update feed come
+ * from `env` (packaging/release-settings.ts), everything else is fixed here. Tests build it from
+ * a made-up environment; Forge loads the default export, built from process.env.
+ *
+ * @example createForgeConfig({ INSON_UPDATE_URL: 'https://registry.example.uz' }).makers;
+ */
+export function createForgeConfig(env: BuildEnvironment): ForgeConfig {
+  const identity = readAppIdentity();
+  const settings = readReleaseSettings(env);
+  const update = appUpdateConfig(settings, identity);
+  return {
+    packagerConfig: {
+      ...packagerPlatformOptions(identity, settings),
+      // Required by auto-unpack-natives and by the OnlyLoadAppFromAsar and integrity fuses.
+      asar: true,
+      // Packaging without network: a folder holding electron-v<version>-<platform>-<arch>.zip
+      // fetched elsewhere (Electron's release zip; its checksum is the one in electron/checksums.json).
+      ...(env.INSON_ELECTRON_ZIP_DIR ? { electronZipDir: env.INSON_ELECTRON_ZIP_DIR } : {}),
     },
-  },
-  plugins: [
-    new VitePlugin({
-      build: [
-        { entry: 'electron/main.ts', config: 'vite.main.config.mts', target: 'main' },
-        { entry: 'electron/preload.ts', config: 'vite.preload.config.mts', target: 'preload' },
-        // The core runs in a utilityProcess: a Node entry, built like main.
-        { entry: 'src/host/core-process.ts', config: 'vite.core.config.mts', target: 'main' },
-      ],
-      renderer: [{ name: 'main_window', config: 'vite.renderer.config.mts' }],
-    }),
-    new AutoUnpackNativesPlugin({}),
-    // Fuses are flipped in the Electron binary at package time (DESIGN.md, security model).
-    new FusesPlugin({
-      version: FuseVersion.V1,
-      [FuseV1Options.RunAsNode]: false,
-      [FuseV1Options.EnableCookieEncryption]: true,
-      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
-      [FuseV1Options.EnableNodeCliInspectArguments]: false,
-      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
-      [FuseV1Options.OnlyLoadAppFromAsar]: true,
-      // The pages come from the app:// scheme (electron/app-protocol.ts); file:// needs no extra powers.
-      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
-    }),
-  ],
-};
+    rebuildConfig: {},
+    makers: installerMakers(identity, settings),
+    hooks: {
+      prePackage: async () => {
+        for (const line of describeReleaseSettings(settings)) process.stdout.write(`[installers] ${line}\n`);
+      },
+      packageAfterCopy: async (_config, buildPath, _electronVersion, platform, arch) => {
+        await copyNativeModules(projectDir, buildPath, platform, arch);
+        // buildPath is <resources>/app; the updater reads <resources>/app-update.yml.
+        if (update !== null) await writeAppUpdateYml(dirname(buildPath), update);
+      },
+    },
+    plugins: [
+      new VitePlugin({
+        build: [
+          { entry: 'electron/main.ts', config: 'vite.main.config.mts', target: 'main' },
+          { entry: 'electron/preload.ts', config: 'vite.preload.config.mts', target: 'preload' },
+          // The core runs in a utilityProcess: a Node entry, built like main.
+          { entry: 'src/host/core-process.ts', config: 'vite.core.config.mts', target: 'main' },
+        ],
+        renderer: [{ name: 'main_window', config: 'vite.renderer.config.mts' }],
+      }),
+      new AutoUnpackNativesPlugin({}),
+      // Fuses are flipped in the Electron binary at package time (DESIGN.md, security model).
+      new FusesPlugin({
+        version: FuseVersion.V1,
+        [FuseV1Options.RunAsNode]: false,
+        [FuseV1Options.EnableCookieEncryption]: true,
+        [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+        [FuseV1Options.EnableNodeCliInspectArguments]: false,
+        [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+        [FuseV1Options.OnlyLoadAppFromAsar]: true,
+        // The pages come from the app:// scheme (electron/app-protocol.ts); file:// needs no extra powers.
+        [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+      }),
+    ],
+  };
+}
 
-export default config;
+export default createForgeConfig(process.env);

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'migrations/**/*.test.ts', 'electron/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'migrations/**/*.test.ts', 'electron/**/*.test.ts', 'packaging/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     // The database driver is a native module: separate processes, not worker threads.
     pool: 'forks',

@@ -7,9 +7,13 @@
 // can flip it. The result cannot run; it proves the packaging steps, nothing about Electron.
 // Not part of `npm test` (it takes a minute); run it after changing forge.config.ts.
 //
-// Usage: node scripts/package-check.mjs   (Linux and Windows layouts; the output stays in out/)
+// With --make on Linux it runs `electron-forge make` instead (packaging, then the deb maker) and
+// checks the .deb: its control fields, and that it installs the program, the unpacked driver,
+// the icon, the menu entry, the licence and (with INSON_UPDATE_URL set) app-update.yml.
+//
+// Usage: node scripts/package-check.mjs [--make]   (Linux and Windows layouts; the output stays in out/)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -84,9 +88,48 @@ function fuseWire(binary) {
   return binary.subarray(start, start + length).toString('latin1');
 }
 
+const isMake = process.argv.includes('--make');
+
+/** The .deb the make step wrote: control fields and the files it installs. */
+function checkDeb(arch) {
+  const debDir = join(projectDir, 'out', 'make', 'deb', arch);
+  const debs = existsSync(debDir) ? readdirSync(debDir).filter((name) => name.endsWith('.deb')) : [];
+  if (debs.length !== 1) return [`expected one .deb in ${debDir}, found ${debs.length}`];
+  const deb = join(debDir, debs[0]);
+  const dpkg = (...args) => {
+    const result = spawnSync('dpkg-deb', [...args, deb], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`dpkg-deb ${args.join(' ')} failed: ${result.stderr}`);
+    return result.stdout;
+  };
+  const field = (name) => dpkg('--field').match(new RegExp(`^${name}: (.*)$`, 'm'))?.[1] ?? null;
+  const files = new Set(dpkg('--contents').split('\n').map((line) => line.replace(/^.* \.\//, '/').replace(/ -> .*$/, '')));
+  const problems = [];
+  if (field('Package') !== 'inson-center') problems.push(`deb Package is ${field('Package')}`);
+  if (!/ <.+@.+>$/.test(field('Maintainer') ?? '')) problems.push(`deb Maintainer is ${field('Maintainer')}`);
+  for (const library of ['libnss3', 'libgbm1', 'xdg-utils']) {
+    if (!(field('Depends') ?? '').includes(library)) problems.push(`deb Depends lacks ${library}`);
+  }
+  const lib = '/usr/lib/inson-center';
+  const required = [
+    `${lib}/inson-center`,
+    `${lib}/resources/app.asar`,
+    `${lib}/resources/LICENSE.txt`,
+    `${lib}/resources/app.asar.unpacked/node_modules/better-sqlite3-multiple-ciphers/prebuilds/linux-${arch}.node`,
+    '/usr/share/applications/inson-center.desktop',
+    '/usr/share/pixmaps/inson-center.png',
+  ];
+  if (process.env.INSON_UPDATE_URL) required.push(`${lib}/resources/app-update.yml`);
+  for (const path of required) if (!files.has(path)) problems.push(`deb lacks ${path}`);
+  console.log(`deb: ${debs[0]}, ${files.size} entries, Maintainer: ${field('Maintainer')}, Depends: ${field('Depends')}`);
+  return problems;
+}
+
 function main() {
   const platform = process.platform;
   const arch = process.arch;
+  if (isMake && platform !== 'linux') throw new Error('package-check --make checks the Linux deb; on Windows and macOS run `npm run make` with the real Electron');
+  // A deb left by an earlier run must not pass for this one.
+  if (isMake) rmSync(join(projectDir, 'out', 'make'), { recursive: true, force: true });
   if (platform !== 'linux' && platform !== 'win32') throw new Error(`package-check supports the Linux and Windows layouts, not ${platform}`);
   const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
   const executable = platform === 'win32' ? 'electron.exe' : 'electron';
@@ -108,12 +151,13 @@ function main() {
         { name: 'resources/default_app.asar', data: Buffer.from('stand-in') },
       ]),
     );
-    const forge = spawnSync(process.execPath, [join(projectDir, 'node_modules', '@electron-forge', 'cli', 'dist', 'electron-forge.js'), 'package'], {
+    const command = isMake ? 'make' : 'package';
+    const forge = spawnSync(process.execPath, [join(projectDir, 'node_modules', '@electron-forge', 'cli', 'dist', 'electron-forge.js'), command], {
       cwd: projectDir,
       env: { ...process.env, INSON_ELECTRON_ZIP_DIR: zipDir },
       stdio: 'inherit',
     });
-    if (forge.status !== 0) throw new Error(`electron-forge package failed (${forge.status})`);
+    if (forge.status !== 0) throw new Error(`electron-forge ${command} failed (${forge.status})`);
   } finally {
     rmSync(zipDir, { recursive: true, force: true });
   }
@@ -140,6 +184,8 @@ function main() {
   if (!existsSync(unpacked)) problems.push(`${binary} is not unpacked next to app.asar`);
   const wire = fuseWire(readFileSync(join(appDir, platform === 'win32' ? 'inson-center.exe' : 'inson-center')));
   if (wire?.slice(0, EXPECTED_WIRE.length) !== EXPECTED_WIRE) problems.push(`fuse wire is ${wire}, expected it to start with ${EXPECTED_WIRE}`);
+
+  if (isMake) problems.push(...checkDeb(arch));
 
   console.log(`app.asar: ${listed.size} entries; unpacked: ${binary}; fuses: ${wire}`);
   for (const problem of problems) console.error(`package check: ${problem}`);
