@@ -55,9 +55,9 @@ export function startUpdater(options: UpdaterOptions): UpdateController {
   autoUpdater.on('error', (error: Error) => updates.failed(error.name));
 
   const check = async () => {
-    const result = await updates.check();
-    if (result.kind !== 'available') return;
-    autoUpdater.setFeedURL({ provider: 'generic', url: result.channelUrl });
+    const { downloadFrom } = await updates.check();
+    if (downloadFrom === null) return;
+    autoUpdater.setFeedURL({ provider: 'generic', url: downloadFrom });
     await autoUpdater.checkForUpdates();
   };
   const checkQuietly = () => void check().catch((error: unknown) => updates.failed(error instanceof Error ? error.name : 'error'));

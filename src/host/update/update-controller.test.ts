@@ -64,9 +64,10 @@ describe('the update controller', () => {
   it('checks, takes the download, and installs only once the forms are saved and the user agrees', async () => {
     publishLinux('1.3.0');
     const { updates, calls } = controller();
-    const check = await updates.check();
+    const { result: check, downloadFrom } = await updates.check();
     expect(check.kind).toBe('available');
     if (check.kind !== 'available') return;
+    expect(downloadFrom).toBe(`${registry.url}/updates/stable`);
     expect(installerEntry(check.feed, 'linux')?.url).toBe('INSON-Center-Setup-1.3.0.deb');
     const { file, info } = await fetchAsElectronUpdaterWould(check.channelUrl);
     expect(updates.isAcceptable(info)).toBe(true);
@@ -77,6 +78,9 @@ describe('the update controller', () => {
     await updates.downloaded(file, info);
     expect(calls.ready).toEqual(['1.3.0']);
     expect(calls.installs).toBe(0);
+    // The next periodic check finds the same version: nothing is downloaded again, it stays ready.
+    expect((await updates.check()).downloadFrom).toBeNull();
+    expect(updates.flow.state.phase).toBe('ready');
     expect(await updates.handleMessage('window-1', { kind: 'install' })).toEqual({ kind: 'waitForForms' });
     expect(calls.installs).toBe(0);
     await updates.handleMessage('window-1', { kind: 'dirtyForms', isDirty: false });
@@ -93,7 +97,7 @@ describe('the update controller', () => {
   it('does not offer a download whose file changed, nor a feed electron-updater fetched that the agency did not sign', async () => {
     publishLinux('1.3.1');
     const { updates, calls } = controller();
-    const check = await updates.check();
+    const { result: check } = await updates.check();
     if (check.kind !== 'available') throw new Error(check.kind);
     const { file, info } = await fetchAsElectronUpdaterWould(check.channelUrl);
     expect(updates.isAcceptable({ ...info, insonSignature: undefined })).toBe(false);
@@ -109,7 +113,7 @@ describe('the update controller', () => {
   it('on Windows, refuses to install when Authenticode does not verify (fail closed)', async () => {
     publishLinux('1.3.2');
     const { updates, calls } = controller({ platform: 'win32', verifyCodeSignature: () => Promise.resolve('otherPublisher') });
-    const check = await updates.check();
+    const { result: check } = await updates.check();
     if (check.kind !== 'available') throw new Error(check.kind);
     const { file, info } = await fetchAsElectronUpdaterWould(check.channelUrl, 'latest.yml');
     await updates.downloaded(file, info);

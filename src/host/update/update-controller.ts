@@ -33,8 +33,11 @@ export interface UpdateControllerOptions {
 
 export interface UpdateController {
   readonly flow: UpdateFlow;
-  /** Asks the feed; on `available` the shell points electron-updater at `channelUrl` and lets it download. */
-  check(): Promise<UpdateCheck>;
+  /**
+   * Asks the feed. `downloadFrom` is the channel folder electron-updater should download from, or
+   * null (nothing newer, not for this center, refused, or that very version is already ready).
+   */
+  check(): Promise<{ readonly result: UpdateCheck; readonly downloadFrom: string | null }>;
   /** For `autoUpdater.isUserWithinRollout`: the center's answer, not electron-updater's random id. */
   isWithinRollout(info: Readonly<Record<string, unknown>>): boolean;
   /** For `autoUpdater.isUpdateSupported`: a release electron-updater fetched is taken only if signed by the agency and newer. */
@@ -90,9 +93,13 @@ export function createUpdateController(options: UpdateControllerOptions): Update
     async check() {
       centerId = await options.centerId();
       const result = await checkForUpdate({ baseUrl: settings.baseUrl, platform: options.platform, runningVersion: options.runningVersion, centerId, centerGroup: settings.centerGroup, agencyPublicKey: settings.agencyPublicKey });
-      if (result.kind === 'available') flow.downloading(result.feed.version);
       log({ event: 'update.checked', kind: result.kind, channel: result.channel, ...(result.kind === 'refused' ? { reason: result.reason } : {}) });
-      return result;
+      if (result.kind !== 'available') return { result, downloadFrom: null };
+      const state = flow.state;
+      // Checked again every few hours: a version already waiting for the user is not fetched again.
+      if ((state.phase === 'ready' || state.phase === 'installing') && state.version === result.feed.version) return { result, downloadFrom: null };
+      flow.downloading(result.feed.version);
+      return { result, downloadFrom: result.channelUrl };
     },
     isWithinRollout(info) {
       const feed = feedOf(info);

@@ -22,12 +22,13 @@ export function UpdateBanner() {
     else if (answer?.kind === 'refused') setShown('refused');
     else setShown('hidden');
   };
+  const isWaiting = shown === 'ready' || shown === 'saveFirst';
   const message = shown === 'ready' ? null : t(`common:update.${shown}`);
   return (
-    <Alert color={shown === 'refused' ? 'red' : 'blue'} mb="md" role="status" title={t('common:update.ready')}>
+    <Alert color={shown === 'refused' ? 'red' : 'blue'} mb="md" role="status" title={isWaiting ? t('common:update.ready') : undefined}>
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm">{message}</Text>
-        {(shown === 'ready' || shown === 'saveFirst') && (
+        {isWaiting && (
           <Button size="xs" onClick={() => void install()}>
             {t('common:update.install')}
           </Button>
