@@ -153,6 +153,7 @@ function start(): void {
       updates = startUpdater({
         settings: updateSettings,
         runningVersion: app.getVersion(),
+        configDir: app.getPath('userData'),
         centerId: () => Promise.resolve(updateSettings.centerId),
         notifyReady: () => {
           for (const each of BrowserWindow.getAllWindows()) sendBridgeEvent(each.webContents, 'updateReady');

@@ -1,7 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { autoUpdater, NsisUpdater, type UpdateDownloadedEvent, type UpdateInfo } from 'electron-updater';
+import { appUpdateConfigText } from '../src/host/update/app-update-config';
 import { verifyAuthenticode } from '../src/host/update/authenticode';
 import { createUpdateController, type UpdateController } from '../src/host/update/update-controller';
+import { channelUrl } from '../src/host/update/update-check';
 import type { UpdateSettings } from '../src/host/update/update-settings';
+import { DEFAULT_CHANNEL } from '../src/host/update/rollout';
 
 /**
  * electron-updater wired to the update module (src/host/update), which decides everything: the
@@ -13,6 +18,8 @@ import type { UpdateSettings } from '../src/host/update/update-settings';
 export interface UpdaterOptions {
   readonly settings: UpdateSettings;
   readonly runningVersion: string;
+  /** Where the app writes its own app-update.yml (the data folder). */
+  readonly configDir: string;
   readonly centerId: () => Promise<string | null>;
   readonly notifyReady: () => void;
   readonly log: (event: Record<string, unknown>) => void;
@@ -36,6 +43,9 @@ export function startUpdater(options: UpdaterOptions): UpdateController {
     log: options.log,
   });
 
+  const configPath = join(options.configDir, 'app-update.yml');
+  writeFileSync(configPath, appUpdateConfigText({ channelUrl: channelUrl(settings.baseUrl, DEFAULT_CHANNEL), publisherNames: settings.publisherNames }));
+  autoUpdater.updateConfigPath = configPath;
   // Paths and URLs in electron-updater's own log can hold the Windows user's name.
   autoUpdater.logger = null;
   // The module has already judged the release when electron-updater is asked; it then downloads in the background.
@@ -48,8 +58,9 @@ export function startUpdater(options: UpdaterOptions): UpdateController {
   autoUpdater.isUserWithinRollout = (info) => updates.isWithinRollout(asRecord(info));
   autoUpdater.isUpdateSupported = (info) => updates.isAcceptable(asRecord(info));
   if (autoUpdater instanceof NsisUpdater) {
-    // Fail closed: the publisher names the agency configured, else those in app-update.yml; none refuses.
-    autoUpdater.verifyUpdateCodeSignature = (fromAppUpdateYml, file) => verifyAuthenticode(settings.publisherNames.length > 0 ? settings.publisherNames : fromAppUpdateYml, file);
+    // Fail closed, with the names from our own app-update.yml; with none, NsisUpdater skips this hook
+    // and the install gate (update-controller.ts) refuses instead.
+    autoUpdater.verifyUpdateCodeSignature = (publisherNames, file) => verifyAuthenticode(publisherNames, file);
   }
   autoUpdater.on('update-downloaded', (event: UpdateDownloadedEvent) => void updates.downloaded(event.downloadedFile, asRecord(event)));
   autoUpdater.on('error', (error: Error) => updates.failed(error.name));
