@@ -9,7 +9,7 @@ import { startCoreHost, type CoreHost } from './core-host';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, UPDATE_CHANNEL } from './channels';
 import { hotKeyEvent } from './hot-keys';
 import { createIpcGuard, isAppFrame, isAppUrl, type AppPage } from './ipc-guard';
-import { readUpdateSettings } from '../src/host/update/update-settings';
+import { loadUpdateSettings } from '../src/host/update/update-settings';
 import type { UpdateController } from '../src/host/update/update-controller';
 import { startUpdater } from './updater';
 
@@ -147,8 +147,8 @@ function start(): void {
     const activeCore = core;
     guard.handleFromAppFrame(INVOKE_CHANNEL, createInvokeHandler(() => activeCore.bridge()));
 
-    // Updates from the agency's server (INSON_UPDATE_URL …, src/host/update/update-settings.ts); off without one.
-    const updateSettings = app.isPackaged ? readUpdateSettings(process.env) : null;
+    // Updates from the agency's server (resources/app-update.yml, INSON_UPDATE_URL …: src/host/update/update-settings.ts); off without one.
+    const updateSettings = app.isPackaged ? loadUpdateSettings(process.env, process.resourcesPath) : null;
     if (updateSettings) {
       updates = startUpdater({
         settings: updateSettings,

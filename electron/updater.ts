@@ -44,7 +44,7 @@ export function startUpdater(options: UpdaterOptions): UpdateController {
   });
 
   const configPath = join(options.configDir, 'app-update.yml');
-  writeFileSync(configPath, appUpdateConfigText({ channelUrl: channelUrl(settings.baseUrl, DEFAULT_CHANNEL), publisherNames: settings.publisherNames }));
+  writeFileSync(configPath, appUpdateConfigText({ channelUrl: channelUrl(settings.baseUrl, settings.buildChannel ?? DEFAULT_CHANNEL), publisherNames: settings.publisherNames }));
   autoUpdater.updateConfigPath = configPath;
   // Paths and URLs in electron-updater's own log can hold the Windows user's name.
   autoUpdater.logger = null;

@@ -101,6 +101,9 @@ describe('rollout and channels', () => {
     expect(channelForCenter(map, 'c-1', 'pilot')).toBe('beta');
     expect(channelForCenter(map, 'c-1', 'bad')).toBe('stable');
     expect(channelForCenter(null, 'c-1', 'pilot')).toBe('stable');
+    // The build's channel comes after the center's and the group's, before the map's default.
+    expect(channelForCenter(map, 'c-1', null, 'nightly')).toBe('nightly');
+    expect(channelForCenter(map, 'c-1', 'pilot', 'nightly')).toBe('beta');
     expect(parseChannelMap('not json')).toBeNull();
   });
 });

@@ -32,7 +32,8 @@ export function feedFileName(platform: NodeJS.Platform): string {
   return 'latest.yml';
 }
 
-function unquote(raw: string): string {
+/** A YAML scalar as electron-builder (js-yaml) writes it: plain, single- or double-quoted. */
+export function unquote(raw: string): string {
   const value = raw.trim();
   if (value.startsWith("'") && value.endsWith("'") && value.length >= 2) return value.slice(1, -1).replace(/''/g, "'");
   if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) return JSON.parse(value) as string;

@@ -28,7 +28,8 @@ export function isCenterWithinRollout(centerId: string | null, stagingPercentage
 
 /**
  * The agency's channel map (`<updates>/channels.json`): a center's own entry wins, then its
- * group's, then the default. Channel names are plain (`stable`, `pilot-2027`): they become a URL
+ * group's, then the channel the build follows (INSON_UPDATE_CHANNEL at build time), then the map's
+ * default. Channel names are plain (`stable`, `pilot-2027`): they become a URL
  * path segment.
  */
 export interface ChannelMap {
@@ -44,9 +45,9 @@ export function isChannelName(value: unknown): value is string {
   return typeof value === 'string' && CHANNEL_NAME.test(value);
 }
 
-/** @example channelForCenter({ groups: { pilot: 'beta' } }, 'c-1', 'pilot') // 'beta' */
-export function channelForCenter(map: ChannelMap | null, centerId: string | null, centerGroup: string | null): string {
-  const candidates = [centerId !== null ? map?.centers?.[centerId] : undefined, centerGroup !== null ? map?.groups?.[centerGroup] : undefined, map?.default];
+/** @example channelForCenter({ groups: { pilot: 'beta' } }, 'c-1', 'pilot', 'stable') // 'beta' */
+export function channelForCenter(map: ChannelMap | null, centerId: string | null, centerGroup: string | null, buildChannel: string | null = null): string {
+  const candidates = [centerId !== null ? map?.centers?.[centerId] : undefined, centerGroup !== null ? map?.groups?.[centerGroup] : undefined, buildChannel ?? undefined, map?.default];
   return candidates.find(isChannelName) ?? DEFAULT_CHANNEL;
 }
 

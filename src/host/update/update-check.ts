@@ -20,6 +20,8 @@ export interface UpdateCheckOptions {
   readonly centerId: string | null;
   /** The center's group in the agency's channels.json (a region, "pilot"); null: none. */
   readonly centerGroup: string | null;
+  /** The channel the build follows (app-update.yml); null: channels.json's default, else stable. */
+  readonly buildChannel?: string | null;
   /** The pinned agency key (raw Ed25519, 32 bytes); null refuses every update. */
   readonly agencyPublicKey: Buffer | null;
   readonly signal?: AbortSignal;
@@ -64,7 +66,7 @@ export function judgeFeed(feed: UpdateFeed, options: Pick<UpdateCheckOptions, 'r
 /** @example const check = await checkForUpdate({ baseUrl, platform: process.platform, runningVersion: app.getVersion(), centerId, centerGroup, agencyPublicKey }); */
 export async function checkForUpdate(options: UpdateCheckOptions): Promise<UpdateCheck> {
   const map = await getText(`${trimSlash(options.baseUrl)}/channels.json`, options.signal);
-  const channel = channelForCenter(map?.status === 200 ? parseChannelMap(map.text) : null, options.centerId, options.centerGroup);
+  const channel = channelForCenter(map?.status === 200 ? parseChannelMap(map.text) : null, options.centerId, options.centerGroup, options.buildChannel ?? null);
   const folder = channelUrl(options.baseUrl, channel);
   const answer = await getText(`${folder}/${feedFileName(options.platform)}`, options.signal);
   if (answer === null || answer.status !== 200) return { kind: 'refused', channel, reason: 'unreachable', detail: answer ? `HTTP ${answer.status}` : 'network' };

@@ -27,7 +27,7 @@ afterAll(async () => {
 function controller(extra: Partial<UpdateControllerOptions> = {}) {
   const calls = { ready: [] as string[], installs: 0 };
   const updates = createUpdateController({
-    settings: { baseUrl: `${registry.url}/updates`, agencyPublicKey: agency.publicKey, publisherNames: ['CN=National Agency for Social Protection'], centerGroup: null, centerId: null },
+    settings: { baseUrl: `${registry.url}/updates`, agencyPublicKey: agency.publicKey, publisherNames: ['CN=National Agency for Social Protection'], buildChannel: 'stable', centerGroup: null, centerId: null },
     platform: 'linux',
     runningVersion: '1.2.0',
     centerId: () => Promise.resolve('center-1'),

@@ -92,7 +92,7 @@ export function createUpdateController(options: UpdateControllerOptions): Update
     flow,
     async check() {
       centerId = await options.centerId();
-      const result = await checkForUpdate({ baseUrl: settings.baseUrl, platform: options.platform, runningVersion: options.runningVersion, centerId, centerGroup: settings.centerGroup, agencyPublicKey: settings.agencyPublicKey });
+      const result = await checkForUpdate({ baseUrl: settings.baseUrl, platform: options.platform, runningVersion: options.runningVersion, centerId, centerGroup: settings.centerGroup, buildChannel: settings.buildChannel, agencyPublicKey: settings.agencyPublicKey });
       log({ event: 'update.checked', kind: result.kind, channel: result.channel, ...(result.kind === 'refused' ? { reason: result.reason } : {}) });
       if (result.kind !== 'available') return { result, downloadFrom: null };
       const state = flow.state;
