@@ -78,9 +78,10 @@ describe('the update controller', () => {
     await updates.downloaded(file, info);
     expect(calls.ready).toEqual(['1.3.0']);
     expect(calls.installs).toBe(0);
-    // The next periodic check finds the same version: nothing is downloaded again, it stays ready.
+    // The next periodic check finds the same version: nothing is downloaded again, it stays ready and is announced again.
     expect((await updates.check()).downloadFrom).toBeNull();
     expect(updates.flow.state.phase).toBe('ready');
+    expect(calls.ready).toEqual(['1.3.0', '1.3.0']);
     expect(await updates.handleMessage('window-1', { kind: 'install' })).toEqual({ kind: 'waitForForms' });
     expect(calls.installs).toBe(0);
     await updates.handleMessage('window-1', { kind: 'dirtyForms', isDirty: false });

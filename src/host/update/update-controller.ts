@@ -96,8 +96,12 @@ export function createUpdateController(options: UpdateControllerOptions): Update
       log({ event: 'update.checked', kind: result.kind, channel: result.channel, ...(result.kind === 'refused' ? { reason: result.reason } : {}) });
       if (result.kind !== 'available') return { result, downloadFrom: null };
       const state = flow.state;
-      // Checked again every few hours: a version already waiting for the user is not fetched again.
-      if ((state.phase === 'ready' || state.phase === 'installing') && state.version === result.feed.version) return { result, downloadFrom: null };
+      // Checked again every few hours: a version already waiting for the user is not fetched again,
+      // only announced again (a window reloaded since has no banner).
+      if ((state.phase === 'ready' || state.phase === 'installing') && state.version === result.feed.version) {
+        if (state.phase === 'ready') options.notifyReady(state.version);
+        return { result, downloadFrom: null };
+      }
       flow.downloading(result.feed.version);
       return { result, downloadFrom: result.channelUrl };
     },
