@@ -6,9 +6,12 @@ import { defaultDataDir } from '../src/host/paths';
 import type { BridgeEvent } from '../src/core/api/bridge';
 import { createInvokeHandler } from './core-bridge';
 import { startCoreHost, type CoreHost } from './core-host';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, UPDATE_CHANNEL } from './channels';
 import { hotKeyEvent } from './hot-keys';
 import { createIpcGuard, isAppFrame, isAppUrl, type AppPage } from './ipc-guard';
+import { loadUpdateSettings } from '../src/host/update/update-settings';
+import type { UpdateController } from '../src/host/update/update-controller';
+import { startUpdater } from './updater';
 
 /**
  * The main process: one window, the core in a utilityProcess, messages forwarded between them.
@@ -32,6 +35,7 @@ function appPage(): AppPage {
 
 let mainWindow: BrowserWindow | null = null;
 let core: CoreHost | null = null;
+let updates: UpdateController | null = null;
 
 function sendBridgeEvent(contents: WebContents, name: BridgeEvent): void {
   if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, name);
@@ -74,7 +78,7 @@ function createMainWindow(page: AppPage): BrowserWindow {
       // Middle-click would otherwise try to open links in new windows.
       disableBlinkFeatures: 'Auxclick',
       devTools: !app.isPackaged,
-      // Reviewed: the preload exposes only window.inson = { invoke, on } (electron/preload.ts).
+      // Reviewed: the preload exposes only window.inson = { invoke, on, update } (electron/preload.ts).
       preload: join(__dirname, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK
     },
   });
@@ -88,7 +92,10 @@ function createMainWindow(page: AppPage): BrowserWindow {
     event.preventDefault();
     sendBridgeEvent(contents, name);
   });
-  contents.once('destroyed', () => core?.bridge().disconnect(connectionId));
+  contents.once('destroyed', () => {
+    core?.bridge().disconnect(connectionId);
+    updates?.forget(connectionId);
+  });
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
@@ -139,6 +146,23 @@ function start(): void {
     );
     const activeCore = core;
     guard.handleFromAppFrame(INVOKE_CHANNEL, createInvokeHandler(() => activeCore.bridge()));
+
+    // Updates from the agency's server (resources/app-update.yml, INSON_UPDATE_URL …: src/host/update/update-settings.ts); off without one.
+    const updateSettings = app.isPackaged ? loadUpdateSettings(process.env, process.resourcesPath) : null;
+    if (updateSettings) {
+      updates = startUpdater({
+        settings: updateSettings,
+        runningVersion: app.getVersion(),
+        configDir: app.getPath('userData'),
+        centerId: () => Promise.resolve(updateSettings.centerId),
+        notifyReady: () => {
+          for (const each of BrowserWindow.getAllWindows()) sendBridgeEvent(each.webContents, 'updateReady');
+        },
+        log: (event) => console.error(JSON.stringify(event)),
+      });
+    }
+    const activeUpdates = updates;
+    guard.handleFromAppFrame(UPDATE_CHANNEL, (event, message) => (activeUpdates ? activeUpdates.handleMessage(String(event.sender.id), message) : { kind: 'nothingReady' }));
 
     // Leaving the desk: the session locks when the computer locks or sleeps.
     const lockAll = () => {

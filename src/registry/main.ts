@@ -12,7 +12,7 @@ import { cursors, DEFAULT_HOLD_MS, startRegistryServer } from './server';
 /**
  * The reference registry's command line (`npm run registry -- <command>`), on the database named
  * by `--data DIR` (PGlite) or `DATABASE_URL` (PostgreSQL):
- *   serve --port P [--hold-hours H]      the HTTP service
+ *   serve --port P [--hold-hours H] [--updates DIR]   the HTTP service (DIR: the update feed, update-files.ts)
  *   issue-code --center-name N           prints {"code": …, "fingerprint": …}
  *   import FILE                          a transfer file from a center's USB stick
  *   export-receipts --center ID --out F  the signed receipts file for that center
@@ -71,7 +71,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: [...rest],
     allowPositionals: true,
-    options: { data: { type: 'string' }, port: { type: 'string' }, 'center-name': { type: 'string' }, center: { type: 'string' }, out: { type: 'string' }, 'hold-hours': { type: 'string' }, 'max-ingests': { type: 'string' } },
+    options: { data: { type: 'string' }, port: { type: 'string' }, 'center-name': { type: 'string' }, center: { type: 'string' }, out: { type: 'string' }, 'hold-hours': { type: 'string' }, 'max-ingests': { type: 'string' }, updates: { type: 'string' } },
   });
   const dataDir = values.data;
   if (!dataDir && !process.env.DATABASE_URL) throw new Error('Name the database: --data DIR (embedded PostgreSQL) or DATABASE_URL');
@@ -86,7 +86,7 @@ async function main(argv: readonly string[]): Promise<void> {
       const store = await openDirect(dataDir);
       const token = randomBytes(24).toString('hex');
       const holdMs = values['hold-hours'] ? Number(values['hold-hours']) * 3600_000 : DEFAULT_HOLD_MS;
-      const { server, port } = await startRegistryServer({ db: store.db, crypto, operatorToken: token, holdMs, maxConcurrentIngests: values['max-ingests'] ? Number(values['max-ingests']) : 8 }, Number(values.port ?? 8740));
+      const { server, port } = await startRegistryServer({ db: store.db, crypto, operatorToken: token, holdMs, maxConcurrentIngests: values['max-ingests'] ? Number(values['max-ingests']) : 8, updatesDir: values.updates }, Number(values.port ?? 8740));
       const operatorPath = dataDir ? join(dataDir, OPERATOR_FILE) : null;
       if (operatorPath) writeFileSync(operatorPath, JSON.stringify({ port, token, pid: process.pid }), { mode: 0o600 });
       const identity = await registryIdentity(store.db);

@@ -10,6 +10,7 @@ import { enrollCenter, exportReceipts, hello, importTransferFile, issueEnrollmen
 import { cursorOf, ingestBatch } from './ingest';
 import { registryIdentity } from './registry-keys';
 import type { RegistryDatabase } from './registry.tables';
+import { serveUpdateFile } from './update-files';
 
 /**
  * The registry's HTTP service (DESIGN.md, "Batch protocol"). It keeps no state of its own: every
@@ -30,6 +31,8 @@ export interface RegistryServerOptions {
   readonly busyRetryAfterSeconds?: number;
   /** The operator endpoint's token; without one, `/operator` is closed. */
   readonly operatorToken?: string;
+  /** The update feed's folder (`serve --updates DIR`, update-files.ts); without one, `/updates` is 404. */
+  readonly updatesDir?: string;
 }
 
 export const DEFAULT_HOLD_MS = 7 * 24 * 3600 * 1000;
@@ -95,6 +98,7 @@ export function createRegistryHandler(options: RegistryServerOptions): (request:
     const url = new URL(request.url ?? '/', 'http://registry.invalid');
     const parts = url.pathname.split('/').filter(Boolean).map((part) => decodeURIComponent(part));
     const method = request.method ?? 'GET';
+    if (method === 'GET' && parts[0] === 'updates') return serveUpdateFile(response, options.updatesDir, parts.slice(1));
     if (method === 'GET' && url.pathname === '/v1/hello') return send(response, 200, await hello(db, now()));
     if (method === 'POST' && url.pathname === '/v1/centers/enroll') {
       const parsed = enrollRequestSchema.safeParse(parseJson(await readBody(request, 64 * 1024)));

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { SystemStatus } from '../components/SystemStatus';
+import { UpdateBanner } from './UpdateBanner';
 
 /** Header (app name, language, and what the signed-in user may open), the page, and a status foot. */
 export function AppLayout({ children, headerEnd, navbar }: { readonly children: ReactNode; readonly headerEnd?: ReactNode; readonly navbar?: ReactNode }) {
@@ -23,7 +24,10 @@ export function AppLayout({ children, headerEnd, navbar }: { readonly children: 
         </Group>
       </AppShell.Header>
       {navbar && <AppShell.Navbar p="xs">{navbar}</AppShell.Navbar>}
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <UpdateBanner />
+        {children}
+      </AppShell.Main>
       <AppShell.Footer>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <SystemStatus />

@@ -2,6 +2,7 @@ import { useCallback, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, type BlockerFunction } from 'react-router';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { useReportsUnsavedInput } from './unsaved-input';
 
 export interface LeaveGuard {
   /** Lets navigations through (from sending a save that will navigate away when it succeeds). */
@@ -30,6 +31,7 @@ export function LeaveQuestion({ onStay, onLeave }: { readonly onStay: () => void
 }
 
 export function useLeaveGuard(isDirty: boolean): LeaveGuard {
+  useReportsUnsavedInput(isDirty);
   const released = useRef(false);
   const shouldBlock = useCallback<BlockerFunction>(({ currentLocation, nextLocation }) => isDirty && !released.current && currentLocation.pathname !== nextLocation.pathname, [isDirty]);
   const blocker = useBlocker(shouldBlock);

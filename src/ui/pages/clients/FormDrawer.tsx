@@ -2,6 +2,7 @@ import { Button, Drawer, type ButtonProps } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LeaveQuestion } from '../../forms/leave-guard';
+import { useReportsUnsavedInput } from '../../forms/unsaved-input';
 
 interface FormDrawerProps {
   /** The button's text, and the drawer's title unless `title` says otherwise. */
@@ -50,6 +51,8 @@ export function FormDrawer({ label, title, buttonProps, size = 'lg', asksBeforeL
   // a pointer (which also reach an option list in a portal), or text arriving otherwise (paste,
   // dictation), which announces itself with `beforeinput` before the field changes.
   const [untouched, setUntouched] = useState<string | null>(null);
+  // Touched counts as unsaved for the updater: it must not restart the app under an open form.
+  useReportsUnsavedInput(asksBeforeLeaving && isOpen && untouched !== null);
   const noteFirstTouch = () => {
     if (untouched !== null || body === null) return;
     const snapshot = fieldValues(body);
