@@ -45,6 +45,18 @@ describe('app-update.yml', () => {
     expect(parsed).not.toHaveProperty('publisherName');
   });
 
+  it('carries the agency’s release key when the build names one, read back as the updater reads it, and refuses a key that is not one', async () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const config = appUpdateConfig(readReleaseSettings({ INSON_UPDATE_URL: 'https://registry.agency.uz', INSON_UPDATE_KEY: key }), identity);
+    if (config === null) throw new Error('expected a feed');
+    const text = appUpdateYml(config);
+    expect(yaml.load(text)).toMatchObject({ insonUpdateKey: key });
+    const { readAppUpdateYml } = await import('../src/host/update/update-settings');
+    expect(readAppUpdateYml(text).insonUpdateKey).toBe(key);
+    expect(yaml.load(appUpdateYml(appUpdateConfig(readReleaseSettings({ INSON_UPDATE_URL: 'https://registry.agency.uz' }), identity) ?? config))).not.toHaveProperty('insonUpdateKey');
+    expect(() => readReleaseSettings({ INSON_UPDATE_URL: 'https://registry.agency.uz', INSON_UPDATE_KEY: 'c2hvcnQ=' })).toThrow(/INSON_UPDATE_KEY/);
+  });
+
   it('keeps names with YAML punctuation intact', () => {
     const config = appUpdateConfig(
       readReleaseSettings({ INSON_UPDATE_URL: 'https://agency.uz', INSON_PUBLISHER_NAME: 'O\'zbekiston: "Agency" - #1' }),

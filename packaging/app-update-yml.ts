@@ -19,6 +19,8 @@ export interface AppUpdateConfig {
   readonly updaterCacheDirName: string;
   /** Windows: the certificate subject names an update's signature must carry. */
   readonly publisherName: readonly string[] | null;
+  /** Ours, beside electron-updater's keys: the agency's release-signing public key (src/host/update/update-settings.ts reads it). */
+  readonly insonUpdateKey: string | null;
 }
 
 /** The feed file name inside a channel's folder (electron-updater's own default channel). */
@@ -38,6 +40,7 @@ export function appUpdateConfig(settings: ReleaseSettings, identity: AppIdentity
     channel: FEED_FILE_CHANNEL,
     updaterCacheDirName: identity.updaterCacheDirName,
     publisherName: settings.publisherName === null ? null : [settings.publisherName],
+    insonUpdateKey: settings.updateFeed.agencyKey,
   };
 }
 
@@ -55,6 +58,7 @@ export function appUpdateYml(config: AppUpdateConfig): string {
     lines.push('publisherName:', ...config.publisherName.map((name) => `  - ${quoted(name)}`));
   }
   lines.push(`updaterCacheDirName: ${quoted(config.updaterCacheDirName)}`);
+  if (config.insonUpdateKey !== null) lines.push(`insonUpdateKey: ${quoted(config.insonUpdateKey)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -70,10 +70,11 @@ describe('release settings from the environment', () => {
   });
 
   it('reads the update feed: https, a plain base address, a channel of letters, digits and dashes', () => {
-    expect(readReleaseSettings({ INSON_UPDATE_URL: 'https://registry.agency.uz/' }).updateFeed).toEqual({ baseUrl: 'https://registry.agency.uz', channel: 'stable' });
+    expect(readReleaseSettings({ INSON_UPDATE_URL: 'https://registry.agency.uz/' }).updateFeed).toEqual({ baseUrl: 'https://registry.agency.uz', channel: 'stable', agencyKey: null });
     expect(readReleaseSettings({ INSON_UPDATE_URL: 'https://agency.uz/inson', INSON_UPDATE_CHANNEL: 'pilot-tashkent' }).updateFeed).toEqual({
       baseUrl: 'https://agency.uz/inson',
       channel: 'pilot-tashkent',
+      agencyKey: null,
     });
     expect(readReleaseSettings({ INSON_UPDATE_URL: 'http://localhost:8787' }).updateFeed?.baseUrl).toBe('http://localhost:8787');
     expect(() => readReleaseSettings({ INSON_UPDATE_URL: 'http://registry.agency.uz' })).toThrow(/must be https/);

@@ -22,6 +22,8 @@ export interface MacSigning {
 export interface UpdateFeed {
   readonly baseUrl: string;
   readonly channel: string;
+  /** The agency's Ed25519 public key (base64, 32 bytes) that every release must be signed with; null: every update is refused. */
+  readonly agencyKey: string | null;
 }
 
 export interface ReleaseSettings {
@@ -70,7 +72,11 @@ function readUpdateFeed(env: BuildEnvironment): UpdateFeed | null {
   if (parsed.search || parsed.hash || parsed.username || parsed.password) {
     throw new ReleaseSettingsError('INSON_UPDATE_URL must be a plain base address, without credentials, query or fragment');
   }
-  return { baseUrl: parsed.href.replace(/\/+$/, ''), channel };
+  const agencyKey = read(env, 'INSON_UPDATE_KEY');
+  if (agencyKey !== null && (!/^[A-Za-z0-9+/]+={0,2}$/.test(agencyKey) || Buffer.from(agencyKey, 'base64').length !== 32)) {
+    throw new ReleaseSettingsError('INSON_UPDATE_KEY must be the agency\'s Ed25519 public key, 32 bytes in base64 (`sign-release.ts new-key` prints it)');
+  }
+  return { baseUrl: parsed.href.replace(/\/+$/, ''), channel, agencyKey };
 }
 
 function readWindowsSigning(env: BuildEnvironment, publisherName: string | null): WindowsSigning | null {
