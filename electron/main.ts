@@ -154,7 +154,12 @@ function start(): void {
         settings: updateSettings,
         runningVersion: app.getVersion(),
         configDir: app.getPath('userData'),
-        centerId: () => Promise.resolve(updateSettings.centerId),
+        // The registry's number for this center (system.info, once enrolled and unlocked), else the build's INSON_CENTER_ID.
+        centerId: async () => {
+          const outcome = await activeCore.bridge().call('updater', 'system.info', {});
+          const fromCore = outcome.ok ? (outcome.result as { registryCenterId?: unknown }).registryCenterId : null;
+          return typeof fromCore === 'string' && fromCore !== '' ? fromCore : updateSettings.centerId;
+        },
         notifyReady: () => {
           for (const each of BrowserWindow.getAllWindows()) sendBridgeEvent(each.webContents, 'updateReady');
         },

@@ -13,7 +13,7 @@ describe('direct transport', () => {
     const core = await createCore({ dataDir: mkdtempSync(join(tmpdir(), 'inson-direct-')), appVersion: '1.2.3', log: silentLogger });
     const api = createApiClient(createDirectTransport(core, 'test'));
     const info = await api.invoke('system.info', {});
-    expect(info).toEqual({ version: '1.2.3', database: 'notSetUp', signedIn: false });
+    expect(info).toEqual({ version: '1.2.3', database: 'notSetUp', signedIn: false, registryCenterId: null });
     const error = await api.invoke('system.info', 42 as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'INVALID_INPUT' });

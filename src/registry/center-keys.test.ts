@@ -79,7 +79,10 @@ describe('the center’s signing key at the registry', () => {
   afterEach(() => t.dispose());
 
   it('rotates: the registry takes the new key before it signs, later batches are signed with it and acknowledged, and only the administrator may', async () => {
+    expect(await t.as.manager.invoke('system.info', {})).toMatchObject({ registryCenterId: null });
     const centerId = await enroll(t);
+    // The updater's staged rollout is decided by this number (electron/main.ts asks system.info).
+    expect(await t.as.manager.invoke('system.info', {})).toMatchObject({ registryCenterId: centerId });
     await servedClient(t, 'a');
     expect(await t.as.manager.invoke('sync.uploadNow', {})).toMatchObject({ state: 'done', acknowledged: 1 });
     const first = await t.db().selectFrom('sync_registry').select('signing_kid').executeTakeFirstOrThrow();

@@ -36,7 +36,7 @@ describe('core start-up self-test', () => {
       // The known answers themselves: RFC 7914's cheap scrypt vector and FIPS 180-2's SHA-256("abc").
       expect(calls.find((call) => call.name === 'scrypt')?.args[3]).toEqual({ N: 16, r: 1, p: 1 });
       expect(calls.find((call) => call.name === 'sha256')?.args[0]).toEqual(Buffer.from('abc', 'ascii'));
-      expect(await core.call('test', 'system.info', {})).toEqual({ ok: true, result: { version: '0.0.0', database: 'notSetUp', signedIn: false } });
+      expect(await core.call('test', 'system.info', {})).toEqual({ ok: true, result: { version: '0.0.0', database: 'notSetUp', signedIn: false, registryCenterId: null } });
     } finally {
       await core.close();
     }
