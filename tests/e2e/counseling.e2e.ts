@@ -47,7 +47,11 @@ describe('counseling sessions end to end', () => {
 
   async function signIn(person: { readonly username: string; readonly password: string }): Promise<void> {
     await new SignInPage(page, L).signIn(person.username, person.password);
-    await page.getByRole('navigation').getByRole('link', { name: text(L, 'clients', 'nav'), exact: true }).click();
+    const clients = page.getByRole('navigation').getByRole('link', { name: text(L, 'clients', 'nav'), exact: true });
+    await clients.click();
+    // The receptionist's home is a client search too: typing before the route has changed would
+    // go into the home's box, which the clients page then replaces (seen under load in CI).
+    await expect.poll(() => clients.getAttribute('aria-current')).toBe('page');
   }
 
   async function openCounselingTab(): Promise<CounselingSessionsPage> {
