@@ -3,6 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { nodeCryptoPrimitives as crypto } from '../../../core/crypto/primitives';
+import { endorseKey } from '../../../core/sync/protocol/keys';
+import { encodePayload, qrTextOf } from '../../../core/training/certificate-payload';
 import { renderCertificatePdf, type CertificateTexts } from './certificate-pdf';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -25,8 +28,15 @@ const facts = (learnerName: string, courseName: string) => ({
   hours: 72,
   issuedOn: '2027-03-01',
   centerName: 'Chilonzor tumani “INSON” ijtimoiy xizmatlar markazi',
-  qrText: `INSON1.${Buffer.from('{"n":"3F2A7C1D-000042"}').toString('base64url')}.${'A'.repeat(86)}`,
+  qrText: QR_TEXT,
 });
+
+/** A code as long as a real one: the payload signed by a center key, and the registry root's statement about that key. */
+const CENTER_SEED = Buffer.alloc(32, 11);
+const ROOT_SEED = Buffer.alloc(32, 12);
+const centerKey = endorseKey(crypto, { use: 'sig', publicKey: crypto.ed25519PublicKey(CENTER_SEED), createdAt: '2026-12-04T18:00:00.000Z' }, { kid: '0123456789abcdef', seed: ROOT_SEED });
+const PAYLOAD = encodePayload({ n: '3F2A7C1D-000042', nm: 'Toʻxtayeva Gʻulnora Oʻktamovna', c: 'Kompyuter savodxonligi', h: 72, d: '2027-03-01', ctr: 'Chilonzor tumani “INSON” ijtimoiy xizmatlar markazi', kid: centerKey.kid });
+const QR_TEXT = qrTextOf(PAYLOAD, crypto.ed25519Sign(CENTER_SEED, PAYLOAD), centerKey);
 
 describe('the certificate PDF', () => {
   it.each(CASES)('holds the learner’s name exactly as stored, read back by pdftotext ($language)', async ({ language, learnerName, courseName }) => {
@@ -54,6 +64,10 @@ describe('the certificate PDF', () => {
     const out = join(ROOT, 'test-results', 'certificates');
     mkdirSync(out, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', file, join(out, language)]);
+    // The printed code scans back to exactly the signed text (zbar, an independent reader, at 150 dpi).
+    execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', file, join(dir, `${language}-scan`)]);
+    const scanned = execFileSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', join(dir, `${language}-scan.png`)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    expect(scanned).toBe(QR_TEXT);
   });
 
   it('gives the same bytes for the same certificate', async () => {
