@@ -1,29 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRegistry, type TestRegistry } from '../../registry/registry.fixture';
 import { downloadArtifact } from './download';
 import { parseFeed, type UpdateFeed } from './feed';
 import { createUpdateFlow } from './install-policy';
 import { installerEntry, verifyBeforeInstall } from './update-check';
-import { newAgencyKey, publishRelease } from './update.fixture';
+import { newAgencyKey, publishRelease, updateServerForFile } from './update.fixture';
 
-const updatesDir = mkdtempSync(join(tmpdir(), 'inson-updates-'));
-const cacheRoot = mkdtempSync(join(tmpdir(), 'inson-update-cache-'));
-const agency = newAgencyKey();
-let registry: TestRegistry;
-
-beforeAll(async () => {
-  registry = await startTestRegistry({ updatesDir, usePostgres: false });
-}, 60_000);
-afterAll(async () => {
-  await registry.close();
-  rmSync(updatesDir, { recursive: true, force: true });
-  rmSync(cacheRoot, { recursive: true, force: true });
-});
+const { updatesDir, agency, registry: server, cacheDir: cacheRoot } = updateServerForFile();
 
 function feedOf(path: string): UpdateFeed {
   const parsed = parseFeed(readFileSync(path, 'utf8'));
@@ -48,7 +35,7 @@ describe('downloadArtifact from the registry', () => {
     const release = publishRelease(updatesDir, { channel: 'stable', version: '1.3.0', signedBy: agency, sizeBytes: 3_000_000 });
     const feed = feedOf(release.feedPath);
     const dir = join(cacheRoot, 'good');
-    const { flow, outcome } = await downloadInto(dir, `${registry.url}/updates/stable/${release.fileName}`, feed);
+    const { flow, outcome } = await downloadInto(dir, `${server().url}/updates/stable/${release.fileName}`, feed);
     expect(outcome).toEqual({ ok: true, file: join(dir, release.fileName) });
     expect(readFileSync(join(dir, release.fileName)).equals(release.bytes)).toBe(true);
     expect(flow.state).toMatchObject({ phase: 'ready', version: '1.3.0' });
@@ -65,7 +52,7 @@ describe('downloadArtifact from the registry', () => {
     const release = publishRelease(updatesDir, { channel: 'truncated', version: '1.3.0', signedBy: agency });
     truncateSync(join(updatesDir, 'truncated', release.fileName), 150_000);
     const dir = join(cacheRoot, 'truncated');
-    const { flow, outcome } = await downloadInto(dir, `${registry.url}/updates/truncated/${release.fileName}`, feedOf(release.feedPath));
+    const { flow, outcome } = await downloadInto(dir, `${server().url}/updates/truncated/${release.fileName}`, feedOf(release.feedPath));
     expect(outcome).toEqual({ ok: false, reason: 'sizeMismatch' });
     expect(readdirSync(dir)).toEqual([]);
     expect(flow.state).toMatchObject({ phase: 'failed', reason: 'sizeMismatch' });
@@ -77,12 +64,12 @@ describe('downloadArtifact from the registry', () => {
     const swapped = Buffer.from(release.bytes);
     swapped[5] = (swapped[5] ?? 0) ^ 1;
     writeFileSync(join(updatesDir, 'swapped', release.fileName), swapped);
-    const url = `${registry.url}/updates/swapped/${release.fileName}`;
+    const url = `${server().url}/updates/swapped/${release.fileName}`;
     expect((await downloadInto(join(cacheRoot, 'swapped'), url, feedOf(release.feedPath))).outcome).toEqual({ ok: false, reason: 'sha512Mismatch' });
     writeFileSync(join(updatesDir, 'swapped', release.fileName), Buffer.concat([release.bytes, Buffer.from('tail')]));
     expect((await downloadInto(join(cacheRoot, 'swapped'), url, feedOf(release.feedPath))).outcome).toEqual({ ok: false, reason: 'tooLarge' });
     expect(readdirSync(join(cacheRoot, 'swapped'))).toEqual([]);
-    expect((await downloadInto(join(cacheRoot, 'swapped'), `${registry.url}/updates/swapped/missing.exe`, feedOf(release.feedPath))).outcome).toEqual({ ok: false, reason: 'httpStatus', status: 404 });
+    expect((await downloadInto(join(cacheRoot, 'swapped'), `${server().url}/updates/swapped/missing.exe`, feedOf(release.feedPath))).outcome).toEqual({ ok: false, reason: 'httpStatus', status: 404 });
   });
 });
 

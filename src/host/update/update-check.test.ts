@@ -1,26 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRegistry, type TestRegistry } from '../../registry/registry.fixture';
+import { describe, expect, it } from 'vitest';
 import { checkForUpdate, type UpdateCheckOptions } from './update-check';
-import { newAgencyKey, publishRelease } from './update.fixture';
+import { newAgencyKey, publishRelease, updateServerForFile } from './update.fixture';
 
-// The real registry serving a real updates folder over loopback HTTP; nothing of HTTP is faked.
-const updatesDir = mkdtempSync(join(tmpdir(), 'inson-updates-'));
-const agency = newAgencyKey();
-let registry: TestRegistry;
-
-beforeAll(async () => {
-  registry = await startTestRegistry({ updatesDir, usePostgres: false });
-}, 60_000);
-afterAll(async () => {
-  await registry.close();
-  rmSync(updatesDir, { recursive: true, force: true });
-});
+const { updatesDir, agency, registry: server } = updateServerForFile();
 
 function options(extra: Partial<UpdateCheckOptions> = {}): UpdateCheckOptions {
-  return { baseUrl: `${registry.url}/updates`, platform: 'win32', runningVersion: '1.2.0', centerId: 'center-1', centerGroup: null, agencyPublicKey: agency.publicKey, ...extra };
+  return { baseUrl: `${server().url}/updates`, platform: 'win32', runningVersion: '1.2.0', centerId: 'center-1', centerGroup: null, agencyPublicKey: agency.publicKey, ...extra };
 }
 
 describe('checkForUpdate against the registry', () => {
@@ -30,7 +17,7 @@ describe('checkForUpdate against the registry', () => {
     expect(check.kind).toBe('available');
     if (check.kind !== 'available') return;
     expect(check.feed.version).toBe('1.3.0');
-    expect(check.channelUrl).toBe(`${registry.url}/updates/stable`);
+    expect(check.channelUrl).toBe(`${server().url}/updates/stable`);
     expect(await checkForUpdate(options({ runningVersion: '1.3.0' }))).toMatchObject({ kind: 'upToDate', offeredVersion: '1.3.0' });
     expect(await checkForUpdate(options({ runningVersion: '1.4.0-beta.1' }))).toMatchObject({ kind: 'upToDate' });
     expect(await checkForUpdate(options({ runningVersion: '2.0.0' }))).toMatchObject({ kind: 'upToDate' });

@@ -1,33 +1,19 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRegistry, type TestRegistry } from '../../registry/registry.fixture';
+import { describe, expect, it } from 'vitest';
 import { downloadArtifact } from './download';
 import { readLatestYml } from './feed';
 import { createUpdateController, type UpdateControllerOptions } from './update-controller';
 import { signFeedText } from './sign-release';
 import { installerEntry } from './update-check';
-import { newAgencyKey, publishRelease } from './update.fixture';
+import { publishRelease, updateServerForFile } from './update.fixture';
 
-const updatesDir = mkdtempSync(join(tmpdir(), 'inson-updates-'));
-const cacheDir = mkdtempSync(join(tmpdir(), 'inson-update-cache-'));
-const agency = newAgencyKey();
-let registry: TestRegistry;
-
-beforeAll(async () => {
-  registry = await startTestRegistry({ updatesDir, usePostgres: false });
-}, 60_000);
-afterAll(async () => {
-  await registry.close();
-  rmSync(updatesDir, { recursive: true, force: true });
-  rmSync(cacheDir, { recursive: true, force: true });
-});
+const { updatesDir, agency, registry: server, cacheDir } = updateServerForFile();
 
 function controller(extra: Partial<UpdateControllerOptions> = {}) {
   const calls = { ready: [] as string[], installs: 0 };
   const updates = createUpdateController({
-    settings: { baseUrl: `${registry.url}/updates`, agencyPublicKey: agency.publicKey, publisherNames: ['CN=National Agency for Social Protection'], buildChannel: 'stable', centerGroup: null, centerId: null },
+    settings: { baseUrl: `${server().url}/updates`, agencyPublicKey: agency.publicKey, publisherNames: ['CN=National Agency for Social Protection'], buildChannel: 'stable', centerGroup: null, centerId: null },
     platform: 'linux',
     runningVersion: '1.2.0',
     centerId: () => Promise.resolve('center-1'),
@@ -67,7 +53,7 @@ describe('the update controller', () => {
     const { result: check, downloadFrom } = await updates.check();
     expect(check.kind).toBe('available');
     if (check.kind !== 'available') return;
-    expect(downloadFrom).toBe(`${registry.url}/updates/stable`);
+    expect(downloadFrom).toBe(`${server().url}/updates/stable`);
     expect(installerEntry(check.feed, 'linux')?.url).toBe('INSON-Center-Setup-1.3.0.deb');
     const { file, info } = await fetchAsElectronUpdaterWould(check.channelUrl);
     expect(updates.isAcceptable(info)).toBe(true);

@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { nodeCryptoPrimitives } from '../../core/crypto/primitives';
+import { startTestRegistry, type TestRegistry } from '../../registry/registry.fixture';
 import { signFeedText } from './sign-release';
 
 /**
@@ -17,6 +20,34 @@ export interface AgencyKey {
 export function newAgencyKey(): AgencyKey {
   const seed = randomBytes(32);
   return { seed, publicKey: nodeCryptoPrimitives.ed25519PublicKey(seed) };
+}
+
+/**
+ * A test file's update server: the real registry serving a fresh updates folder over loopback HTTP
+ * (nothing of HTTP is faked), a download cache folder and an agency key; all gone after the file.
+ * Call it at the top of the file: it registers the file's beforeAll and afterAll.
+ */
+export function updateServerForFile(): { readonly updatesDir: string; readonly cacheDir: string; readonly agency: AgencyKey; readonly registry: () => TestRegistry } {
+  const updatesDir = mkdtempSync(join(tmpdir(), 'inson-updates-'));
+  const cacheDir = mkdtempSync(join(tmpdir(), 'inson-update-cache-'));
+  let running: TestRegistry | null = null;
+  beforeAll(async () => {
+    running = await startTestRegistry({ updatesDir, usePostgres: false });
+  }, 60_000);
+  afterAll(async () => {
+    await running?.close();
+    rmSync(updatesDir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+  return {
+    updatesDir,
+    cacheDir,
+    agency: newAgencyKey(),
+    registry: () => {
+      if (running === null) throw new Error('the update server starts in beforeAll');
+      return running;
+    },
+  };
 }
 
 export interface PublishedRelease {
