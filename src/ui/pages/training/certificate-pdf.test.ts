@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nodeCryptoPrimitives as crypto } from '../../../core/crypto/primitives';
-import { endorseKey } from '../../../core/sync/protocol/keys';
-import { encodePayload, qrTextOf } from '../../../core/training/certificate-payload';
 import { renderCertificatePdf, type CertificateTexts } from './certificate-pdf';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -31,12 +29,18 @@ const facts = (learnerName: string, courseName: string) => ({
   qrText: QR_TEXT,
 });
 
-/** A code as long as a real one: the payload signed by a center key, and the registry root's statement about that key. */
-const CENTER_SEED = Buffer.alloc(32, 11);
-const ROOT_SEED = Buffer.alloc(32, 12);
-const centerKey = endorseKey(crypto, { use: 'sig', publicKey: crypto.ed25519PublicKey(CENTER_SEED), createdAt: '2026-12-04T18:00:00.000Z' }, { kid: '0123456789abcdef', seed: ROOT_SEED });
-const PAYLOAD = encodePayload({ n: '3F2A7C1D-000042', nm: 'Toʻxtayeva Gʻulnora Oʻktamovna', c: 'Kompyuter savodxonligi', h: 72, d: '2027-03-01', ctr: 'Chilonzor tumani “INSON” ijtimoiy xizmatlar markazi', kid: centerKey.kid });
-const QR_TEXT = qrTextOf(PAYLOAD, crypto.ed25519Sign(CENTER_SEED, PAYLOAD), centerKey);
+/**
+ * A code of a real one's shape and length (src/core/training/certificate-payload.ts): the payload,
+ * the center key's Ed25519 signature, and the registry root's statement about that key (public key,
+ * date, root kid, signature). Made here with node:crypto (the UI's tests take nothing else of the core).
+ */
+const b64url = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64url');
+const centerKey = generateKeyPairSync('ed25519');
+const rootKey = generateKeyPairSync('ed25519');
+const PAYLOAD = Buffer.from(JSON.stringify({ n: '3F2A7C1D-000042', nm: 'Toʻxtayeva Gʻulnora Oʻktamovna', c: 'Kompyuter savodxonligi', h: 72, d: '2027-03-01', ctr: 'Chilonzor tumani “INSON” ijtimoiy xizmatlar markazi', kid: '0123456789abcdef' }), 'utf8');
+const CENTER_PUBLIC = centerKey.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
+const STATEMENT = JSON.stringify({ k: CENTER_PUBLIC.toString('base64'), t: '2026-12-04T18:00:00.000Z', b: 'fedcba9876543210', s: sign(null, CENTER_PUBLIC, rootKey.privateKey).toString('base64') });
+const QR_TEXT = ['INSON1', b64url(PAYLOAD), b64url(sign(null, PAYLOAD, centerKey.privateKey)), b64url(STATEMENT)].join('.');
 
 describe('the certificate PDF', () => {
   it.each(CASES)('holds the learner’s name exactly as stored, read back by pdftotext ($language)', async ({ language, learnerName, courseName }) => {
