@@ -101,7 +101,16 @@ module.exports = {
       severity: 'error',
       comment: "The reference registry imports nothing of the center's core but the shared protocol and the crypto primitives (its tests may drive a center).",
       from: { path: '^src/registry/', pathNot: '\\.test\\.ts$|\\.fixture\\.ts$' },
-      to: { path: '^src/(core|ui|host)/', pathNot: ['^src/core/sync/protocol/', '^src/core/crypto/primitives\\.ts$'] },
+      // The small-cell suppression is the one exception: a pure algorithm (rule 'suppression-stands-alone'), so the
+      // national export hides cells exactly as a center's export does, from one copy of the code.
+      to: { path: '^src/(core|ui|host)/', pathNot: ['^src/core/sync/protocol/', '^src/core/crypto/primitives\\.ts$', '^src/core/reports/suppression\\.ts$'] },
+    },
+    {
+      name: 'suppression-stands-alone',
+      severity: 'error',
+      comment: 'The small-cell suppression (src/core/reports/suppression.ts) is shared with the registry: it imports nothing.',
+      from: { path: '^src/core/reports/suppression\\.ts$' },
+      to: { path: '^src/' },
     },
     {
       name: 'nothing-imports-the-registry',
