@@ -1,0 +1,278 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CENTER_TYPES } from '../core/center/center.schema';
+import { RISK_LEVELS, SESSION_KINDS } from '../core/counseling/counseling.schema';
+import { CATEGORY_KEYS } from '../core/reports/reports.facts';
+import { AGE_BANDS, SEXES } from '../core/reports/reports.schema';
+import type { CellMark, SuppressionInput } from '../core/reports/suppression';
+import { attack, publish } from '../core/reports/suppression-attack.test-support';
+import { OUTCOME_CHECKPOINTS } from '../core/training/training.schema';
+import { countPeopleServed } from './national';
+import { exportNational, nationalFootnote, suppressionInputOf, suppressNationalTables } from './national-export';
+import type { NationalIndicatorId } from './national-facts';
+import { PERIOD, twoCentersUploaded, type NationalCenter } from './national-indicators.fixture';
+import {
+  computeNationalIndicator,
+  computeNationalIndicators,
+  NATIONAL_AGE_BANDS,
+  NATIONAL_CENTER_TYPES,
+  NATIONAL_CHECKPOINTS,
+  NATIONAL_INDICATORS,
+  NATIONAL_RISK_LEVELS,
+  NATIONAL_SESSION_KINDS,
+  NATIONAL_SEXES,
+  type NationalTable,
+} from './national-indicators';
+import { NATIONAL_CATEGORY_KEYS } from './national-facts';
+import { startTestRegistry, type TestRegistry } from './registry.fixture';
+
+/**
+ * The national indicators against tables worked out by hand (national-indicators.fixture.ts lists
+ * the people, their visits, sessions and courses), on what two real center cores uploaded through
+ * the real protocol; then the national export: its suppression attacked by subtraction and exact
+ * elimination (the center's attacker), its file, its log, through the operator endpoint and the CLI.
+ */
+
+const TOKEN = 'national-test-operator-token';
+let registry: TestRegistry;
+let m: { t: NationalCenter; centerId: string };
+let r: { t: NationalCenter; centerId: string };
+
+beforeAll(async () => {
+  registry = await startTestRegistry({ operatorToken: TOKEN });
+  ({ m, r } = await twoCentersUploaded(registry));
+}, 300_000);
+afterAll(async () => {
+  await m.t.dispose();
+  await r.t.dispose();
+  await registry.close();
+});
+
+/** A table as `{ row: [cells…, row total?] }` plus its totals line, for comparing with the hand-written answer. */
+function byRow(table: NationalTable): Record<string, (number | null)[]> {
+  const lines: Record<string, (number | null)[]> = {};
+  table.rows.forEach((row, index) => {
+    lines[row] = [...(table.cells[index] ?? []), ...(table.rowTotals === null ? [] : [table.rowTotals[index] ?? null])];
+  });
+  if (table.columnTotals !== null) lines.total = [...table.columnTotals, ...(table.rowTotals === null ? [] : [table.grandTotal])];
+  return lines;
+}
+
+const compute = (id: NationalIndicatorId) => computeNationalIndicator(registry.db, id, PERIOD);
+
+describe('national indicators, by hand', () => {
+  it('keeps the registry’s own lists equal to the center’s', () => {
+    expect(NATIONAL_SEXES).toEqual(SEXES);
+    expect(NATIONAL_AGE_BANDS).toEqual(AGE_BANDS);
+    expect(NATIONAL_CENTER_TYPES).toEqual(CENTER_TYPES);
+    expect(NATIONAL_SESSION_KINDS).toEqual(SESSION_KINDS);
+    expect(NATIONAL_RISK_LEVELS).toEqual(RISK_LEVELS);
+    expect(NATIONAL_CHECKPOINTS).toEqual(OUTCOME_CHECKPOINTS);
+    expect(NATIONAL_CATEGORY_KEYS).toEqual(CATEGORY_KEYS);
+  });
+
+  it('counts people served once across centers: X, served at both, is one woman (7 people, not 8)', async () => {
+    const table = await compute('peopleServed.byAgeSex');
+    expect(table.columns).toEqual(['female', 'male']);
+    // Columns: female, male, total.
+    expect(byRow(table)).toEqual({
+      '0-14': [1, 0, 1], // M1
+      '15-24': [0, 1, 1], // M3
+      '25-59': [4, 0, 4], // X, M5, M6, R2
+      '60+': [0, 1, 1], // M4
+      total: [5, 2, 7],
+    });
+    expect(await countPeopleServed(registry.db, { fromDay: PERIOD.from, centers: [m.centerId, r.centerId] })).toBe(7);
+  });
+
+  it('by category (rows overlap: row totals only)', async () => {
+    expect(byRow(await compute('peopleServed.byCategory'))).toEqual({
+      olderPerson: [0, 1, 1], // M4
+      disabilityI: [0, 0, 0],
+      disabilityII: [0, 1, 1], // M3
+      disabilityIII: [0, 0, 0],
+      disabilityChild: [0, 0, 0],
+      child: [1, 0, 1], // M1
+      survivorOfViolence: [2, 0, 2], // X (once), R2
+      lowIncome: [0, 0, 0],
+    });
+  });
+
+  it('by region and district of residence, from each person’s latest record (X lives in Andijan now)', async () => {
+    expect(byRow(await compute('peopleServed.byRegion'))).toEqual({
+      '1703': [2, 0, 2], // X, R2
+      '1726': [3, 2, 5], // M1, M5, M6; M3, M4
+      total: [5, 2, 7],
+    });
+    expect(byRow(await compute('peopleServed.byDistrict'))).toEqual({
+      '1703202': [2, 0, 2],
+      '1726262': [3, 1, 4], // M1, M5, M6; M4
+      '1726264': [0, 1, 1], // M3
+      total: [5, 2, 7],
+    });
+  });
+
+  it('by center type and by center: X is in both rows, so the rows sum to 8 and no column totals are published', async () => {
+    const byType = await compute('peopleServed.byCenterType');
+    expect(byRow(byType)).toEqual({ mahalla: [4, 2, 6], rehabilitation: [2, 0, 2], inclusiveVocational: [0, 0, 0] });
+    expect(byType.columnTotals).toBeNull();
+    const byCenter = byRow(await compute('peopleServed.byCenter'));
+    expect(byCenter).toEqual({ [m.centerId]: [4, 2, 6], [r.centerId]: [2, 0, 2] });
+  });
+
+  it('by month: a person once a month however many visits (M1 twice in two months, X at two centers in February)', async () => {
+    expect(byRow(await compute('peopleServed.byMonth'))).toEqual({
+      '2026-01': [3, 0, 3], // M1, M5, M6
+      '2026-02': [2, 0, 2], // M1, X
+      '2026-03': [2, 2, 4], // X, R2; M3, M4
+    });
+  });
+
+  it('services delivered by service and center type (visits, not people; April’s left out)', async () => {
+    // Columns: mahalla, rehabilitation, inclusiveVocational, total.
+    expect(byRow(await compute('services.byTypeAndCenterType'))).toEqual({
+      'legal.consultation': [1, 1, 0, 2],
+      'medical.examination': [1, 1, 0, 2],
+      'psychological.individualCounseling': [0, 2, 0, 2],
+      'social.consultation': [5, 0, 0, 5], // M1 twice, M4 (20 March), M5, M6
+      total: [7, 4, 0, 11],
+    });
+  });
+
+  it('counseling sessions by kind and risk: signed ones in the period, the voided one not counted', async () => {
+    // Columns: low, medium, high, severe, none, total.
+    expect(byRow(await compute('counseling.sessionsByKindRisk'))).toEqual({
+      individual: [1, 0, 1, 0, 0, 2],
+      family: [0, 0, 0, 0, 0, 0],
+      group: [0, 0, 0, 0, 0, 0],
+      crisis: [0, 0, 0, 1, 0, 1],
+      total: [1, 0, 1, 1, 0, 3],
+    });
+  });
+
+  it('training: enrolled, completed, employed at 3 months; persons with disabilities by age', async () => {
+    expect(byRow(await compute('training.outcomes'))).toEqual({
+      enrolled: [1, 1, 2], // M5; M3
+      completed: [0, 1, 1],
+      employed3: [0, 1, 1],
+      employed6: [0, 0, 0],
+      employed12: [0, 0, 0],
+    });
+    // Columns: 15-24, other ages, total. M3 was 22 when he enrolled.
+    expect(byRow(await compute('training.disabilityByAge'))).toEqual({ trained: [1, 0, 1], completed: [1, 0, 1], employed: [1, 0, 1] });
+  });
+
+  it('women at rehabilitation centers by kind of help (X’s legal help at the mahalla center is not counted here)', async () => {
+    expect(byRow(await compute('rehabilitation.womenHelped'))).toEqual({ any: [2], legal: [1], medical: [1], psychological: [2], other: [0] });
+  });
+
+  it('a period with nothing in it gives zeros', async () => {
+    const table = await computeNationalIndicator(registry.db, 'peopleServed.byAgeSex', { from: '2025-01-01', to: '2025-12-31' });
+    expect(table.grandTotal).toBe(0);
+  });
+});
+
+/** The marks of a published table, as the attacker reads them. */
+function marksOf(tables: readonly NationalTable[]): Map<string, CellMark[][]> {
+  return new Map(tables.map((table) => [table.indicatorId, (table.hidden ?? []).map((row) => row.map((mark): CellMark => mark ?? 'published'))]));
+}
+
+describe('the national export', () => {
+  it.each([5, 3, 2])('hides every count below %i and no hidden cell can be worked out from the published cells and margins', async (threshold) => {
+    const truth = await computeNationalIndicators(registry.db, PERIOD);
+    const { tables, hiddenCells } = suppressNationalTables(truth, threshold);
+    const inputs: SuppressionInput[] = truth.map(suppressionInputOf);
+    const published = publish(inputs, marksOf(tables));
+    const recovered = attack(published);
+    expect([...recovered.keys()].filter((name) => published.hidden.has(name))).toEqual([]);
+    for (const [name, value] of published.truth) if (value >= 1 && value < threshold) expect(published.hidden.has(name), name).toBe(true);
+    expect(hiddenCells).toBe(tables.reduce((sum, table) => sum + (table.hidden ?? []).flat().filter((mark) => mark !== null).length, 0));
+    expect(hiddenCells).toBeGreaterThan(0);
+    // Zeros name nobody: published.
+    const services = tables.find((table) => table.indicatorId === 'services.byTypeAndCenterType');
+    expect(services?.cells[0]?.[2]).toBe(0);
+  });
+
+  it('the attacker is not blind: with the small cells alone hidden she recovers them', async () => {
+    const truth = await computeNationalIndicators(registry.db, PERIOD);
+    const inputs = truth.map(suppressionInputOf);
+    const onlySmall = new Map(
+      truth.map((table) => {
+        const input = suppressionInputOf(table);
+        const value = (row: number, column: number) => (row < table.rows.length ? (column < table.columns.length ? input.cells[row]?.[column] : input.rowTotals?.[row]) : column < table.columns.length ? input.columnTotals?.[column] : input.grandTotal) ?? 0;
+        return [table.indicatorId, Array.from({ length: table.rows.length + 1 }, (_, row) => Array.from({ length: table.columns.length + 1 }, (_, column): CellMark => (value(row, column) === 1 ? 'small' : 'published')))];
+      }),
+    );
+    const published = publish(inputs, onlySmall);
+    expect([...attack(published).keys()].filter((name) => published.hidden.has(name)).length).toBeGreaterThan(0);
+  });
+
+  it('serves the XLSX through the operator endpoint, with the footnote, and logs who asked for what, when', async () => {
+    const query = new URLSearchParams({ from: PERIOD.from, to: PERIOD.to, format: 'xlsx', by: 'Aziza (operator)', threshold: '3' });
+    expect((await fetch(`${registry.url}/operator/national?${query.toString()}`)).status).toBe(403);
+    const response = await fetch(`${registry.url}/operator/national?${query.toString()}`, { headers: { 'x-operator-token': TOKEN } });
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    // Sheet values are sparse (1-based rows and cells): holes read as empty.
+    const lines = Array.from(workbook.worksheets[0]?.getSheetValues() ?? [], (row) => (Array.isArray(row) ? Array.from(row.slice(1), (cell) => (cell === null || cell === undefined ? '' : String(cell))) : []));
+    const at = lines.findIndex((line) => line[0] === 'People served, by age band and sex');
+    expect(lines[at + 1]).toEqual(['ageBand', 'female', 'male', 'total']);
+    // The hand-computed table (1, 0, 1 / 0, 1, 1 / 4, 0, 4 / 0, 1, 1 / 5, 2, 7) as published at threshold 3: ones hidden, zeros shown, the rest shown or hidden with them.
+    const truth = [['0-14', 1, 0, 1], ['15-24', 0, 1, 1], ['25-59', 4, 0, 4], ['60+', 0, 1, 1], ['total', 5, 2, 7]] as const;
+    truth.forEach(([label, ...values], index) => {
+      const line = lines[at + 2 + index] ?? [];
+      expect(line[0]).toBe(label);
+      values.forEach((value, c) => expect(line[c + 1]).toBe(value === 0 ? '0' : value < 3 ? '<3' : line[c + 1] === '×' ? '×' : String(value)));
+    });
+    const footnote = lines.at(-1)?.[0] ?? '';
+    expect(footnote).toMatch(/^Small-cell suppression: counts from 1 to 2 are shown as "<3".*Cells hidden: \d+\.$/);
+    const logged = await registry.db.selectFrom('national_exports').selectAll().where('operator', '=', 'Aziza (operator)').execute();
+    expect(logged).toEqual([expect.objectContaining({ via: 'endpoint', format: 'xlsx', period_from: PERIOD.from, period_to: PERIOD.to, is_suppressed: true, threshold: 3 })]);
+    expect(footnote).toContain(`Cells hidden: ${String(logged[0]?.hidden_cells)}.`);
+    expect(logged[0]?.indicators.split(',')).toEqual(NATIONAL_INDICATORS.map((indicator) => indicator.id));
+    expect((await fetch(`${registry.url}/operator/national?from=2026-04-01&to=2026-01-01&by=x`, { headers: { 'x-operator-token': TOKEN } })).status).toBe(400);
+    expect((await fetch(`${registry.url}/operator/national?from=2026-01-01&to=2026-03-31`, { headers: { 'x-operator-token': TOKEN } })).status).toBe(400);
+  });
+
+  it('writes a CSV whose hidden cells show as "<5" or "×", names the centers, and says how many cells are hidden', async () => {
+    const { bytes, result } = await exportNational(registry.db, { period: PERIOD, format: 'csv', operator: 'test', via: 'cli', now: new Date('2026-06-02T09:00:00.000Z') });
+    const text = bytes.toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = Papa.parse<string[]>(text.slice(1).trimEnd(), { delimiter: ';' }).data;
+    expect(lines.slice(0, 2)).toEqual([['INSON national indicators'], ['Period: 2026-01-01 to 2026-03-31']]);
+    expect(lines).toContainEqual(['social.consultation', '5', '0', '0', '5']);
+    expect(lines.some((line) => line[0]?.startsWith(`Chilonzor mahalla markazi (${m.centerId})`))).toBe(true);
+    expect(lines.at(-1)).toEqual([nationalFootnote(result)]);
+    expect(nationalFootnote(result)).toBe(`Small-cell suppression: counts from 1 to 4 are shown as "<5"; cells shown as "×" are hidden so that those cannot be worked out from the totals. Cells hidden: ${String(result.hiddenCells)}.`);
+    // No count from 1 to 4 in any table line (the lines with more than one cell).
+    const cells = lines.filter((line) => line.length > 1).flatMap((line) => line.slice(1));
+    expect(cells.filter((cell) => ['1', '2', '3', '4'].includes(cell))).toEqual([]);
+    expect(cells).toContain('<5');
+    expect(cells).toContain('×');
+  });
+});
+
+describe('npm run registry -- national', () => {
+  it('writes the file and logs the export as asked for by --by', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inson-national-cli-'));
+    try {
+      const out = join(dir, 'national.csv');
+      const env = { ...process.env };
+      delete env.DATABASE_URL;
+      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/registry/main.ts', 'national', '--data', join(dir, 'data'), '--from', '2026-01-01', '--to', '2026-03-31', '--out', out, '--by', 'cli-tester'], { env });
+      expect(JSON.parse(stdout)).toMatchObject({ out, format: 'csv' });
+      const text = readFileSync(out, 'utf8');
+      expect(text).toContain('People served, by age band and sex');
+      expect(text).toContain('Cells hidden: 0.');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -1,0 +1,196 @@
+import { sql, type Kysely } from 'kysely';
+import { NATIONAL_CATEGORY_KEYS, nationalFacts, type NationalIndicatorId, type Period } from './national-facts';
+import type { RegistryDatabase } from './registry.tables';
+
+/**
+ * The national indicators (issue 13, item 4): the center's indicators across centers, by region
+ * and center type, from what the batches delivered, a person served at two centers counted once.
+ * Each is defined once, as data (its rows, columns, published margins, the numbers it shares with
+ * another table of the export) plus its query in national-facts.ts. Margins are published only
+ * where they are true sums: a table whose rows overlap (categories, centers, months) publishes
+ * row totals only.
+ *
+ * The registry cannot import the center's schemas (rule 'registry-takes-only-the-protocol'), so
+ * the fixed lists below are its own; national-indicators.test.ts checks them against the center's.
+ */
+
+export const NATIONAL_SEXES = ['female', 'male'] as const;
+export const NATIONAL_AGE_BANDS = ['0-14', '15-24', '25-59', '60+'] as const;
+export const NATIONAL_CENTER_TYPES = ['mahalla', 'rehabilitation', 'inclusiveVocational'] as const;
+export const NATIONAL_SESSION_KINDS = ['individual', 'family', 'group', 'crisis'] as const;
+export const NATIONAL_RISK_LEVELS = ['low', 'medium', 'high', 'severe'] as const;
+export const NATIONAL_CHECKPOINTS = [3, 6, 12] as const;
+
+type Margins = 'both' | 'rowTotals' | 'columnTotals' | 'none';
+export type NationalUnit = 'persons' | 'deliveries' | 'sessions';
+
+export interface NationalIndicator {
+  readonly id: NationalIndicatorId;
+  /** In the export's heading (the registry's operators read English). */
+  readonly title: string;
+  readonly unit: NationalUnit;
+  readonly rowDimension: string;
+  readonly columnDimension: string;
+  /** Rows always shown (zeros included), or a function of the period; keys the data holds beyond them are added, sorted. */
+  readonly rows: readonly string[] | ((period: Period) => readonly string[]);
+  readonly columns: readonly string[];
+  readonly margins: Margins;
+  /** The same number in another table of the export, by position (`r === rows` is the totals row, `c === columns` the totals column). */
+  readonly sharedKey?: (r: number, c: number, rows: readonly string[], columns: readonly string[]) => string | null;
+}
+
+export interface NationalTable {
+  readonly indicatorId: NationalIndicatorId;
+  readonly title: string;
+  readonly unit: NationalUnit;
+  readonly rowDimension: string;
+  readonly columnDimension: string;
+  readonly rows: readonly string[];
+  readonly columns: readonly string[];
+  /** `cells[row][column]`; null only in an export, for a hidden cell. */
+  readonly cells: readonly (readonly (number | null)[])[];
+  readonly rowTotals: readonly (number | null)[] | null;
+  readonly columnTotals: readonly (number | null)[] | null;
+  readonly grandTotal: number | null;
+  readonly hasGrandTotal: boolean;
+  /** In an export: why each position of the grid with its totals row and column is hidden ('small', 'complementary'), or null. */
+  readonly hidden?: readonly (readonly ('small' | 'complementary' | null)[])[];
+}
+
+/** The months of a period, `YYYY-MM`. */
+export function monthsOfPeriod(period: Period): string[] {
+  const months: string[] = [];
+  const last = period.to.slice(0, 7);
+  for (let year = Number(period.from.slice(0, 4)), month = Number(period.from.slice(5, 7)); months.length <= 240; month += 1) {
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+    const key = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+    months.push(key);
+    if (key >= last) break;
+  }
+  return months;
+}
+
+/** Persons served by sex (the column totals) and in all (the grand total): one number each, in every table that shows it. */
+const servedBySex = (r: number, c: number, rows: readonly string[], columns: readonly string[]) =>
+  r === rows.length ? (c === columns.length ? 'peopleServed:all' : `peopleServed:${columns[c] ?? ''}`) : null;
+
+const bySex = { unit: 'persons', columnDimension: 'sex', columns: NATIONAL_SEXES } as const;
+
+export const NATIONAL_INDICATORS: readonly NationalIndicator[] = [
+  { ...bySex, id: 'peopleServed.byAgeSex', title: 'People served, by age band and sex', rowDimension: 'ageBand', rows: NATIONAL_AGE_BANDS, margins: 'both', sharedKey: servedBySex },
+  { ...bySex, id: 'peopleServed.byCategory', title: 'People served, by category and sex', rowDimension: 'category', rows: NATIONAL_CATEGORY_KEYS, margins: 'rowTotals' },
+  { ...bySex, id: 'peopleServed.byRegion', title: 'People served, by region of residence and sex', rowDimension: 'region', rows: [], margins: 'both', sharedKey: servedBySex },
+  { ...bySex, id: 'peopleServed.byDistrict', title: 'People served, by district of residence and sex', rowDimension: 'district', rows: [], margins: 'both', sharedKey: servedBySex },
+  { ...bySex, id: 'peopleServed.byCenterType', title: 'People served, by type of center and sex (a person served at two types is in both rows)', rowDimension: 'centerType', rows: NATIONAL_CENTER_TYPES, margins: 'rowTotals' },
+  { ...bySex, id: 'peopleServed.byCenter', title: 'People served, by center and sex (a person served at two centers is in both rows)', rowDimension: 'center', rows: [], margins: 'rowTotals' },
+  { ...bySex, id: 'peopleServed.byMonth', title: 'People served, by month and sex', rowDimension: 'month', rows: monthsOfPeriod, margins: 'rowTotals' },
+  {
+    id: 'services.byTypeAndCenterType',
+    title: 'Services delivered, by service and type of center',
+    unit: 'deliveries',
+    rowDimension: 'service',
+    columnDimension: 'centerType',
+    rows: [],
+    columns: NATIONAL_CENTER_TYPES,
+    margins: 'both',
+  },
+  {
+    id: 'counseling.sessionsByKindRisk',
+    title: 'Counseling sessions, by kind and risk level (counts only)',
+    unit: 'sessions',
+    rowDimension: 'sessionKind',
+    columnDimension: 'riskLevel',
+    rows: NATIONAL_SESSION_KINDS,
+    columns: [...NATIONAL_RISK_LEVELS, 'none'],
+    margins: 'both',
+  },
+  {
+    ...bySex,
+    id: 'training.outcomes',
+    title: 'Training: enrolled, completed, employed at 3, 6 and 12 months, by sex',
+    rowDimension: 'trainingStep',
+    rows: ['enrolled', 'completed', ...NATIONAL_CHECKPOINTS.map((months) => `employed${String(months)}`)],
+    margins: 'rowTotals',
+  },
+  {
+    id: 'training.disabilityByAge',
+    title: 'Training of persons with disabilities: trained, completed, employed, aged 15-24 or not',
+    unit: 'persons',
+    rowDimension: 'disabilityTarget',
+    columnDimension: 'ageGroup',
+    rows: ['trained', 'completed', 'employed'],
+    columns: ['15-24', 'otherAge'],
+    margins: 'rowTotals',
+  },
+  {
+    id: 'rehabilitation.womenHelped',
+    title: 'Women at rehabilitation centers receiving help, by kind of help',
+    unit: 'persons',
+    rowDimension: 'helpKind',
+    columnDimension: 'count',
+    rows: ['any', 'legal', 'medical', 'psychological', 'other'],
+    columns: ['count'],
+    margins: 'none',
+  },
+];
+
+const BY_ID = new Map(NATIONAL_INDICATORS.map((indicator) => [indicator.id, indicator]));
+
+/** @example nationalIndicator('peopleServed.byAgeSex').rowDimension === 'ageBand' */
+export function nationalIndicator(id: NationalIndicatorId): NationalIndicator {
+  const indicator = BY_ID.get(id);
+  if (indicator === undefined) throw new Error(`unknown national indicator ${id}`);
+  return indicator;
+}
+
+function tableOf(indicator: NationalIndicator, rows: readonly string[], counts: ReadonlyMap<string, number>): NationalTable {
+  const { columns } = indicator;
+  const cells = rows.map((row) => columns.map((column) => counts.get(`${row}\u0000${column}`) ?? 0));
+  const hasRowTotals = indicator.margins === 'both' || indicator.margins === 'rowTotals';
+  const hasColumnTotals = indicator.margins === 'both' || indicator.margins === 'columnTotals';
+  const rowTotals = hasRowTotals ? cells.map((line) => line.reduce((sum, value) => sum + value, 0)) : null;
+  const columnTotals = hasColumnTotals ? columns.map((_, c) => cells.reduce((sum, line) => sum + (line[c] ?? 0), 0)) : null;
+  const hasGrandTotal = rowTotals !== null && columnTotals !== null;
+  return {
+    indicatorId: indicator.id,
+    title: indicator.title,
+    unit: indicator.unit,
+    rowDimension: indicator.rowDimension,
+    columnDimension: indicator.columnDimension,
+    rows,
+    columns,
+    cells,
+    rowTotals,
+    columnTotals,
+    grandTotal: hasGrandTotal ? rowTotals.reduce((sum, value) => sum + value, 0) : null,
+    hasGrandTotal,
+  };
+}
+
+/**
+ * One national indicator's table for a period. Facts in a column the indicator does not show (a
+ * client record without a sex) are left out of it.
+ *
+ * @example const table = await computeNationalIndicator(db, 'peopleServed.byAgeSex', { from: '2026-01-01', to: '2026-03-31' });
+ */
+export async function computeNationalIndicator(db: Kysely<RegistryDatabase>, id: NationalIndicatorId, period: Period): Promise<NationalTable> {
+  const indicator = nationalIndicator(id);
+  const aggregate = indicator.unit === 'persons' ? sql`count(DISTINCT f.subject)` : sql`sum(f.n)`;
+  const result = await sql<{ row_key: string | null; col_key: string | null; n: string | number }>`
+    SELECT f.row_key, f.col_key, ${aggregate} AS n FROM (${nationalFacts[id](period)}) f GROUP BY f.row_key, f.col_key`.execute(db);
+  const shown = result.rows.filter((row) => row.row_key !== null && row.col_key !== null && indicator.columns.includes(row.col_key));
+  const counts = new Map(shown.map((row) => [`${row.row_key ?? ''}\u0000${row.col_key ?? ''}`, Number(row.n)]));
+  const fixed = typeof indicator.rows === 'function' ? indicator.rows(period) : indicator.rows;
+  const extra = [...new Set(shown.map((row) => row.row_key ?? ''))].filter((key) => !fixed.includes(key)).sort();
+  return tableOf(indicator, [...fixed, ...extra], counts);
+}
+
+/** Every national indicator (or the ones named), in the order of the list. */
+export async function computeNationalIndicators(db: Kysely<RegistryDatabase>, period: Period, ids: readonly NationalIndicatorId[] = NATIONAL_INDICATORS.map((indicator) => indicator.id)): Promise<NationalTable[]> {
+  const tables: NationalTable[] = [];
+  for (const id of ids) tables.push(await computeNationalIndicator(db, id, period));
+  return tables;
+}
