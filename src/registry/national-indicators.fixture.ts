@@ -16,7 +16,8 @@ import type { TestRegistry } from './registry.fixture';
  *   M3  male, born 2003 (23), disability group II, PINFL Q, district 1726264; 5 Mar (medical); sewing course: completed, employed at 3 months
  *   M4  male, born 1950 (76, an older person), 1726262; 20 Mar and 15 Apr (social)
  *   M5  female, born 1985 (41), 1726262; 12 Jan (social); sewing course: enrolled, did not complete
- *   M6  female, born 1985 (41), 1726262; 25 Jan (social)
+ *   M6  female, born 1985 (41), 1726262; 25 Jan (social); registered twice: the second record (26 Jan,
+ *       social) is merged into the first after M's first upload, and M uploads again
  * Rehabilitation center R (Andijan 1703):
  *   X   the same woman (PINFL P, consent to share: her identity travels), living now in 1703202;
  *       15 Feb (psychological), 1 Mar (legal), 2 Mar (medical); counseling: individual/high 15 Feb,
@@ -154,8 +155,11 @@ export async function twoCentersUploaded(registry: TestRegistry): Promise<{ read
   const m3 = await person(m.t, { tag: 'mthree', sex: 'male', birthDate: '2003-07-07', pinfl: Q, district: ['1726', '1726264'], categories: ['personWithDisability'], disabilityGroup: 'II', visits: [['medical.examination', '2026-03-05']] });
   await person(m.t, { tag: 'mfour', sex: 'male', birthDate: '1950-01-01', district: TASHKENT, visits: [['social.consultation', '2026-03-20'], ['social.consultation', '2026-04-15']] });
   const m5 = await person(m.t, { tag: 'mfive', sex: 'female', birthDate: '1985-06-06', district: TASHKENT, visits: [['social.consultation', '2026-01-12']] });
-  await person(m.t, { tag: 'msix', sex: 'female', birthDate: '1985-08-08', district: TASHKENT, visits: [['social.consultation', '2026-01-25']] });
+  const m6 = await person(m.t, { tag: 'msix', sex: 'female', birthDate: '1985-08-08', district: TASHKENT, visits: [['social.consultation', '2026-01-25']] });
+  const m6again = await person(m.t, { tag: 'msixagain', sex: 'female', birthDate: '1985-08-08', district: TASHKENT, visits: [['social.consultation', '2026-01-26']] });
   await sewingCourse(m.t, m3, m5);
+  await uploadAll(m.t);
+  await m.t.as.administrator.invoke('clients.merge', { survivorId: m6, mergedId: m6again });
   await uploadAll(m.t);
 
   const x = await person(r.t, {

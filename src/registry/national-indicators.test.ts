@@ -13,7 +13,7 @@ import { AGE_BANDS, SEXES } from '../core/reports/reports.schema';
 import type { CellMark, SuppressionInput } from '../core/reports/suppression';
 import { attack, publish } from '../core/reports/suppression-attack.test-support';
 import { OUTCOME_CHECKPOINTS } from '../core/training/training.schema';
-import { countPeopleServed } from './national';
+import { countPeopleRegistered, countPeopleServed } from './national';
 import { exportNational, nationalFootnote, suppressionInputOf, suppressNationalTables } from './national-export';
 import type { NationalIndicatorId } from './national-facts';
 import { PERIOD, twoCentersUploaded, type NationalCenter } from './national-indicators.fixture';
@@ -84,11 +84,14 @@ describe('national indicators, by hand', () => {
     expect(byRow(table)).toEqual({
       '0-14': [1, 0, 1], // M1
       '15-24': [0, 1, 1], // M3
-      '25-59': [4, 0, 4], // X, M5, M6, R2
+      '25-59': [4, 0, 4], // X, M5, M6 (one person under two records, merged), R2
       '60+': [0, 1, 1], // M4
       total: [5, 2, 7],
     });
+    // The registry's simple counts agree (all of 2026: M4's April visit is his second).
     expect(await countPeopleServed(registry.db, { fromDay: PERIOD.from, centers: [m.centerId, r.centerId] })).toBe(7);
+    // Registered: the 7 served and nobody else (M6's second record is M6).
+    expect(await countPeopleRegistered(registry.db, { centers: [m.centerId, r.centerId] })).toBe(7);
   });
 
   it('by category (rows overlap: row totals only)', async () => {
@@ -140,8 +143,8 @@ describe('national indicators, by hand', () => {
       'legal.consultation': [1, 1, 0, 2],
       'medical.examination': [1, 1, 0, 2],
       'psychological.individualCounseling': [0, 2, 0, 2],
-      'social.consultation': [5, 0, 0, 5], // M1 twice, M4 (20 March), M5, M6
-      total: [7, 4, 0, 11],
+      'social.consultation': [6, 0, 0, 6], // M1 twice, M4 (20 March), M5, M6 twice (once under her merged record)
+      total: [8, 4, 0, 12],
     });
   });
 
@@ -247,7 +250,7 @@ describe('the national export', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = Papa.parse<string[]>(text.slice(1).trimEnd(), { delimiter: ';' }).data;
     expect(lines.slice(0, 2)).toEqual([['INSON national indicators'], ['Period: 2026-01-01 to 2026-03-31']]);
-    expect(lines).toContainEqual(['social.consultation', '5', '0', '0', '5']);
+    expect(lines).toContainEqual(['social.consultation', '6', '0', '0', '6']);
     expect(lines.some((line) => line[0]?.startsWith(`Chilonzor mahalla markazi (${m.centerId})`))).toBe(true);
     expect(lines.at(-1)).toEqual([nationalFootnote(result)]);
     expect(nationalFootnote(result)).toBe(`Small-cell suppression: counts from 1 to 4 are shown as "<5"; cells shown as "×" are hidden so that those cannot be worked out from the totals. Cells hidden: ${String(result.hiddenCells)}.`);
