@@ -20,9 +20,13 @@ export const NATIONAL_THRESHOLD_DEFAULT = 5;
 export const NATIONAL_FORMATS = ['csv', 'xlsx'] as const;
 export type NationalFormat = (typeof NATIONAL_FORMATS)[number];
 
-/** The suppression's view of a table: its numbers, hidden ones counted as what they are. */
-export function suppressionInputOf(table: NationalTable): SuppressionInput {
-  const indicator = nationalIndicator(table.indicatorId);
+/** Every position of a table has a name: the one it shares with another table, or its own. */
+function positionName(table: NationalTable, r: number, c: number): string {
+  return nationalIndicator(table.indicatorId).sharedKey?.(r, c, table.rows, table.columns) ?? `${table.indicatorId}@${String(r)}:${String(c)}`;
+}
+
+/** The suppression's view of a table: its numbers (hidden ones counted as what they are) and its positions' names. */
+function suppressionInputOf(table: NationalTable): SuppressionInput {
   const value = (cell: number | null) => cell ?? 0;
   return {
     id: table.indicatorId,
@@ -30,8 +34,51 @@ export function suppressionInputOf(table: NationalTable): SuppressionInput {
     rowTotals: table.rowTotals?.map(value) ?? null,
     columnTotals: table.columnTotals?.map(value) ?? null,
     grandTotal: table.grandTotal,
-    sharedKey: (r, c) => indicator.sharedKey?.(r, c, table.rows, table.columns) ?? null,
+    sharedKey: (r, c) => positionName(table, r, c),
   };
+}
+
+/**
+ * The equations a nested table adds, as tables of their own that publish nothing new: for each
+ * outer row (a region), its inner rows (its districts) as cells, their totals as row totals, and
+ * the outer row as the column totals, every position named as in the published tables. Without
+ * them a reader could subtract the published districts of a region from the region's row (or a
+ * region's only district from the region). For centers within a type the sum holds when nobody
+ * was served at two centers of the type; when somebody was, the equation is not true, which only
+ * makes the suppression hide more.
+ */
+function nestingInputsOf(tables: readonly NationalTable[]): SuppressionInput[] {
+  const nestings: SuppressionInput[] = [];
+  for (const inner of tables) {
+    const outerId = nationalIndicator(inner.indicatorId).nestedIn;
+    const outer = tables.find((table) => table.indicatorId === outerId);
+    if (outer === undefined || inner.rowTotals === null || outer.rowTotals === null || inner.columns.join() !== outer.columns.join()) continue;
+    const width = inner.columns.length;
+    outer.rows.forEach((outerRow, o) => {
+      const members = inner.rows.flatMap((row, index) => (row.slice(0, row.indexOf('/')) === outerRow ? [index] : []));
+      if (members.length === 0) return;
+      const value = (cell: number | null | undefined) => cell ?? 0;
+      nestings.push({
+        id: `${inner.indicatorId}<${outerRow}`,
+        cells: members.map((index) => (inner.cells[index] ?? []).map(value)),
+        rowTotals: members.map((index) => value(inner.rowTotals?.[index])),
+        columnTotals: (outer.cells[o] ?? []).map(value),
+        grandTotal: value(outer.rowTotals?.[o]),
+        sharedKey: (r, c) => (r < members.length ? positionName(inner, members[r] ?? 0, c) : positionName(outer, o, c === width ? outer.columns.length : c)),
+      });
+    });
+  }
+  return nestings;
+}
+
+/**
+ * What the suppression works on: the export's tables, then the nesting equations (their ids are
+ * not the tables').
+ *
+ * @example const { tables, nestings } = suppressionInputsOf(computed);
+ */
+export function suppressionInputsOf(tables: readonly NationalTable[]): { readonly tables: SuppressionInput[]; readonly nestings: SuppressionInput[] } {
+  return { tables: tables.map(suppressionInputOf), nestings: nestingInputsOf(tables) };
 }
 
 /**
@@ -40,7 +87,9 @@ export function suppressionInputOf(table: NationalTable): SuppressionInput {
  * @example const { tables, hiddenCells } = suppressNationalTables(tables, 5);
  */
 export function suppressNationalTables(tables: readonly NationalTable[], threshold: number): { readonly tables: NationalTable[]; readonly hiddenCells: number } {
-  const { marks, hiddenCount } = suppressTables(tables.map(suppressionInputOf), threshold);
+  const inputs = suppressionInputsOf(tables);
+  const { marks } = suppressTables([...inputs.tables, ...inputs.nestings], threshold);
+  let hiddenCells = 0;
   const published = tables.map((table): NationalTable => {
     const grid = marks.get(table.indicatorId) ?? [];
     const hidden = Array.from({ length: table.rows.length + 1 }, (_, r) =>
@@ -49,7 +98,11 @@ export function suppressNationalTables(tables: readonly NationalTable[], thresho
         return mark === 'small' || mark === 'complementary' ? mark : null;
       }),
     );
-    const keep = (value: number | null, r: number, c: number) => (hidden[r]?.[c] === null ? value : null);
+    const keep = (value: number | null, r: number, c: number) => {
+      if (hidden[r]?.[c] === null) return value;
+      hiddenCells += 1;
+      return null;
+    };
     const lastRow = table.rows.length;
     const lastColumn = table.columns.length;
     return {
@@ -61,7 +114,7 @@ export function suppressNationalTables(tables: readonly NationalTable[], thresho
       hidden,
     };
   });
-  return { tables: published, hiddenCells: hiddenCount };
+  return { tables: published, hiddenCells };
 }
 
 type Cell = string | number;
@@ -144,7 +197,7 @@ export async function renderNationalXlsx(result: NationalExport, labels: RowLabe
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Each center's name (from its latest `center` record, or the name it was enrolled under), for the by-center rows. */
+/** Each center's name and type (from its latest `center` record, or the name it was enrolled under), for the by-center rows. */
 export async function centerLabels(db: Kysely<RegistryDatabase>): Promise<Map<string, string>> {
   const centers = await db.selectFrom('centers').select(['id', 'name']).execute();
   const profiles = await db
@@ -157,11 +210,14 @@ export async function centerLabels(db: Kysely<RegistryDatabase>): Promise<Map<st
     .orderBy('version')
     .execute();
   const names = new Map(centers.map((center) => [center.id, center.name]));
+  const types = new Map<string, string>();
   for (const profile of profiles) {
-    const name = (profile.data as { name?: unknown }).name;
+    const { name, type } = profile.data as { name?: unknown; type?: unknown };
     if (typeof name === 'string' && name !== '') names.set(profile.center_id, name);
+    if (typeof type === 'string' && type !== '') types.set(profile.center_id, type);
   }
-  return new Map([...names].map(([id, name]) => [id, `${name} (${id})`]));
+  // Keyed as the by-center rows are: `centerType/centerId`.
+  return new Map([...names].map(([id, name]) => [`${types.get(id) ?? 'unknown'}/${id}`, `${name} (${types.get(id) ?? 'unknown'}, ${id})`]));
 }
 
 export interface ExportRequest {

@@ -128,13 +128,16 @@ export const nationalFacts = {
 
   'peopleServed.byRegion': (p: Period) => withServed(p, sql`SELECT DISTINCT s.person AS subject, pe.region_code AS row_key, pe.sex AS col_key, 1 AS n FROM served s JOIN people pe ON pe.person = s.person`),
 
-  'peopleServed.byDistrict': (p: Period) => withServed(p, sql`SELECT DISTINCT s.person AS subject, pe.district_code AS row_key, pe.sex AS col_key, 1 AS n FROM served s JOIN people pe ON pe.person = s.person`),
+  /** Keyed `region/district`: the region row of byRegion the district row is part of. */
+  'peopleServed.byDistrict': (p: Period) =>
+    withServed(p, sql`SELECT DISTINCT s.person AS subject, pe.region_code || '/' || pe.district_code AS row_key, pe.sex AS col_key, 1 AS n FROM served s JOIN people pe ON pe.person = s.person`),
 
   /** A person served at two types of center is in both rows. */
   'peopleServed.byCenterType': (p: Period) => withServed(p, sql`SELECT DISTINCT s.person AS subject, s.center_type AS row_key, pe.sex AS col_key, 1 AS n FROM served s JOIN people pe ON pe.person = s.person`),
 
-  /** A person served at two centers is in both rows. */
-  'peopleServed.byCenter': (p: Period) => withServed(p, sql`SELECT DISTINCT s.person AS subject, s.center_id AS row_key, pe.sex AS col_key, 1 AS n FROM served s JOIN people pe ON pe.person = s.person`),
+  /** A person served at two centers is in both rows. Keyed `centerType/centerId`: the row of byCenterType the center is part of. */
+  'peopleServed.byCenter': (p: Period) =>
+    withServed(p, sql`SELECT DISTINCT s.person AS subject, s.center_type || '/' || s.center_id AS row_key, pe.sex AS col_key, 1 AS n FROM served s JOIN people pe ON pe.person = s.person`),
 
   'peopleServed.byMonth': (p: Period) =>
     withServed(p, sql`SELECT DISTINCT s.person AS subject, substr(s.delivered_on, 1, 7) AS row_key, pe.sex AS col_key, 1 AS n FROM served s JOIN people pe ON pe.person = s.person`),

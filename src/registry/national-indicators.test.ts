@@ -10,11 +10,11 @@ import { CENTER_TYPES } from '../core/center/center.schema';
 import { RISK_LEVELS, SESSION_KINDS } from '../core/counseling/counseling.schema';
 import { CATEGORY_KEYS } from '../core/reports/reports.facts';
 import { AGE_BANDS, SEXES } from '../core/reports/reports.schema';
-import type { CellMark, SuppressionInput } from '../core/reports/suppression';
+import { suppressTables, type CellMark, type SuppressionInput } from '../core/reports/suppression';
 import { attack, publish } from '../core/reports/suppression-attack.test-support';
 import { OUTCOME_CHECKPOINTS } from '../core/training/training.schema';
 import { countPeopleRegistered, countPeopleServed } from './national';
-import { exportNational, nationalFootnote, suppressionInputOf, suppressNationalTables } from './national-export';
+import { exportNational, nationalFootnote, suppressionInputsOf, suppressNationalTables } from './national-export';
 import type { NationalIndicatorId } from './national-facts';
 import { PERIOD, twoCentersUploaded, type NationalCenter } from './national-indicators.fixture';
 import {
@@ -114,9 +114,9 @@ describe('national indicators, by hand', () => {
       total: [5, 2, 7],
     });
     expect(byRow(await compute('peopleServed.byDistrict'))).toEqual({
-      '1703202': [2, 0, 2],
-      '1726262': [3, 1, 4], // M1, M5, M6; M4
-      '1726264': [0, 1, 1], // M3
+      '1703/1703202': [2, 0, 2],
+      '1726/1726262': [3, 1, 4], // M1, M5, M6; M4
+      '1726/1726264': [0, 1, 1], // M3
       total: [5, 2, 7],
     });
   });
@@ -126,7 +126,7 @@ describe('national indicators, by hand', () => {
     expect(byRow(byType)).toEqual({ mahalla: [4, 2, 6], rehabilitation: [2, 0, 2], inclusiveVocational: [0, 0, 0] });
     expect(byType.columnTotals).toBeNull();
     const byCenter = byRow(await compute('peopleServed.byCenter'));
-    expect(byCenter).toEqual({ [m.centerId]: [4, 2, 6], [r.centerId]: [2, 0, 2] });
+    expect(byCenter).toEqual({ [`mahalla/${m.centerId}`]: [4, 2, 6], [`rehabilitation/${r.centerId}`]: [2, 0, 2] });
   });
 
   it('by month: a person once a month however many visits (M1 twice in two months, X at two centers in February)', async () => {
@@ -186,12 +186,31 @@ function marksOf(tables: readonly NationalTable[]): Map<string, CellMark[][]> {
   return new Map(tables.map((table) => [table.indicatorId, (table.hidden ?? []).map((row) => row.map((mark): CellMark => mark ?? 'published'))]));
 }
 
+const gridOf = (input: SuppressionInput, mark: (r: number, c: number) => CellMark): CellMark[][] =>
+  Array.from({ length: input.cells.length + 1 }, (_, r) => Array.from({ length: (input.cells[0]?.length ?? 0) + 1 }, (_, c) => mark(r, c)));
+
+/**
+ * What the attacker works with: every published table, and the sums she knows hold between them
+ * (a region is its districts, a center type its centers when nobody was served at two of them, as
+ * in this data set), each position hidden there when it is hidden where it is published.
+ */
+function attackerView(inputs: ReturnType<typeof suppressionInputsOf>, marks: ReadonlyMap<string, readonly (readonly CellMark[])[]>) {
+  const hiddenNames = new Set<string>();
+  for (const input of inputs.tables) {
+    (marks.get(input.id) ?? []).forEach((row, r) => row.forEach((mark, c) => mark !== 'published' && hiddenNames.add(input.sharedKey?.(r, c) ?? '')));
+  }
+  const nestingMarks = inputs.nestings.map((input) => [input.id, gridOf(input, (r, c) => (hiddenNames.has(input.sharedKey?.(r, c) ?? '') ? 'complementary' : 'published'))] as const);
+  return publish([...inputs.tables, ...inputs.nestings], new Map([...marks, ...nestingMarks]));
+}
+
 describe('the national export', () => {
-  it.each([5, 3, 2])('hides every count below %i and no hidden cell can be worked out from the published cells and margins', async (threshold) => {
+  it.each([5, 3, 2])('hides every count below %i and no hidden cell can be worked out from the published cells, margins and nested rows', async (threshold) => {
     const truth = await computeNationalIndicators(registry.db, PERIOD);
     const { tables, hiddenCells } = suppressNationalTables(truth, threshold);
-    const inputs: SuppressionInput[] = truth.map(suppressionInputOf);
-    const published = publish(inputs, marksOf(tables));
+    const inputs = suppressionInputsOf(truth);
+    // Mahalla centers are one center here, so is Andijan one district: their rows are the same numbers.
+    expect(inputs.nestings.map((input) => input.id).sort()).toEqual(['peopleServed.byCenter<mahalla', 'peopleServed.byCenter<rehabilitation', 'peopleServed.byDistrict<1703', 'peopleServed.byDistrict<1726']);
+    const published = attackerView(inputs, marksOf(tables));
     const recovered = attack(published);
     expect([...recovered.keys()].filter((name) => published.hidden.has(name))).toEqual([]);
     for (const [name, value] of published.truth) if (value >= 1 && value < threshold) expect(published.hidden.has(name), name).toBe(true);
@@ -202,18 +221,48 @@ describe('the national export', () => {
     expect(services?.cells[0]?.[2]).toBe(0);
   });
 
-  it('the attacker is not blind: with the small cells alone hidden she recovers them', async () => {
-    const truth = await computeNationalIndicators(registry.db, PERIOD);
-    const inputs = truth.map(suppressionInputOf);
+  it('the attacker is not blind: she recovers small cells hidden alone', async () => {
+    const inputs = suppressionInputsOf(await computeNationalIndicators(registry.db, PERIOD));
     const onlySmall = new Map(
-      truth.map((table) => {
-        const input = suppressionInputOf(table);
-        const value = (row: number, column: number) => (row < table.rows.length ? (column < table.columns.length ? input.cells[row]?.[column] : input.rowTotals?.[row]) : column < table.columns.length ? input.columnTotals?.[column] : input.grandTotal) ?? 0;
-        return [table.indicatorId, Array.from({ length: table.rows.length + 1 }, (_, row) => Array.from({ length: table.columns.length + 1 }, (_, column): CellMark => (value(row, column) === 1 ? 'small' : 'published')))];
+      inputs.tables.map((input) => {
+        const value = (r: number, c: number) => (r < input.cells.length ? (c < (input.cells[0]?.length ?? 0) ? input.cells[r]?.[c] : input.rowTotals?.[r]) : c < (input.cells[0]?.length ?? 0) ? input.columnTotals?.[c] : input.grandTotal) ?? 0;
+        return [input.id, gridOf(input, (r, c) => (value(r, c) === 1 ? 'small' : 'published'))] as const;
       }),
     );
-    const published = publish(inputs, onlySmall);
+    const published = publish(inputs.tables, onlySmall);
     expect([...attack(published).keys()].filter((name) => published.hidden.has(name)).length).toBeGreaterThan(0);
+  });
+
+  it('over random regions and districts: suppressed table by table she subtracts districts from their region; suppressed as one export she cannot', () => {
+    let state = 20261204;
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    const count = () => (next() < 0.25 ? 0 : next() < 0.6 ? 1 + Math.floor(next() * 4) : 5 + Math.floor(next() * 30));
+    const table = (id: 'peopleServed.byRegion' | 'peopleServed.byDistrict', rows: string[], cells: number[][]): NationalTable => {
+      const rowTotals = cells.map((row) => row.reduce((a, b) => a + b, 0));
+      const columnTotals = [0, 1].map((c) => cells.reduce((a, row) => a + (row[c] ?? 0), 0));
+      return { indicatorId: id, title: id, unit: 'persons', rowDimension: 'r', columnDimension: 'sex', rows, columns: ['female', 'male'], cells, rowTotals, columnTotals, grandTotal: rowTotals.reduce((a, b) => a + b, 0), hasGrandTotal: true };
+    };
+    let tableByTableLeaks = 0;
+    for (let round = 0; round < 150; round += 1) {
+      const districts: { region: string; key: string; cells: number[] }[] = [];
+      for (let region = 0; region < 1 + Math.floor(next() * 3); region += 1) {
+        for (let district = 0; district < 1 + Math.floor(next() * 3); district += 1) districts.push({ region: `r${String(region)}`, key: `r${String(region)}/d${String(district)}`, cells: [count(), count()] });
+      }
+      const regions = [...new Set(districts.map((district) => district.region))];
+      const tables = [
+        table('peopleServed.byRegion', regions, regions.map((region) => [0, 1].map((c) => districts.filter((d) => d.region === region).reduce((a, d) => a + (d.cells[c] ?? 0), 0)))),
+        table('peopleServed.byDistrict', districts.map((district) => district.key), districts.map((district) => district.cells)),
+      ];
+      const inputs = suppressionInputsOf(tables);
+      const alone = attackerView(inputs, suppressTables(inputs.tables, 5).marks);
+      tableByTableLeaks += [...attack(alone).keys()].filter((name) => alone.hidden.has(name)).length;
+      const exported = attackerView(inputs, marksOf(suppressNationalTables(tables, 5).tables));
+      expect([...attack(exported).keys()].filter((name) => exported.hidden.has(name))).toEqual([]);
+    }
+    expect(tableByTableLeaks).toBeGreaterThan(0);
   });
 
   it('serves the XLSX through the operator endpoint, with the footnote, and logs who asked for what, when', async () => {
@@ -251,7 +300,7 @@ describe('the national export', () => {
     const lines = Papa.parse<string[]>(text.slice(1).trimEnd(), { delimiter: ';' }).data;
     expect(lines.slice(0, 2)).toEqual([['INSON national indicators'], ['Period: 2026-01-01 to 2026-03-31']]);
     expect(lines).toContainEqual(['social.consultation', '6', '0', '0', '6']);
-    expect(lines.some((line) => line[0]?.startsWith(`Chilonzor mahalla markazi (${m.centerId})`))).toBe(true);
+    expect(lines.some((line) => line[0] === `Chilonzor mahalla markazi (mahalla, ${m.centerId})`)).toBe(true);
     expect(lines.at(-1)).toEqual([nationalFootnote(result)]);
     expect(nationalFootnote(result)).toBe(`Small-cell suppression: counts from 1 to 4 are shown as "<5"; cells shown as "×" are hidden so that those cannot be worked out from the totals. Cells hidden: ${String(result.hiddenCells)}.`);
     // No count from 1 to 4 in any table line (the lines with more than one cell).

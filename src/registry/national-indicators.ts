@@ -37,6 +37,12 @@ export interface NationalIndicator {
   readonly margins: Margins;
   /** The same number in another table of the export, by position (`r === rows` is the totals row, `c === columns` the totals column). */
   readonly sharedKey?: (r: number, c: number, rows: readonly string[], columns: readonly string[]) => string | null;
+  /**
+   * Each row (keyed `outer/inner`) is part of the row `outer` of that indicator, with the same
+   * columns: a district of its region, a center of its type. The export's suppression knows that
+   * the rows of one outer row sum to it (national-export.ts), so a reader cannot subtract them.
+   */
+  readonly nestedIn?: NationalIndicatorId;
 }
 
 export interface NationalTable {
@@ -83,9 +89,9 @@ export const NATIONAL_INDICATORS: readonly NationalIndicator[] = [
   { ...bySex, id: 'peopleServed.byAgeSex', title: 'People served, by age band and sex', rowDimension: 'ageBand', rows: NATIONAL_AGE_BANDS, margins: 'both', sharedKey: servedBySex },
   { ...bySex, id: 'peopleServed.byCategory', title: 'People served, by category and sex', rowDimension: 'category', rows: NATIONAL_CATEGORY_KEYS, margins: 'rowTotals' },
   { ...bySex, id: 'peopleServed.byRegion', title: 'People served, by region of residence and sex', rowDimension: 'region', rows: [], margins: 'both', sharedKey: servedBySex },
-  { ...bySex, id: 'peopleServed.byDistrict', title: 'People served, by district of residence and sex', rowDimension: 'district', rows: [], margins: 'both', sharedKey: servedBySex },
+  { ...bySex, id: 'peopleServed.byDistrict', title: 'People served, by district of residence and sex', rowDimension: 'region/district', rows: [], margins: 'both', sharedKey: servedBySex, nestedIn: 'peopleServed.byRegion' },
   { ...bySex, id: 'peopleServed.byCenterType', title: 'People served, by type of center and sex (a person served at two types is in both rows)', rowDimension: 'centerType', rows: NATIONAL_CENTER_TYPES, margins: 'rowTotals' },
-  { ...bySex, id: 'peopleServed.byCenter', title: 'People served, by center and sex (a person served at two centers is in both rows)', rowDimension: 'center', rows: [], margins: 'rowTotals' },
+  { ...bySex, id: 'peopleServed.byCenter', title: 'People served, by center and sex (a person served at two centers is in both rows)', rowDimension: 'centerType/center', rows: [], margins: 'rowTotals', nestedIn: 'peopleServed.byCenterType' },
   { ...bySex, id: 'peopleServed.byMonth', title: 'People served, by month and sex', rowDimension: 'month', rows: monthsOfPeriod, margins: 'rowTotals' },
   {
     id: 'services.byTypeAndCenterType',
