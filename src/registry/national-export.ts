@@ -72,13 +72,43 @@ function nestingInputsOf(tables: readonly NationalTable[]): SuppressionInput[] {
 }
 
 /**
- * What the suppression works on: the export's tables, then the nesting equations (their ids are
- * not the tables').
- *
- * @example const { tables, nestings } = suppressionInputsOf(computed);
+ * A row of people served (a category, a type of center, a center, a month) whose total is every
+ * person served holds everybody: its cells are the published totals by sex (a reader who sees the
+ * two totals equal knows it). Each such row is an equation of its own, as a nesting is.
  */
-export function suppressionInputsOf(tables: readonly NationalTable[]): { readonly tables: SuppressionInput[]; readonly nestings: SuppressionInput[] } {
-  return { tables: tables.map(suppressionInputOf), nestings: nestingInputsOf(tables) };
+function wholeRowInputsOf(tables: readonly NationalTable[]): SuppressionInput[] {
+  const all = tables.find((table) => table.indicatorId === 'peopleServed.byAgeSex');
+  if (all === undefined || all.grandTotal === null || all.grandTotal === 0 || all.columnTotals === null) return [];
+  const everybody = all.grandTotal;
+  const width = all.columns.length;
+  const value = (cell: number | null | undefined) => cell ?? 0;
+  return tables.flatMap((table) => {
+    if (nationalIndicator(table.indicatorId).rowsArePeopleServed !== true || table.rowTotals === null || table.columns.join() !== all.columns.join()) return [];
+    return table.rows.flatMap((row, r) =>
+      table.rowTotals?.[r] !== everybody
+        ? []
+        : [
+            {
+              id: `${table.indicatorId}=all<${row}`,
+              cells: [(table.cells[r] ?? []).map(value)],
+              rowTotals: [everybody],
+              columnTotals: all.columnTotals?.map(value) ?? [],
+              grandTotal: everybody,
+              sharedKey: (i: number, c: number) => (i === 0 ? positionName(table, r, c) : positionName(all, all.rows.length, c === width ? all.columns.length : c)),
+            },
+          ],
+    );
+  });
+}
+
+/**
+ * What the suppression works on: the export's tables, then the equations between them that are
+ * not margins (nested rows, rows that hold everybody), as tables whose ids are not the tables'.
+ *
+ * @example const { tables, relations } = suppressionInputsOf(computed);
+ */
+export function suppressionInputsOf(tables: readonly NationalTable[]): { readonly tables: SuppressionInput[]; readonly relations: SuppressionInput[] } {
+  return { tables: tables.map(suppressionInputOf), relations: [...nestingInputsOf(tables), ...wholeRowInputsOf(tables)] };
 }
 
 /**
@@ -88,7 +118,7 @@ export function suppressionInputsOf(tables: readonly NationalTable[]): { readonl
  */
 export function suppressNationalTables(tables: readonly NationalTable[], threshold: number): { readonly tables: NationalTable[]; readonly hiddenCells: number } {
   const inputs = suppressionInputsOf(tables);
-  const { marks } = suppressTables([...inputs.tables, ...inputs.nestings], threshold);
+  const { marks } = suppressTables([...inputs.tables, ...inputs.relations], threshold);
   let hiddenCells = 0;
   const published = tables.map((table): NationalTable => {
     const grid = marks.get(table.indicatorId) ?? [];

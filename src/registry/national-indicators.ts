@@ -43,6 +43,8 @@ export interface NationalIndicator {
    * the rows of one outer row sum to it (national-export.ts), so a reader cannot subtract them.
    */
   readonly nestedIn?: NationalIndicatorId;
+  /** Each row is a set of the people served, by sex: a row whose total is everybody is the totals by sex (national-export.ts). */
+  readonly rowsArePeopleServed?: boolean;
 }
 
 export interface NationalTable {
@@ -84,15 +86,27 @@ const servedBySex = (r: number, c: number, rows: readonly string[], columns: rea
   r === rows.length ? (c === columns.length ? 'peopleServed:all' : `peopleServed:${columns[c] ?? ''}`) : null;
 
 const bySex = { unit: 'persons', columnDimension: 'sex', columns: NATIONAL_SEXES } as const;
+const servedSubsets = { ...bySex, rowsArePeopleServed: true } as const;
+
+/** Women served at rehabilitation centers: the same number in the women-helped table ('any') and the by-center-type table. */
+const WOMEN_AT_REHABILITATION = 'peopleServed:rehabilitation:female';
 
 export const NATIONAL_INDICATORS: readonly NationalIndicator[] = [
   { ...bySex, id: 'peopleServed.byAgeSex', title: 'People served, by age band and sex', rowDimension: 'ageBand', rows: NATIONAL_AGE_BANDS, margins: 'both', sharedKey: servedBySex },
-  { ...bySex, id: 'peopleServed.byCategory', title: 'People served, by category and sex', rowDimension: 'category', rows: NATIONAL_CATEGORY_KEYS, margins: 'rowTotals' },
+  { ...servedSubsets, id: 'peopleServed.byCategory', title: 'People served, by category and sex', rowDimension: 'category', rows: NATIONAL_CATEGORY_KEYS, margins: 'rowTotals' },
   { ...bySex, id: 'peopleServed.byRegion', title: 'People served, by region of residence and sex', rowDimension: 'region', rows: [], margins: 'both', sharedKey: servedBySex },
   { ...bySex, id: 'peopleServed.byDistrict', title: 'People served, by district of residence and sex', rowDimension: 'region/district', rows: [], margins: 'both', sharedKey: servedBySex, nestedIn: 'peopleServed.byRegion' },
-  { ...bySex, id: 'peopleServed.byCenterType', title: 'People served, by type of center and sex (a person served at two types is in both rows)', rowDimension: 'centerType', rows: NATIONAL_CENTER_TYPES, margins: 'rowTotals' },
-  { ...bySex, id: 'peopleServed.byCenter', title: 'People served, by center and sex (a person served at two centers is in both rows)', rowDimension: 'centerType/center', rows: [], margins: 'rowTotals', nestedIn: 'peopleServed.byCenterType' },
-  { ...bySex, id: 'peopleServed.byMonth', title: 'People served, by month and sex', rowDimension: 'month', rows: monthsOfPeriod, margins: 'rowTotals' },
+  {
+    ...servedSubsets,
+    id: 'peopleServed.byCenterType',
+    title: 'People served, by type of center and sex (a person served at two types is in both rows)',
+    rowDimension: 'centerType',
+    rows: NATIONAL_CENTER_TYPES,
+    margins: 'rowTotals',
+    sharedKey: (r, c, rows, columns) => (rows[r] === 'rehabilitation' && columns[c] === 'female' ? WOMEN_AT_REHABILITATION : null),
+  },
+  { ...servedSubsets, id: 'peopleServed.byCenter', title: 'People served, by center and sex (a person served at two centers is in both rows)', rowDimension: 'centerType/center', rows: [], margins: 'rowTotals', nestedIn: 'peopleServed.byCenterType' },
+  { ...servedSubsets, id: 'peopleServed.byMonth', title: 'People served, by month and sex', rowDimension: 'month', rows: monthsOfPeriod, margins: 'rowTotals' },
   {
     id: 'services.byTypeAndCenterType',
     title: 'Services delivered, by service and type of center',
@@ -140,6 +154,7 @@ export const NATIONAL_INDICATORS: readonly NationalIndicator[] = [
     rows: ['any', 'legal', 'medical', 'psychological', 'other'],
     columns: ['count'],
     margins: 'none',
+    sharedKey: (r, c, rows) => (rows[r] === 'any' && c === 0 ? WOMEN_AT_REHABILITATION : null),
   },
 ];
 
