@@ -2,150 +2,23 @@ import { createHash, randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import Papa from 'papaparse';
-import { suppressTables, type SuppressionInput } from '../core/reports/suppression';
 import type { Period } from './national-facts';
-import { computeNationalIndicators, nationalIndicator, type NationalTable } from './national-indicators';
+import { computeNationalIndicators, type NationalTable } from './national-indicators';
+import { suppressNationalTables } from './national-suppression';
 import type { RegistryDatabase } from './registry.tables';
 
 /**
  * The national export (issue 13, item 4): every national indicator for a period, as a CSV or XLSX
- * file, with the same small-cell suppression as a center's export (src/core/reports/suppression.ts,
- * the one copy of the algorithm: counts from 1 to threshold − 1 shown as "<5", complementary
- * cells "×" so that none can be worked out from the published cells and margins, every table of
- * the file suppressed together), a footnote saying how many cells are hidden, and one line in
- * `national_exports` per file handed out (who, what, when, suppression on).
+ * file, with the same small-cell suppression as a center's export (national-suppression.ts: counts
+ * from 1 to threshold − 1 shown as "<5", complementary cells "×" so that none can be worked out
+ * from the published cells, margins and sums between tables), a footnote saying how many cells
+ * are hidden, and one line in `national_exports` per file handed out (who, what, when,
+ * suppression on).
  */
 
 export const NATIONAL_THRESHOLD_DEFAULT = 5;
 export const NATIONAL_FORMATS = ['csv', 'xlsx'] as const;
 export type NationalFormat = (typeof NATIONAL_FORMATS)[number];
-
-/** Every position of a table has a name: the one it shares with another table, or its own. */
-function positionName(table: NationalTable, r: number, c: number): string {
-  return nationalIndicator(table.indicatorId).sharedKey?.(r, c, table.rows, table.columns) ?? `${table.indicatorId}@${String(r)}:${String(c)}`;
-}
-
-/** The suppression's view of a table: its numbers (hidden ones counted as what they are) and its positions' names. */
-function suppressionInputOf(table: NationalTable): SuppressionInput {
-  const value = (cell: number | null) => cell ?? 0;
-  return {
-    id: table.indicatorId,
-    cells: table.cells.map((row) => row.map(value)),
-    rowTotals: table.rowTotals?.map(value) ?? null,
-    columnTotals: table.columnTotals?.map(value) ?? null,
-    grandTotal: table.grandTotal,
-    sharedKey: (r, c) => positionName(table, r, c),
-  };
-}
-
-/**
- * The equations a nested table adds, as tables of their own that publish nothing new: for each
- * outer row (a region), its inner rows (its districts) as cells, their totals as row totals, and
- * the outer row as the column totals, every position named as in the published tables. Without
- * them a reader could subtract the published districts of a region from the region's row (or a
- * region's only district from the region). For centers within a type the sum holds when nobody
- * was served at two centers of the type; when somebody was, the equation is not true, which only
- * makes the suppression hide more.
- */
-function nestingInputsOf(tables: readonly NationalTable[]): SuppressionInput[] {
-  const nestings: SuppressionInput[] = [];
-  for (const inner of tables) {
-    const outerId = nationalIndicator(inner.indicatorId).nestedIn;
-    const outer = tables.find((table) => table.indicatorId === outerId);
-    if (outer === undefined || inner.rowTotals === null || outer.rowTotals === null || inner.columns.join() !== outer.columns.join()) continue;
-    const width = inner.columns.length;
-    outer.rows.forEach((outerRow, o) => {
-      const members = inner.rows.flatMap((row, index) => (row.slice(0, row.indexOf('/')) === outerRow ? [index] : []));
-      if (members.length === 0) return;
-      const value = (cell: number | null | undefined) => cell ?? 0;
-      nestings.push({
-        id: `${inner.indicatorId}<${outerRow}`,
-        cells: members.map((index) => (inner.cells[index] ?? []).map(value)),
-        rowTotals: members.map((index) => value(inner.rowTotals?.[index])),
-        columnTotals: (outer.cells[o] ?? []).map(value),
-        grandTotal: value(outer.rowTotals?.[o]),
-        sharedKey: (r, c) => (r < members.length ? positionName(inner, members[r] ?? 0, c) : positionName(outer, o, c === width ? outer.columns.length : c)),
-      });
-    });
-  }
-  return nestings;
-}
-
-/**
- * A row of people served (a category, a type of center, a center, a month) whose total is every
- * person served holds everybody: its cells are the published totals by sex (a reader who sees the
- * two totals equal knows it). Each such row is an equation of its own, as a nesting is.
- */
-function wholeRowInputsOf(tables: readonly NationalTable[]): SuppressionInput[] {
-  const all = tables.find((table) => table.indicatorId === 'peopleServed.byAgeSex');
-  if (all === undefined || all.grandTotal === null || all.grandTotal === 0 || all.columnTotals === null) return [];
-  const everybody = all.grandTotal;
-  const width = all.columns.length;
-  const value = (cell: number | null | undefined) => cell ?? 0;
-  return tables.flatMap((table) => {
-    if (nationalIndicator(table.indicatorId).rowsArePeopleServed !== true || table.rowTotals === null || table.columns.join() !== all.columns.join()) return [];
-    return table.rows.flatMap((row, r) =>
-      table.rowTotals?.[r] !== everybody
-        ? []
-        : [
-            {
-              id: `${table.indicatorId}=all<${row}`,
-              cells: [(table.cells[r] ?? []).map(value)],
-              rowTotals: [everybody],
-              columnTotals: all.columnTotals?.map(value) ?? [],
-              grandTotal: everybody,
-              sharedKey: (i: number, c: number) => (i === 0 ? positionName(table, r, c) : positionName(all, all.rows.length, c === width ? all.columns.length : c)),
-            },
-          ],
-    );
-  });
-}
-
-/**
- * What the suppression works on: the export's tables, then the equations between them that are
- * not margins (nested rows, rows that hold everybody), as tables whose ids are not the tables'.
- *
- * @example const { tables, relations } = suppressionInputsOf(computed);
- */
-export function suppressionInputsOf(tables: readonly NationalTable[]): { readonly tables: SuppressionInput[]; readonly relations: SuppressionInput[] } {
-  return { tables: tables.map(suppressionInputOf), relations: [...nestingInputsOf(tables), ...wholeRowInputsOf(tables)] };
-}
-
-/**
- * The tables as they may be published: hidden positions null and marked.
- *
- * @example const { tables, hiddenCells } = suppressNationalTables(tables, 5);
- */
-export function suppressNationalTables(tables: readonly NationalTable[], threshold: number): { readonly tables: NationalTable[]; readonly hiddenCells: number } {
-  const inputs = suppressionInputsOf(tables);
-  const { marks } = suppressTables([...inputs.tables, ...inputs.relations], threshold);
-  let hiddenCells = 0;
-  const published = tables.map((table): NationalTable => {
-    const grid = marks.get(table.indicatorId) ?? [];
-    const hidden = Array.from({ length: table.rows.length + 1 }, (_, r) =>
-      Array.from({ length: table.columns.length + 1 }, (_, c) => {
-        const mark = grid[r]?.[c];
-        return mark === 'small' || mark === 'complementary' ? mark : null;
-      }),
-    );
-    const keep = (value: number | null, r: number, c: number) => {
-      if (hidden[r]?.[c] === null) return value;
-      hiddenCells += 1;
-      return null;
-    };
-    const lastRow = table.rows.length;
-    const lastColumn = table.columns.length;
-    return {
-      ...table,
-      cells: table.cells.map((row, r) => row.map((value, c) => keep(value, r, c))),
-      rowTotals: table.rowTotals?.map((value, r) => keep(value, r, lastColumn)) ?? null,
-      columnTotals: table.columnTotals?.map((value, c) => keep(value, lastRow, c)) ?? null,
-      grandTotal: table.hasGrandTotal ? keep(table.grandTotal, lastRow, lastColumn) : null,
-      hidden,
-    };
-  });
-  return { tables: published, hiddenCells };
-}
 
 type Cell = string | number;
 
@@ -250,6 +123,9 @@ export async function centerLabels(db: Kysely<RegistryDatabase>): Promise<Map<st
   return new Map([...names].map(([id, name]) => [`${types.get(id) ?? 'unknown'}/${id}`, `${name} (${types.get(id) ?? 'unknown'}, ${id})`]));
 }
 
+/** A request the export refuses (a period or threshold out of shape): the operator's mistake, answered 400 by the endpoint. */
+export class NationalExportRequestError extends Error {}
+
 export interface ExportRequest {
   readonly period: Period;
   readonly format: NationalFormat;
@@ -268,9 +144,9 @@ export interface ExportRequest {
  */
 export async function exportNational(db: Kysely<RegistryDatabase>, request: ExportRequest): Promise<{ readonly bytes: Buffer; readonly exportId: string; readonly result: NationalExport }> {
   const threshold = request.threshold ?? NATIONAL_THRESHOLD_DEFAULT;
-  if (!Number.isInteger(threshold) || threshold < 2 || threshold > 20) throw new Error('The threshold is a whole number from 2 to 20');
+  if (!Number.isInteger(threshold) || threshold < 2 || threshold > 20) throw new NationalExportRequestError('The threshold is a whole number from 2 to 20');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(request.period.from) || !/^\d{4}-\d{2}-\d{2}$/.test(request.period.to) || request.period.from > request.period.to) {
-    throw new Error('The period is --from YYYY-MM-DD --to YYYY-MM-DD, the first day not after the last');
+    throw new NationalExportRequestError('The period is --from YYYY-MM-DD --to YYYY-MM-DD, the first day not after the last');
   }
   const computed = await computeNationalIndicators(db, request.period);
   const { tables, hiddenCells } = suppressNationalTables(computed, threshold);

@@ -14,7 +14,8 @@ import { suppressTables, type CellMark, type SuppressionInput } from '../core/re
 import { attack, publish } from '../core/reports/suppression-attack.test-support';
 import { OUTCOME_CHECKPOINTS } from '../core/training/training.schema';
 import { countPeopleRegistered, countPeopleServed } from './national';
-import { exportNational, nationalFootnote, suppressionInputsOf, suppressNationalTables } from './national-export';
+import { exportNational, nationalFootnote } from './national-export';
+import { suppressionInputsOf, suppressNationalTables } from './national-suppression';
 import type { NationalIndicatorId } from './national-facts';
 import { PERIOD, twoCentersUploaded, type NationalCenter } from './national-indicators.fixture';
 import {
@@ -208,8 +209,14 @@ describe('the national export', () => {
     const truth = await computeNationalIndicators(registry.db, PERIOD);
     const { tables, hiddenCells } = suppressNationalTables(truth, threshold);
     const inputs = suppressionInputsOf(truth);
-    // Mahalla centers are one center here, so is Andijan one district: their rows are the same numbers.
-    expect(inputs.relations.map((input) => input.id).sort()).toEqual(['peopleServed.byCenter<mahalla', 'peopleServed.byCenter<rehabilitation', 'peopleServed.byDistrict<1703', 'peopleServed.byDistrict<1726']);
+    // Each type of center is one center here, Andijan one district (their rows are the same numbers), and the one who completed a course, M3, has a disability.
+    expect(inputs.relations.map((input) => input.id).sort()).toEqual([
+      'peopleServed.byCenter<mahalla',
+      'peopleServed.byCenter<rehabilitation',
+      'peopleServed.byDistrict<1703',
+      'peopleServed.byDistrict<1726',
+      'training.disabilityByAge=training.outcomes<completed',
+    ]);
     const published = attackerView(inputs, marksOf(tables));
     const recovered = attack(published);
     expect([...recovered.keys()].filter((name) => published.hidden.has(name))).toEqual([]);

@@ -8,7 +8,7 @@ import { publishedKeySchema } from '../core/sync/protocol/keys';
 import { ProtocolError } from '../core/sync/protocol/protocol-error';
 import { enrollCenter, exportReceipts, hello, importTransferFile, issueEnrollmentCode, MAX_BATCH_BYTES, registerCenterKey } from './centers';
 import { cursorOf, ingestBatch } from './ingest';
-import { exportNational, NATIONAL_FORMATS, type NationalFormat } from './national-export';
+import { exportNational, NATIONAL_FORMATS, NationalExportRequestError, type NationalFormat } from './national-export';
 import { registryIdentity } from './registry-keys';
 import type { RegistryDatabase } from './registry.tables';
 
@@ -169,7 +169,7 @@ async function nationalFile(db: Kysely<RegistryDatabase>, query: URLSearchParams
     const { bytes } = await exportNational(db, { period: { from: query.get('from') ?? '', to: query.get('to') ?? '' }, format: format as NationalFormat, operator, via: 'endpoint', now, ...(threshold === null ? {} : { threshold: Number(threshold) }) });
     return bytes;
   } catch (error) {
-    if (error instanceof Error && /^The (period|threshold)/.test(error.message)) throw new HttpError(400, 'badRequest');
+    if (error instanceof NationalExportRequestError) throw new HttpError(400, 'badRequest');
     throw error;
   }
 }
