@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { countTable, type CountTable, type Margins } from '../core/reports/suppression';
 import { NATIONAL_CATEGORY_KEYS, nationalFacts, type NationalIndicatorId, type Period } from './national-facts';
 import type { RegistryDatabase } from './registry.tables';
 
@@ -21,7 +22,6 @@ export const NATIONAL_SESSION_KINDS = ['individual', 'family', 'group', 'crisis'
 export const NATIONAL_RISK_LEVELS = ['low', 'medium', 'high', 'severe'] as const;
 export const NATIONAL_CHECKPOINTS = [3, 6, 12] as const;
 
-type Margins = 'both' | 'rowTotals' | 'columnTotals' | 'none';
 export type NationalUnit = 'persons' | 'deliveries' | 'sessions';
 
 export interface NationalIndicator {
@@ -47,22 +47,12 @@ export interface NationalIndicator {
   readonly rowsArePeopleServed?: boolean;
 }
 
-export interface NationalTable {
+export interface NationalTable extends CountTable {
   readonly indicatorId: NationalIndicatorId;
   readonly title: string;
   readonly unit: NationalUnit;
   readonly rowDimension: string;
   readonly columnDimension: string;
-  readonly rows: readonly string[];
-  readonly columns: readonly string[];
-  /** `cells[row][column]`; null only in an export, for a hidden cell. */
-  readonly cells: readonly (readonly (number | null)[])[];
-  readonly rowTotals: readonly (number | null)[] | null;
-  readonly columnTotals: readonly (number | null)[] | null;
-  readonly grandTotal: number | null;
-  readonly hasGrandTotal: boolean;
-  /** In an export: why each position of the grid with its totals row and column is hidden ('small', 'complementary'), or null. */
-  readonly hidden?: readonly (readonly ('small' | 'complementary' | null)[])[];
 }
 
 /** The months of a period, `YYYY-MM`. */
@@ -168,26 +158,13 @@ export function nationalIndicator(id: NationalIndicatorId): NationalIndicator {
 }
 
 function tableOf(indicator: NationalIndicator, rows: readonly string[], counts: ReadonlyMap<string, number>): NationalTable {
-  const { columns } = indicator;
-  const cells = rows.map((row) => columns.map((column) => counts.get(`${row}\u0000${column}`) ?? 0));
-  const hasRowTotals = indicator.margins === 'both' || indicator.margins === 'rowTotals';
-  const hasColumnTotals = indicator.margins === 'both' || indicator.margins === 'columnTotals';
-  const rowTotals = hasRowTotals ? cells.map((line) => line.reduce((sum, value) => sum + value, 0)) : null;
-  const columnTotals = hasColumnTotals ? columns.map((_, c) => cells.reduce((sum, line) => sum + (line[c] ?? 0), 0)) : null;
-  const hasGrandTotal = rowTotals !== null && columnTotals !== null;
   return {
     indicatorId: indicator.id,
     title: indicator.title,
     unit: indicator.unit,
     rowDimension: indicator.rowDimension,
     columnDimension: indicator.columnDimension,
-    rows,
-    columns,
-    cells,
-    rowTotals,
-    columnTotals,
-    grandTotal: hasGrandTotal ? rowTotals.reduce((sum, value) => sum + value, 0) : null,
-    hasGrandTotal,
+    ...countTable(rows, indicator.columns, (row, column) => counts.get(`${row}\u0000${column}`) ?? 0, indicator.margins),
   };
 }
 

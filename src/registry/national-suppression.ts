@@ -1,4 +1,4 @@
-import { suppressTables, type SuppressionInput } from '../core/reports/suppression';
+import { hideMarked, suppressTables, type SuppressionInput } from '../core/reports/suppression';
 import { nationalIndicator, type NationalTable } from './national-indicators';
 
 /**
@@ -132,30 +132,8 @@ export function suppressionInputsOf(tables: readonly NationalTable[]): { readonl
 export function suppressNationalTables(tables: readonly NationalTable[], threshold: number): { readonly tables: NationalTable[]; readonly hiddenCells: number } {
   const inputs = suppressionInputsOf(tables);
   const { marks } = suppressTables([...inputs.tables, ...inputs.relations], threshold);
-  let hiddenCells = 0;
-  const published = tables.map((table): NationalTable => {
-    const grid = marks.get(table.indicatorId) ?? [];
-    const hidden = Array.from({ length: table.rows.length + 1 }, (_, r) =>
-      Array.from({ length: table.columns.length + 1 }, (_, c) => {
-        const mark = grid[r]?.[c];
-        return mark === 'small' || mark === 'complementary' ? mark : null;
-      }),
-    );
-    const keep = (value: number | null, r: number, c: number) => {
-      if (hidden[r]?.[c] === null) return value;
-      hiddenCells += 1;
-      return null;
-    };
-    const lastRow = table.rows.length;
-    const lastColumn = table.columns.length;
-    return {
-      ...table,
-      cells: table.cells.map((row, r) => row.map((value, c) => keep(value, r, c))),
-      rowTotals: table.rowTotals?.map((value, r) => keep(value, r, lastColumn)) ?? null,
-      columnTotals: table.columnTotals?.map((value, c) => keep(value, lastRow, c)) ?? null,
-      grandTotal: table.hasGrandTotal ? keep(table.grandTotal, lastRow, lastColumn) : null,
-      hidden,
-    };
-  });
+  const published = tables.map((table) => hideMarked(table, marks.get(table.indicatorId) ?? []));
+  // Counted over the published tables only: the equations between them publish nothing.
+  const hiddenCells = published.reduce((sum, table) => sum + (table.hidden ?? []).flat().filter((mark) => mark !== null).length, 0);
   return { tables: published, hiddenCells };
 }
