@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { countTable, type CountTable, type Margins } from '../core/reports/suppression';
+import { countTable, type CountTable, type Margins } from '../core/reports/count-table';
 import { NATIONAL_CATEGORY_KEYS, nationalFacts, type NationalIndicatorId, type Period } from './national-facts';
 import type { RegistryDatabase } from './registry.tables';
 

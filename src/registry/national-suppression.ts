@@ -1,4 +1,5 @@
-import { hideMarked, suppressTables, type SuppressionInput } from '../core/reports/suppression';
+import { hideMarked } from '../core/reports/count-table';
+import { suppressTables, type SuppressionInput } from '../core/reports/suppression';
 import { nationalIndicator, type NationalTable } from './national-indicators';
 
 /**

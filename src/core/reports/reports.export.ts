@@ -1,6 +1,7 @@
 import { indicatorDefinition } from './reports.indicators';
 import type { IndicatorTable } from './reports.schema';
-import { hideMarked, suppressTables, type SuppressionInput } from './suppression';
+import { hideMarked } from './count-table';
+import { suppressTables, type SuppressionInput } from './suppression';
 
 /**
  * An export's tables as they may leave the center: every table of the export suppressed together

@@ -7,7 +7,7 @@ import { trainingTargets } from '../training/training-home.service';
 import { OUTCOME_CHECKPOINTS } from '../training/training.schema';
 import { CATEGORY_KEYS, countsOf, factsOf, type Fact, type FactIndicatorId } from './reports.facts';
 import { AGE_BANDS, SEXES, type Dimension, type IndicatorId, type IndicatorTable, type ReportFilters, type Unit } from './reports.schema';
-import { countTable, type Margins } from './suppression';
+import { countTable, type Margins } from './count-table';
 
 /**
  * Every indicator, defined once as data: what it counts, its rows and columns, which margins it

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CountTable } from './suppression';
+import type { CountTable } from './count-table';
 
 /**
  * The reports domain's shapes, shared by the core and the manager's dashboard (pure: zod only).
@@ -78,7 +78,7 @@ export interface IndicatorTable extends CountTable {
   readonly columnDimension: Dimension;
 }
 
-export type { HiddenMark } from './suppression';
+export type { HiddenMark } from './count-table';
 
 export interface IndicatorDefinitionView {
   readonly id: IndicatorId;
