@@ -38,12 +38,14 @@ function latest(type: string): RawBuilder<unknown> {
  * is), `people` (what is known of each person), `center_profiles` (each center's type).
  */
 const BASE = sql`
-  latest_clients AS ${latest('client')},
+  latest_clients AS (
+    SELECT l.*, l.center_id || ':' || l.record_id AS client_key,
+      l.center_id || ':' || CASE WHEN l.data->>'status' = 'merged' AND l.data->>'mergedIntoId' IS NOT NULL THEN l.data->>'mergedIntoId' ELSE l.record_id END AS survivor_key
+    FROM ${latest('client')} l
+  ),
   client_persons AS (
-    SELECT c.center_id, c.record_id AS client_id, coalesce(s.person_key, s.center_id || ':' || s.record_id) AS person, s.occurred_at, s.data
-    FROM latest_clients c
-    JOIN latest_clients s ON s.center_id = c.center_id
-      AND s.record_id = CASE WHEN c.data->>'status' = 'merged' AND c.data->>'mergedIntoId' IS NOT NULL THEN c.data->>'mergedIntoId' ELSE c.record_id END
+    SELECT c.center_id, c.record_id AS client_id, c.client_key, coalesce(s.person_key, s.client_key) AS person, s.occurred_at, s.data
+    FROM latest_clients c JOIN latest_clients s ON s.client_key = c.survivor_key
     WHERE c.op = 'upsert' AND s.op = 'upsert'
   ),
   people AS (
@@ -61,13 +63,13 @@ const BASE = sql`
 /** Deliveries in the period (latest versions, not deleted), with their center's type. */
 function deliveries(p: Period): RawBuilder<unknown> {
   return sql`deliveries AS (
-    SELECT d.center_id, d.center_id || ':' || d.record_id AS id, d.data->>'clientId' AS client_id, d.data->>'deliveredOn' AS delivered_on,
+    SELECT d.center_id, d.center_id || ':' || d.record_id AS id, d.center_id || ':' || (d.data->>'clientId') AS client_key, d.data->>'deliveredOn' AS delivered_on,
       d.data->>'serviceCode' AS service_code, d.data->>'serviceCategory' AS service_category, cp.center_type
     FROM ${latest('serviceDelivery')} d JOIN center_profiles cp ON cp.center_id = d.center_id
     WHERE d.op = 'upsert' AND d.data->>'deliveredOn' BETWEEN ${p.from} AND ${p.to}
   ),
   served AS (
-    SELECT d.*, c.person FROM deliveries d JOIN client_persons c ON c.center_id = d.center_id AND c.client_id = d.client_id
+    SELECT d.*, c.person FROM deliveries d JOIN client_persons c ON c.client_key = d.client_key
   )`;
 }
 
@@ -99,24 +101,24 @@ const CATEGORY_ROWS = sql.raw(`(VALUES ${NATIONAL_CATEGORY_KEYS.map((key) => `('
 /** Training: enrollments (counted stages), completions, and employment at a checkpoint of those who completed in the period. */
 function training(p: Period): RawBuilder<unknown> {
   return sql`enrollments AS (
-    SELECT e.center_id, e.record_id AS enrollment_id, e.data->>'clientId' AS client_id
+    SELECT e.center_id || ':' || (e.data->>'clientId') AS client_key
     FROM ${latest('trainingEnrollment')} e
     WHERE e.op = 'upsert' AND e.data->>'joinedOn' BETWEEN ${p.from} AND ${p.to} AND e.data->>'stage' IN ('enrolled', 'active', 'completed', 'incomplete', 'withdrawn')
   ),
   completions AS (
-    SELECT c.center_id, c.record_id AS enrollment_id, c.data->>'clientId' AS client_id
+    SELECT c.center_id || ':' || c.record_id AS enrollment_key, c.center_id || ':' || (c.data->>'clientId') AS client_key
     FROM ${latest('trainingCompletion')} c
     WHERE c.op = 'upsert' AND c.data->>'outcome' = 'completed' AND c.data->>'completedOn' BETWEEN ${p.from} AND ${p.to}
   ),
   employed AS (
-    SELECT o.center_id, o.data->>'clientId' AS client_id, (o.data->>'checkpointMonths')::integer AS months
-    FROM ${latest('trainingOutcome')} o JOIN completions c ON c.center_id = o.center_id AND c.enrollment_id = o.data->>'enrollmentId'
+    SELECT o.center_id || ':' || (o.data->>'clientId') AS client_key, (o.data->>'checkpointMonths')::integer AS months
+    FROM ${latest('trainingOutcome')} o JOIN completions c ON c.enrollment_key = o.center_id || ':' || (o.data->>'enrollmentId')
     WHERE o.op = 'upsert' AND o.data->>'status' IN ('employed', 'selfEmployed')
   ),
   steps AS (
-    SELECT center_id, client_id, 'enrolled' AS step FROM enrollments
-    UNION ALL SELECT center_id, client_id, 'completed' FROM completions
-    UNION ALL SELECT center_id, client_id, 'employed' || months FROM employed
+    SELECT client_key, 'enrolled' AS step FROM enrollments
+    UNION ALL SELECT client_key, 'completed' FROM completions
+    UNION ALL SELECT client_key, 'employed' || months FROM employed
   )`;
 }
 
@@ -153,19 +155,19 @@ export const nationalFacts = {
   'training.outcomes': (p: Period) =>
     sql<Fact>`WITH ${BASE}, ${training(p)}
       SELECT DISTINCT c.person AS subject, st.step AS row_key, pe.sex AS col_key, 1 AS n
-      FROM steps st JOIN client_persons c ON c.center_id = st.center_id AND c.client_id = st.client_id JOIN people pe ON pe.person = c.person`,
+      FROM steps st JOIN client_persons c ON c.client_key = st.client_key JOIN people pe ON pe.person = c.person`,
 
   /** Persons with a disability group: trained (enrolled in the period), completed, employed (at any checkpoint); 15–24 when she was at any enrollment. */
   'training.disabilityByAge': (p: Period) =>
     sql<Fact>`WITH ${BASE}, ${training(p)},
       youth AS (
         SELECT c.person, bool_or((e.data->>'ageAtEnrollment')::integer BETWEEN 15 AND 24) AS is_youth
-        FROM ${latest('trainingEnrollment')} e JOIN client_persons c ON c.center_id = e.center_id AND c.client_id = e.data->>'clientId'
+        FROM ${latest('trainingEnrollment')} e JOIN client_persons c ON c.client_key = e.center_id || ':' || (e.data->>'clientId')
         WHERE e.op = 'upsert' GROUP BY c.person
       )
       SELECT DISTINCT c.person AS subject, CASE WHEN st.step LIKE 'employed%' THEN 'employed' WHEN st.step = 'enrolled' THEN 'trained' ELSE st.step END AS row_key,
         CASE WHEN y.is_youth THEN '15-24' ELSE 'otherAge' END AS col_key, 1 AS n
-      FROM steps st JOIN client_persons c ON c.center_id = st.center_id AND c.client_id = st.client_id JOIN people pe ON pe.person = c.person
+      FROM steps st JOIN client_persons c ON c.client_key = st.client_key JOIN people pe ON pe.person = c.person
       LEFT JOIN youth y ON y.person = c.person
       WHERE pe.disability_group IS NOT NULL`,
 

@@ -175,6 +175,12 @@ function tableOf(indicator: NationalIndicator, rows: readonly string[], counts: 
  * @example const table = await computeNationalIndicator(db, 'peopleServed.byAgeSex', { from: '2026-01-01', to: '2026-03-31' });
  */
 export async function computeNationalIndicator(db: Kysely<RegistryDatabase>, id: NationalIndicatorId, period: Period): Promise<NationalTable> {
+  const [table] = await computeNationalIndicators(db, period, [id]);
+  if (table === undefined) throw new Error(`no table for ${id}`);
+  return table;
+}
+
+async function indicatorTable(db: Kysely<RegistryDatabase>, id: NationalIndicatorId, period: Period): Promise<NationalTable> {
   const indicator = nationalIndicator(id);
   const aggregate = indicator.unit === 'persons' ? sql`count(DISTINCT f.subject)` : sql`sum(f.n)`;
   const result = await sql<{ row_key: string | null; col_key: string | null; n: string | number }>`
@@ -186,9 +192,20 @@ export async function computeNationalIndicator(db: Kysely<RegistryDatabase>, id:
   return tableOf(indicator, [...fixed, ...extra], counts);
 }
 
-/** Every national indicator (or the ones named), in the order of the list. */
+/**
+ * Every national indicator (or the ones named), in the order of the list. In one read-only
+ * transaction, so every table counts the same records, and without nested-loop joins: the
+ * planner has no statistics for the CTEs' rows (the latest versions, the JSON fields), guesses a
+ * row or two, and a nested loop over what are really all the clients and deliveries takes hours
+ * where a hash join takes a second.
+ */
 export async function computeNationalIndicators(db: Kysely<RegistryDatabase>, period: Period, ids: readonly NationalIndicatorId[] = NATIONAL_INDICATORS.map((indicator) => indicator.id)): Promise<NationalTable[]> {
-  const tables: NationalTable[] = [];
-  for (const id of ids) tables.push(await computeNationalIndicator(db, id, period));
-  return tables;
+  return db.transaction().execute(async (trx) => {
+    await sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`.execute(trx);
+    await sql`SET LOCAL enable_nestloop = off`.execute(trx);
+    await sql`SET LOCAL work_mem = '128MB'`.execute(trx);
+    const tables: NationalTable[] = [];
+    for (const id of ids) tables.push(await indicatorTable(trx, id, period));
+    return tables;
+  });
 }
