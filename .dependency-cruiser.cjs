@@ -101,7 +101,16 @@ module.exports = {
       severity: 'error',
       comment: "The reference registry imports nothing of the center's core but the shared protocol and the crypto primitives (its tests may drive a center).",
       from: { path: '^src/registry/', pathNot: '\\.test\\.ts$|\\.fixture\\.ts$' },
-      to: { path: '^src/(core|ui|host)/', pathNot: ['^src/core/sync/protocol/', '^src/core/crypto/primitives\\.ts$'] },
+      // The small-cell suppression and its table of counts are the one exception: pure modules (rule
+      // 'suppression-stands-alone'), so the national export hides cells exactly as a center's export does, from one copy.
+      to: { path: '^src/(core|ui|host)/', pathNot: ['^src/core/sync/protocol/', '^src/core/crypto/primitives\\.ts$', '^src/core/reports/(suppression|count-table)\\.ts$'] },
+    },
+    {
+      name: 'suppression-stands-alone',
+      severity: 'error',
+      comment: 'The small-cell suppression and its table of counts (src/core/reports/suppression.ts, count-table.ts) are shared with the registry: they import nothing but each other.',
+      from: { path: '^src/core/reports/(suppression|count-table)\\.ts$' },
+      to: { path: '^src/', pathNot: '^src/core/reports/(suppression|count-table)\\.ts$' },
     },
     {
       name: 'nothing-imports-the-registry',

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,6 +7,7 @@ import { nodeCryptoPrimitives } from '../core/crypto/primitives';
 import { exportReceipts, importTransferFile, issueEnrollmentCode } from './centers';
 import { openRegistryStore, type RegistryStore } from './database';
 import { migrateRegistry } from './migrations';
+import { exportNational, NATIONAL_FORMATS, type NationalFormat } from './national-export';
 import { ensureRegistryKeys, registryIdentity, rotateRegistryKeys } from './registry-keys';
 import { cursors, DEFAULT_HOLD_MS, startRegistryServer } from './server';
 
@@ -18,6 +20,9 @@ import { cursors, DEFAULT_HOLD_MS, startRegistryServer } from './server';
  *   export-receipts --center ID --out F  the signed receipts file for that center
  *   cursor [--center ID]                 each center's last contiguous seq
  *   rotate-keys                          new signing and encryption keys, endorsed by the old
+ *   national --from D --to D --out F     the national indicators, small cells suppressed (CSV, or XLSX
+ *     [--format csv|xlsx] [--threshold N] [--by NAME]   when F ends in .xlsx); logged as asked for by NAME
+ *                                        (default: the operating system's user name)
  * With PGlite only one process may own the data folder: while `serve` runs, the other commands
  * go through its loopback operator endpoint (token and port in DIR/operator.json, mode 0600).
  */
@@ -71,7 +76,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: [...rest],
     allowPositionals: true,
-    options: { data: { type: 'string' }, port: { type: 'string' }, 'center-name': { type: 'string' }, center: { type: 'string' }, out: { type: 'string' }, 'hold-hours': { type: 'string' }, 'max-ingests': { type: 'string' }, updates: { type: 'string' } },
+    options: { data: { type: 'string' }, port: { type: 'string' }, 'center-name': { type: 'string' }, center: { type: 'string' }, out: { type: 'string' }, 'hold-hours': { type: 'string' }, 'max-ingests': { type: 'string' }, updates: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, threshold: { type: 'string' }, by: { type: 'string' } },
   });
   const dataDir = values.data;
   if (!dataDir && !process.env.DATABASE_URL) throw new Error('Name the database: --data DIR (embedded PostgreSQL) or DATABASE_URL');
@@ -130,8 +135,21 @@ async function main(argv: readonly string[]): Promise<void> {
       if (operator) throw new Error('Stop the server before rotating keys');
       return print(await withStore(dataDir, (store) => rotateRegistryKeys(store.db, crypto, new Date())));
     }
+    case 'national': {
+      const { from, to, out } = values;
+      if (!from || !to || !out) throw new Error('national needs --from YYYY-MM-DD --to YYYY-MM-DD --out FILE');
+      const format = values.format ?? (out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
+      if (!NATIONAL_FORMATS.includes(format as NationalFormat)) throw new Error('--format is csv or xlsx');
+      const by = values.by ?? userInfo().username;
+      const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+      const bytes = operator
+        ? await operatorCall(operator, 'GET', `/operator/national?${new URLSearchParams({ from, to, format, by, ...(values.threshold === undefined ? {} : { threshold: values.threshold }) }).toString()}`)
+        : (await withStore(dataDir, (store) => exportNational(store.db, { period: { from, to }, format: format as NationalFormat, operator: by, via: 'cli', now: new Date(), ...(threshold === undefined ? {} : { threshold }) }))).bytes;
+      writeFileSync(out, bytes);
+      return print({ out, format, bytes: bytes.length });
+    }
     default:
-      throw new Error(`Unknown command: ${command ?? '(none)'}. Commands: serve, issue-code, import, export-receipts, cursor, rotate-keys`);
+      throw new Error(`Unknown command: ${command ?? '(none)'}. Commands: serve, issue-code, import, export-receipts, cursor, rotate-keys, national`);
   }
 }
 

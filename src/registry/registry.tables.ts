@@ -89,6 +89,22 @@ export interface AlertsTable {
   readonly at: Timestamp;
 }
 
+/** One national export handed out (issue 13, item 4): who, what, when; never the numbers. */
+export interface NationalExportsTable {
+  readonly id: string;
+  readonly at: Timestamp;
+  readonly operator: string;
+  readonly via: 'cli' | 'endpoint';
+  readonly period_from: string;
+  readonly period_to: string;
+  readonly format: 'csv' | 'xlsx';
+  readonly indicators: string;
+  readonly is_suppressed: boolean;
+  readonly threshold: number;
+  readonly hidden_cells: number;
+  readonly sha256: string;
+}
+
 export interface RegistryDatabase {
   readonly registry_keys: RegistryKeysTable;
   readonly registry_secrets: RegistrySecretsTable;
@@ -98,4 +114,5 @@ export interface RegistryDatabase {
   readonly batches: BatchesTable;
   readonly records: RecordsTable;
   readonly alerts: AlertsTable;
+  readonly national_exports: NationalExportsTable;
 }

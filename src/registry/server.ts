@@ -8,6 +8,7 @@ import { publishedKeySchema } from '../core/sync/protocol/keys';
 import { ProtocolError } from '../core/sync/protocol/protocol-error';
 import { enrollCenter, exportReceipts, hello, importTransferFile, issueEnrollmentCode, MAX_BATCH_BYTES, registerCenterKey } from './centers';
 import { cursorOf, ingestBatch } from './ingest';
+import { exportNational, NATIONAL_FORMATS, NationalExportRequestError, type NationalFormat } from './national-export';
 import { registryIdentity } from './registry-keys';
 import type { RegistryDatabase } from './registry.tables';
 import { serveUpdateFile } from './update-files';
@@ -145,6 +146,7 @@ export function createRegistryHandler(options: RegistryServerOptions): (request:
       if (method === 'POST' && parts[1] === 'import') return send(response, 200, await importTransferFile(db, crypto, await readBody(request, MAX_TRANSFER_BODY), { now: now(), holdMs }));
       if (method === 'GET' && parts[1] === 'receipts') return send(response, 200, await exportReceipts(db, crypto, url.searchParams.get('center') ?? '', now()));
       if (method === 'GET' && parts[1] === 'cursor') return send(response, 200, await cursors(db, url.searchParams.get('center')));
+      if (method === 'GET' && parts[1] === 'national') return send(response, 200, await nationalFile(db, url.searchParams, now()));
     }
     throw new HttpError(404, 'notFound');
   }
@@ -159,6 +161,21 @@ export function createRegistryHandler(options: RegistryServerOptions): (request:
       send(response, 500, { error: 'internal' });
     });
   };
+}
+
+/** `GET /operator/national?from&to&format&by[&threshold]`: the national export's file, logged as asked for by `by`. */
+async function nationalFile(db: Kysely<RegistryDatabase>, query: URLSearchParams, now: Date): Promise<Buffer> {
+  const format = query.get('format') ?? 'csv';
+  const operator = (query.get('by') ?? '').trim();
+  const threshold = query.get('threshold');
+  if (!NATIONAL_FORMATS.includes(format as NationalFormat) || operator === '' || (threshold !== null && !/^\d{1,2}$/.test(threshold))) throw new HttpError(400, 'badRequest');
+  try {
+    const { bytes } = await exportNational(db, { period: { from: query.get('from') ?? '', to: query.get('to') ?? '' }, format: format as NationalFormat, operator, via: 'endpoint', now, ...(threshold === null ? {} : { threshold: Number(threshold) }) });
+    return bytes;
+  } catch (error) {
+    if (error instanceof NationalExportRequestError) throw new HttpError(400, 'badRequest');
+    throw error;
+  }
 }
 
 /** Every center's cursor (or one center's), as the `cursor` command prints it. */

@@ -59,4 +59,60 @@ describe('background jobs', () => {
     expect(jobs.status('c', looping, 'u')).toMatchObject({ state: 'failed' });
     expect(() => jobs.start({ kind: 'c', ownerId: 'u', firstPhase: 'p', busyError: busy }, async () => null)).toThrow(AppError);
   });
+
+  it('cancels at the next pause for its owner only, and allows a number of jobs per owner when asked', async () => {
+    let ids = 0;
+    const jobs = createBackgroundJobs({ log: recordingLog(), now: () => new Date(), newId: () => `job-${++ids}` });
+    const busy = () => new AppError('CONFLICT', { reason: 'busy' });
+    const steps: number[] = [];
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const start = (ownerId: string) =>
+      jobs.start({ kind: 'export', ownerId, firstPhase: 'computing', busyError: busy, maxRunningPerOwner: 2 }, async ({ report, pause }) => {
+        for (let step = 1; step <= 3; step += 1) {
+          if (step === 2) await gate;
+          steps.push(step);
+          report('computing', step, 3);
+          await pause();
+        }
+        return 'file';
+      });
+    const first = start('u1');
+    const second = start('u1');
+    // A third for the same owner is refused; another owner's is not.
+    expect(() => start('u1')).toThrow(AppError);
+    const other = start('u2');
+    await settle();
+    expect(jobs.cancel('export', first, 'u2')).toBeNull();
+    expect(jobs.cancel('other', first, 'u1')).toBeNull();
+    expect(jobs.cancel('export', first, 'u1')).toMatchObject({ state: 'running', done: 1 });
+    release();
+    await settle();
+    expect(jobs.status('export', first, 'u1')).toMatchObject({ state: 'cancelled', done: 2, result: null, error: null });
+    expect(jobs.status('export', second, 'u1')).toMatchObject({ state: 'done', done: 3, result: 'file' });
+    expect(jobs.status('export', other, 'u2')).toMatchObject({ state: 'done', result: 'file' });
+    // Cancelling a finished job changes nothing.
+    expect(jobs.cancel('export', second, 'u1')).toMatchObject({ state: 'done' });
+    expect(steps.filter((step) => step === 3)).toHaveLength(2);
+  });
+
+  it('paces every pause when asked (the harness watches an export so), and a pause in a stopping core fails the job', async () => {
+    const jobs = createBackgroundJobs({ log: recordingLog(), now: () => new Date(), newId: (() => { let n = 0; return () => `p${++n}`; })() });
+    const busy = () => new AppError('CONFLICT', { reason: 'busy' });
+    jobs.paceSteps(60);
+    const startedMs = Date.now();
+    const paced = jobs.start({ kind: 'k', ownerId: 'u', firstPhase: 'p', busyError: busy }, async ({ pause }) => {
+      await pause();
+      await pause();
+      return Date.now() - startedMs;
+    });
+    while (jobs.status('k', paced, 'u')?.state === 'running') await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(Number(jobs.status('k', paced, 'u')?.result)).toBeGreaterThanOrEqual(110);
+    jobs.paceSteps(0);
+    const stopping = jobs.start({ kind: 'k', ownerId: 'u', firstPhase: 'p', busyError: busy }, async ({ pause }) => {
+      for (;;) await pause();
+    });
+    await jobs.stopAll();
+    expect(jobs.status('k', stopping, 'u')).toMatchObject({ state: 'failed', error: { code: 'INTERNAL', details: { reason: 'stopping' } } });
+  });
 });

@@ -2,10 +2,11 @@ import { AppError, type AppErrorJson } from './errors';
 import type { Logger } from '../log';
 
 /**
- * Long work the core runs in the background (an import of a register), so the call that starts it
- * answers at once with a job id and the screen asks for the progress while it runs. The work
- * yields to the event loop between its steps (`yieldToEventLoop`), so the core process keeps
- * answering other calls meanwhile.
+ * Long work the core runs in the background (an import of a register, an export of the
+ * indicators), so the call that starts it answers at once with a job id and the screen asks for
+ * the progress while it runs. The work yields to the event loop between its steps
+ * (`yieldToEventLoop`, or the controls' `pause`), so the core process keeps answering other calls
+ * meanwhile. A job its owner may cancel stops at its next `pause`.
  *
  * Jobs live in memory only: a job is part of one run of the core. If the core stops while a job
  * runs, the job is stopped first (`stopAll`), and whatever it guarantees about half-done work
@@ -13,7 +14,7 @@ import type { Logger } from '../log';
  * screen says the work did not finish and can be started again.
  */
 
-export type JobState = 'running' | 'done' | 'failed';
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 /** What the one who started a job sees of it. */
 export interface JobStatus<P extends string, R> {
@@ -35,6 +36,11 @@ export interface JobControls<P extends string> {
   report(phase: P, done: number, total: number): void;
   /** Aborted when the core stops: the work stops at its next step by throwing. */
   readonly signal: AbortSignal;
+  /**
+   * Between two steps: gives the event loop back (after the pacing delay, if one is set), then
+   * throws if the owner cancelled the job (it ends `cancelled`) or the core is stopping.
+   */
+  pause(): Promise<void>;
 }
 
 export interface JobStart<P extends string> {
@@ -44,6 +50,8 @@ export interface JobStart<P extends string> {
   readonly firstPhase: P;
   /** The domain's own error for "one is already running". */
   readonly busyError: () => AppError;
+  /** Without it, one job of the kind runs at a time in the core; with it, this many per owner. */
+  readonly maxRunningPerOwner?: number;
 }
 
 interface JobEntry {
@@ -51,7 +59,15 @@ interface JobEntry {
   readonly ownerId: string;
   status: JobStatus<string, unknown>;
   finishedAtMs: number | null;
+  isCancelRequested: boolean;
   readonly done: Promise<void>;
+}
+
+/** Thrown by `pause` in a cancelled job; the job ends `cancelled`, not `failed`. */
+class JobCancelled extends Error {
+  constructor() {
+    super('job cancelled');
+  }
 }
 
 /** How long a finished job's answer is kept for the screen that asks for it. */
@@ -78,6 +94,13 @@ export interface BackgroundJobs {
   start<P extends string, R>(job: JobStart<P>, work: (controls: JobControls<P>) => Promise<R>): string;
   /** The job's status for its owner; null for an unknown id, a job of another kind, or someone else's job. */
   status(kind: string, jobId: string, ownerId: string): JobStatus<string, unknown> | null;
+  /** Asks the owner's running job to stop at its next `pause`; answers its status as `status` does. */
+  cancel(kind: string, jobId: string, ownerId: string): JobStatus<string, unknown> | null;
+  /**
+   * Waits this long at every `pause` (0, the default, in the app): the browser harness's fixture
+   * slows jobs down so an end-to-end test can watch the progress and cancel.
+   */
+  paceSteps(stepDelayMs: number): void;
   /** Stops every running job and waits for them (before the database closes). */
   stopAll(): Promise<void>;
 }
@@ -86,6 +109,7 @@ export interface BackgroundJobs {
 export function createBackgroundJobs(options: { readonly log: Logger; readonly now: () => Date; readonly newId: () => string }): BackgroundJobs {
   const entries = new Map<string, JobEntry>();
   const stopper = new AbortController();
+  let stepDelayMs = 0;
 
   function prune(): void {
     const nowMs = options.now().getTime();
@@ -95,12 +119,12 @@ export function createBackgroundJobs(options: { readonly log: Logger; readonly n
   }
 
   return {
-    start({ kind, ownerId, firstPhase, busyError }, work) {
+    start({ kind, ownerId, firstPhase, busyError, maxRunningPerOwner }, work) {
       prune();
-      const isBusy = [...entries.values()].some((entry) => entry.kind === kind && entry.status.state === 'running');
-      if (isBusy || stopper.signal.aborted) throw busyError();
+      const running = [...entries.values()].filter((entry) => entry.kind === kind && entry.status.state === 'running' && (maxRunningPerOwner === undefined || entry.ownerId === ownerId));
+      if (running.length >= (maxRunningPerOwner ?? 1) || stopper.signal.aborted) throw busyError();
       const jobId = options.newId();
-      const finish = (entry: JobEntry, state: 'done' | 'failed', result: unknown, error: AppErrorJson | null) => {
+      const finish = (entry: JobEntry, state: Exclude<JobState, 'running'>, result: unknown, error: AppErrorJson | null) => {
         entry.status = { ...entry.status, state, result, error };
         entry.finishedAtMs = options.now().getTime();
       };
@@ -113,16 +137,22 @@ export function createBackgroundJobs(options: { readonly log: Logger; readonly n
               entry.status = { ...entry.status, phase, done, total };
             },
             signal: stopper.signal,
+            pause: async () => {
+              await (stepDelayMs > 0 ? new Promise((resolve) => setTimeout(resolve, stepDelayMs)) : yieldToEventLoop());
+              if (entry.isCancelRequested) throw new JobCancelled();
+              throwIfStopping(stopper.signal);
+            },
           };
           finish(entry, 'done', await work(controls as JobControls<typeof firstPhase>), null);
         } catch (error) {
+          if (error instanceof JobCancelled) return finish(entry, 'cancelled', null, null);
           if (!(error instanceof AppError)) options.log.error('jobs.failed', { kind, errorName: error instanceof Error ? error.name : typeof error });
           finish(entry, 'failed', null, (error instanceof AppError ? error : new AppError('INTERNAL')).toJSON());
         }
       };
       const status: JobStatus<string, unknown> = { jobId, state: 'running', phase: firstPhase, done: 0, total: 0, result: null, error: null };
       let resolveDone: () => void = () => undefined;
-      const entry: JobEntry = { kind, ownerId, status, finishedAtMs: null, done: new Promise<void>((resolve) => (resolveDone = resolve)) };
+      const entry: JobEntry = { kind, ownerId, status, finishedAtMs: null, isCancelRequested: false, done: new Promise<void>((resolve) => (resolveDone = resolve)) };
       entries.set(jobId, entry);
       void run(entry).finally(resolveDone);
       return jobId;
@@ -131,6 +161,15 @@ export function createBackgroundJobs(options: { readonly log: Logger; readonly n
       prune();
       const entry = entries.get(jobId);
       return entry !== undefined && entry.kind === kind && entry.ownerId === ownerId ? entry.status : null;
+    },
+    cancel(kind, jobId, ownerId) {
+      const entry = entries.get(jobId);
+      if (entry === undefined || entry.kind !== kind || entry.ownerId !== ownerId) return null;
+      if (entry.status.state === 'running') entry.isCancelRequested = true;
+      return entry.status;
+    },
+    paceSteps(delayMs) {
+      stepDelayMs = delayMs;
     },
     async stopAll() {
       stopper.abort();

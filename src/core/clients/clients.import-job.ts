@@ -45,6 +45,7 @@ export function startImportJob(core: CoreServices, actorId: string, read: () => 
  */
 export function importJobProgress(core: CoreServices, actorId: string, jobId: string): ImportProgress {
   const status = core.jobs.status(KIND, jobId, actorId);
-  if (status === null) throw clientsError('NOT_FOUND', 'importJob');
-  return { ...status, phase: status.phase as ImportPhase, result: status.result as ImportResult | null };
+  // No method cancels an import; one that was would be what the screen says of NOT_FOUND: did not finish, nothing saved.
+  if (status === null || status.state === 'cancelled') throw clientsError('NOT_FOUND', 'importJob');
+  return { ...status, state: status.state, phase: status.phase as ImportPhase, result: status.result as ImportResult | null };
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { actorOf } from '../api/context';
+import type { JobStatus as GenericJobStatus } from '../api/jobs';
 import { defineCoreMethod, definePublic, defineRead, defineWrite } from '../api/method';
 import type { ReadDb } from '../db/handles';
 import { reportsError } from './reports.errors';
 import { suppressExport } from './reports.export';
 import type { FactIndicatorId } from './reports.facts';
 import { cellSubjects, computeIndicator, disabilityYouth, indicatorDefinition, INDICATORS } from './reports.indicators';
-import { jobRunnerOf } from './reports.jobs';
 import {
   CELL_PERSONS_LIMIT,
   cellPersonsInput,
@@ -105,6 +105,17 @@ export const setThreshold = defineWrite({
   },
 });
 
+/** The export's background jobs in the core's job runner (src/core/api/jobs.ts). */
+const EXPORT_JOB = 'reports.export';
+/** Two exports at once per staff member: one more while a long one runs, not a queue of them. */
+const MAX_EXPORTS_PER_OWNER = 2;
+
+/** The runner's status of an export, as the window reads it; another person's job, or a forgotten one, is NOT_FOUND. */
+function exportJobStatus(status: GenericJobStatus<string, unknown> | null): JobStatus<ExportResult> {
+  if (status === null) throw reportsError('NOT_FOUND', 'job');
+  return { jobId: status.jobId, state: status.state, done: status.done, total: status.total, result: status.state === 'done' ? (status.result as ExportResult) : null };
+}
+
 /**
  * `reports.startExport`: computes the chosen indicators in the background (one step each, so the
  * window shows progress and may cancel between two), suppresses small cells over the whole export
@@ -118,30 +129,35 @@ export const startExport = defineCoreMethod({
   handler: (ctx, input): { readonly jobId: string } => {
     const actor = actorOf(ctx.session, ctx.core.permissions);
     const core = ctx.core;
-    const runner = jobRunnerOf(core);
     const ids = [...new Set(input.indicatorIds)];
+    const total = ids.length + 1;
     let jobId = '';
-    jobId = runner.start<ExportResult>(actor.userId, ids.length + 1, async (control) => {
-      const db = core.store.require().db;
-      const tables: IndicatorTable[] = [];
-      for (const [index, id] of ids.entries()) {
-        tables.push(await computeIndicator(db, id, input.filters));
-        await control.step(index + 1);
-      }
-      const threshold = await readThreshold(db);
-      const published = input.isSuppressed ? suppressExport(tables, threshold) : { tables, hiddenCells: 0 };
-      await control.step(ids.length + 1);
-      const generatedAt = core.now().toISOString();
-      await core.write(actor.userId, async (w) => {
-        await w.audit({
-          action: 'reports.export',
-          entityType: 'reportExport',
-          entityId: jobId,
-          details: { format: input.format, language: input.language, indicators: ids.join(','), ...input.filters, isSuppressed: input.isSuppressed, threshold, hiddenCells: published.hiddenCells },
+    jobId = core.jobs.start(
+      { kind: EXPORT_JOB, ownerId: actor.userId, firstPhase: 'computing' as 'computing' | 'suppressing', busyError: () => reportsError('CONFLICT', 'tooManyJobs'), maxRunningPerOwner: MAX_EXPORTS_PER_OWNER },
+      async ({ report, pause }): Promise<ExportResult> => {
+        const db = core.store.require().db;
+        const tables: IndicatorTable[] = [];
+        for (const [index, id] of ids.entries()) {
+          tables.push(await computeIndicator(db, id, input.filters));
+          report('computing', index + 1, total);
+          await pause();
+        }
+        const threshold = await readThreshold(db);
+        const published = input.isSuppressed ? suppressExport(tables, threshold) : { tables, hiddenCells: 0 };
+        report('suppressing', total, total);
+        await pause();
+        const generatedAt = core.now().toISOString();
+        await core.write(actor.userId, async (w) => {
+          await w.audit({
+            action: 'reports.export',
+            entityType: 'reportExport',
+            entityId: jobId,
+            details: { format: input.format, language: input.language, indicators: ids.join(','), ...input.filters, isSuppressed: input.isSuppressed, threshold, hiddenCells: published.hiddenCells },
+          });
         });
-      });
-      return { tables: published.tables, isSuppressed: input.isSuppressed, threshold, hiddenCells: published.hiddenCells, filters: input.filters, format: input.format, language: input.language, generatedAt };
-    });
+        return { tables: published.tables, isSuppressed: input.isSuppressed, threshold, hiddenCells: published.hiddenCells, filters: input.filters, format: input.format, language: input.language, generatedAt };
+      },
+    );
     return { jobId };
   },
 });
@@ -150,14 +166,14 @@ export const exportStatus = defineCoreMethod({
   name: 'reports.exportStatus',
   input: jobInput,
   access: 'reports.export',
-  handler: (ctx, input): JobStatus<ExportResult> => jobRunnerOf(ctx.core).status<ExportResult>(ctx.session.userId, input.jobId),
+  handler: (ctx, input): JobStatus<ExportResult> => exportJobStatus(ctx.core.jobs.status(EXPORT_JOB, input.jobId, ctx.session.userId)),
 });
 
 export const cancelExport = defineCoreMethod({
   name: 'reports.cancelExport',
   input: jobInput,
   access: 'reports.export',
-  handler: (ctx, input) => jobRunnerOf(ctx.core).cancel(ctx.session.userId, input.jobId),
+  handler: (ctx, input): JobStatus<never> => ({ ...exportJobStatus(ctx.core.jobs.cancel(EXPORT_JOB, input.jobId, ctx.session.userId)), result: null }),
 });
 
 /**
@@ -168,9 +184,7 @@ export const devPaceJobsMethod = definePublic({
   name: 'dev.paceReportJobs',
   input: z.object({ stepDelayMs: z.number().int().min(0).max(10_000) }),
   handler: (ctx, input) => {
-    jobRunnerOf(ctx.core).stepDelayMs = input.stepDelayMs;
+    ctx.core.jobs.paceSteps(input.stepDelayMs);
     return { stepDelayMs: input.stepDelayMs };
   },
 });
-
-

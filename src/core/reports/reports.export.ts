@@ -1,5 +1,6 @@
 import { indicatorDefinition } from './reports.indicators';
-import type { HiddenMark, IndicatorTable } from './reports.schema';
+import type { IndicatorTable } from './reports.schema';
+import { hideMarked } from './count-table';
 import { suppressTables, type SuppressionInput } from './suppression';
 
 /**
@@ -21,24 +22,6 @@ export function suppressExport(tables: readonly IndicatorTable[], threshold: num
     };
   });
   const outcome = suppressTables(inputs, threshold);
-  const suppressed = tables.map((table) => {
-    const marks = outcome.marks.get(table.indicatorId) ?? [];
-    const mark = (r: number, c: number): HiddenMark => {
-      const value = marks[r]?.[c];
-      return value === 'small' || value === 'complementary' ? value : null;
-    };
-    const rows = table.rows.length;
-    const columns = table.columns.length;
-    const hidden = Array.from({ length: rows + 1 }, (_, r) => Array.from({ length: columns + 1 }, (_, c) => mark(r, c)));
-    const show = (value: number | null, r: number, c: number) => (mark(r, c) === null ? value : null);
-    return {
-      ...table,
-      cells: table.cells.map((row, r) => row.map((value, c) => show(value, r, c))),
-      rowTotals: table.rowTotals?.map((value, r) => show(value, r, columns)) ?? null,
-      columnTotals: table.columnTotals?.map((value, c) => show(value, rows, c)) ?? null,
-      grandTotal: table.hasGrandTotal ? show(table.grandTotal, rows, columns) : null,
-      hidden,
-    };
-  });
+  const suppressed = tables.map((table) => hideMarked(table, outcome.marks.get(table.indicatorId) ?? []));
   return { tables: suppressed, hiddenCells: outcome.hiddenCount };
 }

@@ -7,6 +7,7 @@ import { trainingTargets } from '../training/training-home.service';
 import { OUTCOME_CHECKPOINTS } from '../training/training.schema';
 import { CATEGORY_KEYS, countsOf, factsOf, type Fact, type FactIndicatorId } from './reports.facts';
 import { AGE_BANDS, SEXES, type Dimension, type IndicatorId, type IndicatorTable, type ReportFilters, type Unit } from './reports.schema';
+import { countTable, type Margins } from './count-table';
 
 /**
  * Every indicator, defined once as data: what it counts, its rows and columns, which margins it
@@ -15,8 +16,6 @@ import { AGE_BANDS, SEXES, type Dimension, type IndicatorId, type IndicatorTable
  * locale files (`reports:indicator.<id>.title` and `.definition`); its query is in reports.facts.ts,
  * except the program's training targets, which are the training domain's own computation.
  */
-
-type Margins = 'both' | 'rowTotals' | 'columnTotals' | 'none';
 
 export interface IndicatorDefinition {
   readonly id: IndicatorId;
@@ -131,25 +130,12 @@ export function indicatorDefinition(id: IndicatorId): IndicatorDefinition {
 }
 
 function tableOf(definition: IndicatorDefinition, rows: readonly string[], counts: ReadonlyMap<string, number>): IndicatorTable {
-  const columns = definition.columns;
-  const cells = rows.map((row) => columns.map((column) => counts.get(`${row}\u0000${column}`) ?? 0));
-  const hasRowTotals = definition.margins === 'both' || definition.margins === 'rowTotals';
-  const hasColumnTotals = definition.margins === 'both' || definition.margins === 'columnTotals';
-  const rowTotals = hasRowTotals ? cells.map((row) => row.reduce((sum, value) => sum + value, 0)) : null;
-  const columnTotals = hasColumnTotals ? columns.map((_, c) => cells.reduce((sum, row) => sum + (row[c] ?? 0), 0)) : null;
-  const hasGrandTotal = rowTotals !== null && columnTotals !== null;
   return {
     indicatorId: definition.id,
     unit: definition.unit,
     rowDimension: definition.rowDimension,
     columnDimension: definition.columnDimension,
-    rows,
-    columns,
-    cells,
-    rowTotals,
-    columnTotals,
-    grandTotal: hasGrandTotal ? (rowTotals.reduce((sum, value) => sum + value, 0)) : null,
-    hasGrandTotal,
+    ...countTable(rows, definition.columns, (row, column) => counts.get(`${row}\u0000${column}`) ?? 0, definition.margins),
   };
 }
 

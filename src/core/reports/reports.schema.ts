@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CountTable } from './count-table';
 
 /**
  * The reports domain's shapes, shared by the core and the manager's dashboard (pure: zod only).
@@ -70,31 +71,14 @@ export const reportFiltersSchema = z
 export type ReportFilters = z.output<typeof reportFiltersSchema>;
 export type ReportFiltersInput = z.input<typeof reportFiltersSchema>;
 
-export interface IndicatorTable {
+export interface IndicatorTable extends CountTable {
   readonly indicatorId: IndicatorId;
   readonly unit: Unit;
   readonly rowDimension: Dimension;
   readonly columnDimension: Dimension;
-  readonly rows: readonly string[];
-  readonly columns: readonly string[];
-  /** `cells[row][column]`; null only in an export, for a hidden (suppressed) cell. */
-  readonly cells: readonly (readonly (number | null)[])[];
-  /** Sum of each row; present when the indicator publishes them. */
-  readonly rowTotals: readonly (number | null)[] | null;
-  /** Sum of each column. */
-  readonly columnTotals: readonly (number | null)[] | null;
-  /** Present when both margins are. */
-  readonly grandTotal: number | null;
-  readonly hasGrandTotal: boolean;
-  /**
-   * In an export with suppression: why each hidden position is hidden, over the grid with its
-   * totals row and column ((rows + 1) × (columns + 1)): 'small' (shown "<5"), 'complementary'
-   * (shown "×": hidden so that a small one cannot be worked out), null for a published one.
-   */
-  readonly hidden?: readonly (readonly HiddenMark[])[];
 }
 
-export type HiddenMark = 'small' | 'complementary' | null;
+export type { HiddenMark } from './count-table';
 
 export interface IndicatorDefinitionView {
   readonly id: IndicatorId;

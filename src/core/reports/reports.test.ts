@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCenter, rejection, type TestCenter } from '../testing/test-center';
 import { FIXTURE_PERIOD, writeReportsFixture } from './reports.fixture';
-import { jobRunnerOf } from './reports.jobs';
 import { INDICATOR_IDS, type IndicatorId, type IndicatorTable, type ReportFiltersInput } from './reports.schema';
 
 /**
@@ -159,8 +158,8 @@ describe('reports: indicators against a hand-built center', () => {
   });
 
   it('shows a running export’s progress, cancels it between two steps, and audits nothing for it', async () => {
-    const runner = jobRunnerOf(t.core.services);
-    runner.stepDelayMs = 100;
+    const jobs = t.core.services.jobs;
+    jobs.paceSteps(100);
     try {
       const { jobId } = await t.as.manager.invoke('reports.startExport', { filters: PERIOD, indicatorIds: [...INDICATOR_IDS], format: 'pdf', language: 'ru' });
       let status = await t.as.manager.invoke('reports.exportStatus', { jobId });
@@ -177,7 +176,7 @@ describe('reports: indicators against a hand-built center', () => {
       // Another staff member cannot see or cancel it.
       expect(await rejection(t.as.administrator.invoke('reports.exportStatus', { jobId }))).toMatchObject({ code: 'NOT_FOUND' });
     } finally {
-      runner.stepDelayMs = 0;
+      jobs.paceSteps(0);
     }
   });
 });

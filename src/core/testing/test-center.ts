@@ -5,6 +5,7 @@ import { AppError, appErrorFromJson, type AppErrorJson } from '../api/errors';
 import { ROLES, type Role } from '../api/permissions';
 import { createCore, type Core, type CoreOptions } from '../app';
 import { createApiClient, type ApiClient } from '../client';
+import type { CenterProfileInput } from '../center/center.schema';
 import type { ClientRecord, RegisterClientInput } from '../clients/clients.schema';
 import { TEST_SCRYPT_PARAMS } from '../crypto/primitives';
 import type { ReadDb } from '../db/handles';
@@ -71,7 +72,7 @@ export interface TestCenterOptions<R extends Role> {
   readonly roles?: readonly R[];
   /** The core's clock. */
   readonly now?: () => Date;
-  readonly center?: Partial<typeof TEST_CENTER>;
+  readonly center?: Partial<CenterProfileInput>;
   /** Set the center up as a demonstration center (the only kind `cli seed` fills). */
   readonly isDemonstration?: boolean;
   /** Any other core option (the data folder is the test center's own). */
@@ -142,7 +143,7 @@ interface CenterFacts {
 }
 
 /** The real setup, then the administrator adds one staff member per role and each changes the temporary password. */
-async function setUpCenter(core: Core, signedIn: SignIn, roles: readonly Role[], center: Partial<typeof TEST_CENTER> | undefined, isDemonstration = false) {
+async function setUpCenter(core: Core, signedIn: SignIn, roles: readonly Role[], center: Partial<CenterProfileInput> | undefined, isDemonstration = false) {
   const { recoveryCode } = await clientOf(core, 'setup').invoke('setup.createCenter', { center: { ...TEST_CENTER, ...center }, admin: TEST_ADMIN, isDemonstration });
   const adminRow = await core.services.store.require().db.selectFrom('staff').select('id').where('username', '=', TEST_ADMIN.username).executeTakeFirstOrThrow();
   const admin: TestStaff = { id: adminRow.id, username: TEST_ADMIN.username, password: TEST_ADMIN.password };

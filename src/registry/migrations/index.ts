@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import * as m0001Registry from './0001_registry';
+import * as m0002NationalExports from './0002_national_exports';
 
 /** The registry's migrations, in order; its own history, apart from the center's. */
 export const registryMigrations: Readonly<Record<string, Migration>> = {
   '0001_registry': m0001Registry,
+  '0002_national_exports': m0002NationalExports,
 };
 
 /**
